@@ -1,0 +1,65 @@
+# Two commands for a new user: `make run` and `make test`. Everything else is a step of those.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+# Development defaults; production sets its own environment (see README).
+export DEBUG ?= 1
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup venv migrate seed lint format migrations-check messages check-deploy reset-db stop-db bench
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+migrate: venv
+	$(PY) manage.py migrate --noinput
+
+setup: migrate
+
+seed: setup
+	$(PY) manage.py seed_demo
+
+run: seed
+	@echo ""
+	@echo "  Portal:  http://$(HOST):$(PORT)/"
+	@echo "  Demo accounts: admin, editor, secretary, member, reporter, partner — password demo12345"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: venv
+	TESTING=1 $(PY) -m pytest
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: venv
+	$(PY) manage.py makemigrations --check --dry-run
+
+# Rebuilds the .po catalogues from the code and compiles them (needs GNU gettext; the compiled
+# .mo files are committed so a fresh machine does not).
+messages: venv
+	$(PY) manage.py makemessages -l ky -l ru -l en --no-obsolete --ignore=.venv --ignore=staticfiles
+	$(PY) manage.py compilemessages --ignore=.venv
+
+check-deploy: venv
+	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=regions.example.kg \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+# Stops the embedded PostgreSQL and deletes its data; the next `make run` starts from scratch.
+reset-db: venv
+	-$(PY) -c "import pgserver; pgserver.get_server('.pgdata', cleanup_mode='delete')"
+	rm -rf .pgdata
+
+stop-db: venv
+	-$(PY) -c "import pgserver; pgserver.get_server('.pgdata', cleanup_mode='stop')"

@@ -1,0 +1,507 @@
+"""The action plan: measures, their executors, targets, funding, indicators and progress reports."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from programs.models import ArchivableQuerySet, Direction, Objective, Programme, ResponsibleBody
+from regions.models import AdministrativeUnit
+
+MEASURE_NUMBER_RE = re.compile(r"^\d+(\.\d+)*\.?$")
+
+
+def measure_sort_key(number: str) -> str:
+    """'1.10.2' → '0001.0010.0002', so that plain text ordering is hierarchical ordering."""
+    parts = [p for p in (number or "").strip().rstrip(".").split(".") if p]
+    return ".".join(p.zfill(4) if p.isdigit() else p for p in parts)
+
+
+class DeadlineKind(models.TextChoices):
+    ONCE = "once", _("by a date")
+    PERIOD = "period", _("during a period")
+    ANNUAL = "annual", _("annually")
+    CONTINUOUS = "continuous", _("continuously")
+
+
+class MeasureStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    IN_PROGRESS = "in_progress", _("in progress")
+    COMPLETED = "completed", _("completed")
+    DELAYED = "delayed", _("delayed")
+    SUSPENDED = "suspended", _("suspended")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class MeasureQuerySet(ArchivableQuerySet):
+    def in_unit(self, unit: AdministrativeUnit):
+        """Measures that target the unit or any unit below it."""
+        return self.filter(target_units__tree_path__startswith=unit.tree_path).distinct()
+
+    def with_body(self, body: ResponsibleBody):
+        """Measures the body leads or co-executes."""
+        return self.filter(Q(lead_body=body) | Q(executors__body=body)).distinct()
+
+    def visible_to(self, user):
+        return self.filter(programme__in=Programme.objects.visible_to(user))
+
+    def overdue(self, today: datetime.date | None = None):
+        today = today or datetime.date.today()
+        return self.filter(
+            deadline_kind__in=[DeadlineKind.ONCE, DeadlineKind.PERIOD],
+            deadline_end__lt=today,
+        ).exclude(status__in=[MeasureStatus.COMPLETED, MeasureStatus.CANCELLED])
+
+
+class Measure(models.Model):
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="measures"
+    )
+    direction = models.ForeignKey(
+        Direction, verbose_name=_("direction"), on_delete=models.PROTECT, related_name="measures"
+    )
+    objective = models.ForeignKey(
+        Objective,
+        verbose_name=_("objective"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="measures",
+    )
+    number = models.CharField(_("number"), max_length=30)
+    sort_key = models.CharField(max_length=120, editable=False, db_index=True)
+    title = models.TextField(_("measure"))
+    implementation_mechanism = models.TextField(_("implementation mechanism"), blank=True)
+    expected_result = models.TextField(_("expected result"), blank=True)
+    deadline_text = models.CharField(
+        _("deadline (as written)"),
+        max_length=255,
+        blank=True,
+        help_text=_("As in the official text: “IV квартал 2025”, “2025–2030”, “ежегодно”."),
+    )
+    deadline_kind = models.CharField(
+        _("kind of deadline"), max_length=12, choices=DeadlineKind.choices, default=DeadlineKind.ONCE
+    )
+    deadline_start = models.DateField(_("period start"), null=True, blank=True)
+    deadline_end = models.DateField(_("due by"), null=True, blank=True)
+    lead_body = models.ForeignKey(
+        ResponsibleBody,
+        verbose_name=_("lead body"),
+        on_delete=models.PROTECT,
+        related_name="led_measures",
+    )
+    target_units = models.ManyToManyField(
+        AdministrativeUnit,
+        verbose_name=_("target units"),
+        blank=True,
+        related_name="measures",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
+    )
+    sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Demo row, not part of any official plan.")
+    )
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = MeasureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        ordering = ["programme", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="measure_number_unique"),
+            models.CheckConstraint(
+                condition=Q(deadline_start__isnull=True)
+                | Q(deadline_end__isnull=True)
+                | Q(deadline_end__gte=models.F("deadline_start")),
+                name="measure_deadline_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__regex=r"^[0-9]+(\.[0-9]+)*\.?$"), name="measure_number_format"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["programme", "status"], name="measure_programme_status"),
+            models.Index(fields=["updated_at"], name="measure_updated_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("measures:measure_detail", args=[self.programme.code, self.number])
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        if self.number and not MEASURE_NUMBER_RE.match(self.number.strip()):
+            errors.setdefault("number", []).append(
+                _("A measure number is written like 1.2.3 (digits separated by dots).")
+            )
+        if self.objective_id and self.direction_id and self.objective.direction_id != self.direction_id:
+            errors.setdefault("objective", []).append(
+                _("The objective belongs to another direction.")
+            )
+        if self.direction_id and self.programme_id and self.direction.programme_id != self.programme_id:
+            errors.setdefault("direction", []).append(
+                _("The direction belongs to another programme.")
+            )
+        if self.deadline_start and self.deadline_end and self.deadline_end < self.deadline_start:
+            errors.setdefault("deadline_end", []).append(
+                _("The end of the period cannot come before its start.")
+            )
+        if self.programme_id and self.deadline_end:
+            programme = self.programme
+            start = self.deadline_start or self.deadline_end
+            if (
+                start.year < programme.period_start_year
+                or self.deadline_end.year > programme.period_end_year
+            ):
+                errors.setdefault("deadline_text", []).append(
+                    _("The deadline lies outside the programme period %(period)s.")
+                    % {"period": programme.period_label}
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        self.number = (self.number or "").strip().rstrip(".")
+        self.sort_key = measure_sort_key(self.number)
+        if self.objective_id and not self.direction_id:
+            self.direction_id = self.objective.direction_id
+        super().save(*args, **kwargs)
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or datetime.date.today()
+        return (
+            self.deadline_kind in (DeadlineKind.ONCE, DeadlineKind.PERIOD)
+            and self.deadline_end is not None
+            and self.deadline_end < today
+            and self.status not in (MeasureStatus.COMPLETED, MeasureStatus.CANCELLED)
+        )
+
+
+class MeasureExecutor(models.Model):
+    """A co-executor of a measure; the lead body is on the measure itself."""
+
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), on_delete=models.CASCADE, related_name="executors"
+    )
+    body = models.ForeignKey(
+        ResponsibleBody,
+        verbose_name=_("co-executor"),
+        on_delete=models.PROTECT,
+        related_name="co_executed",
+    )
+    in_coordination = models.BooleanField(
+        _("in coordination"),
+        default=False,
+        help_text=_("“по согласованию”: the body is not subordinate to the Cabinet."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("co-executor")
+        verbose_name_plural = _("co-executors")
+        ordering = ["measure", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "body"], name="measure_executor_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.body)
+
+    def clean(self) -> None:
+        if self.measure_id and self.body_id and self.measure.lead_body_id == self.body_id:
+            raise ValidationError({"body": _("The lead body cannot also be a co-executor.")})
+
+
+class FundingSource(models.TextChoices):
+    REPUBLICAN = "republican", _("republican budget")
+    LOCAL = "local", _("local budget")
+    DONOR = "donor", _("donor funds")
+    PRIVATE = "private", _("private funds")
+    WITHIN_BUDGET = "within_budget", _("within the approved budget")
+    OTHER = "other", _("other sources")
+
+
+class FundingLine(models.Model):
+    """Money for a measure from one source in one year, in thousand KGS."""
+
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), on_delete=models.CASCADE, related_name="funding_lines"
+    )
+    source = models.CharField(_("funding source"), max_length=15, choices=FundingSource.choices)
+    donor = models.ForeignKey(
+        ResponsibleBody,
+        verbose_name=_("donor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="funded_lines",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    planned_amount = models.DecimalField(
+        _("planned, thousand KGS"),
+        max_digits=14,
+        decimal_places=1,
+        default=0,
+        validators=[MinValueValidator(0)],
+    )
+    actual_amount = models.DecimalField(
+        _("spent, thousand KGS"),
+        max_digits=14,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+
+    class Meta:
+        verbose_name = _("funding line")
+        verbose_name_plural = _("funding lines")
+        ordering = ["measure", "year", "source"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(planned_amount__gte=0), name="funding_planned_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(actual_amount__isnull=True) | Q(actual_amount__gte=0),
+                name="funding_actual_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1991) & Q(year__lte=2100), name="funding_year_sane"
+            ),
+            models.UniqueConstraint(
+                fields=["measure", "source", "year", "donor"],
+                name="funding_line_unique",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} {self.year}: {self.planned_amount}"
+
+    def clean(self) -> None:
+        if self.measure_id and self.year:
+            programme = self.measure.programme
+            if self.year not in programme.years:
+                raise ValidationError(
+                    {"year": _("The year lies outside the programme period %(period)s.")
+                     % {"period": programme.period_label}}
+                )
+
+
+class MeasureIndicator(models.Model):
+    """An expected-result indicator of a measure, with its baseline; targets are per year."""
+
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    name = models.CharField(_("indicator"), max_length=500)
+    unit_of_measure = models.CharField(_("unit of measure"), max_length=60)
+    baseline_value = models.DecimalField(
+        _("baseline value"), max_digits=16, decimal_places=3, null=True, blank=True
+    )
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("measure indicator")
+        verbose_name_plural = _("measure indicators")
+        ordering = ["measure", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.unit_of_measure}"
+
+
+class IndicatorTarget(models.Model):
+    indicator = models.ForeignKey(
+        MeasureIndicator,
+        verbose_name=_("indicator"),
+        on_delete=models.CASCADE,
+        related_name="targets",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("administrative unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="indicator_targets",
+        help_text=_("Leave empty for a target of the whole measure."),
+    )
+    target_value = models.DecimalField(_("target value"), max_digits=16, decimal_places=3)
+
+    class Meta:
+        verbose_name = _("indicator target")
+        verbose_name_plural = _("indicator targets")
+        ordering = ["indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year", "unit"],
+                name="indicator_target_unique",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.target_value}"
+
+    def clean(self) -> None:
+        if self.indicator_id and self.year:
+            programme = self.indicator.measure.programme
+            if self.year not in programme.years:
+                raise ValidationError(
+                    {"year": _("The target year lies outside the programme period %(period)s.")
+                     % {"period": programme.period_label}}
+                )
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    ACCEPTED = "accepted", _("accepted")
+    RETURNED = "returned", _("returned for revision")
+
+
+class ProgressReport(models.Model):
+    """A responsible body's report on one measure for one reporting period."""
+
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), on_delete=models.PROTECT, related_name="reports"
+    )
+    period_kind = models.CharField(
+        _("reporting period"),
+        max_length=10,
+        choices=[("quarter", _("quarter")), ("half_year", _("half-year")), ("year", _("year"))],
+    )
+    period_year = models.PositiveSmallIntegerField(_("year"))
+    period_number = models.PositiveSmallIntegerField(
+        _("period number"), default=1, help_text=_("Quarter 1–4, half-year 1–2, 1 for a year.")
+    )
+    reporting_body = models.ForeignKey(
+        ResponsibleBody,
+        verbose_name=_("reporting body"),
+        on_delete=models.PROTECT,
+        related_name="progress_reports",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="progress_reports",
+    )
+    text = models.TextField(_("what was done"))
+    percent_complete = models.PositiveSmallIntegerField(
+        _("percent complete"), default=0, validators=[MaxValueValidator(100)]
+    )
+    money_spent = models.DecimalField(
+        _("money spent, thousand KGS"),
+        max_digits=14,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    delay_reason = models.TextField(_("reason for delay"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_reports",
+    )
+    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["-period_year", "-period_number", "measure"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "reporting_body", "period_kind", "period_year", "period_number"],
+                name="progress_report_unique_per_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(percent_complete__lte=100), name="report_percent_max_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(money_spent__isnull=True) | Q(money_spent__gte=0),
+                name="report_money_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=(Q(period_kind="quarter") & Q(period_number__gte=1) & Q(period_number__lte=4))
+                | (Q(period_kind="half_year") & Q(period_number__gte=1) & Q(period_number__lte=2))
+                | (Q(period_kind="year") & Q(period_number=1)),
+                name="report_period_number_fits_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure.number} — {self.period_label}"
+
+    @property
+    def period_label(self) -> str:
+        roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
+        if self.period_kind == "year":
+            return str(self.period_year)
+        return f"{roman.get(self.period_number, self.period_number)} {self.get_period_kind_display()} {self.period_year}"
+
+
+class IndicatorActual(models.Model):
+    report = models.ForeignKey(
+        ProgressReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="actuals"
+    )
+    indicator = models.ForeignKey(
+        MeasureIndicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="actuals"
+    )
+    value = models.DecimalField(_("actual value"), max_digits=16, decimal_places=3)
+
+    class Meta:
+        verbose_name = _("indicator actual")
+        verbose_name_plural = _("indicator actuals")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "indicator"], name="indicator_actual_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value}"
+
+
+class ReportEvidence(models.Model):
+    report = models.ForeignKey(
+        ProgressReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    file = models.FileField(_("file"), upload_to="reports/%Y/%m/", blank=True)
+    link = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,488 @@
+"""The interdepartmental working group: members, meetings, agenda, attendance, minutes, decisions
+and the proposals members send."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import Measure
+from programs.models import Direction, LegalAct, Objective, Programme, ResponsibleBody
+
+
+class WorkingGroup(models.Model):
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="working_groups",
+    )
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=1000)
+    description = models.TextField(_("description"), blank=True)
+    founding_act = models.ForeignKey(
+        LegalAct,
+        verbose_name=_("founding act"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="working_groups",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+        ordering = ["name"]
+        permissions = [("manage_working_group", _("Can run the working group's secretariat"))]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:group_detail", args=[self.slug])
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", _("chair")
+    DEPUTY = "deputy", _("deputy chair")
+    SECRETARY = "secretary", _("secretary")
+    MEMBER = "member", _("member")
+
+
+class MemberQuerySet(models.QuerySet):
+    def active(self, on: datetime.date | None = None):
+        on = on or datetime.date.today()
+        return self.filter(Q(date_from__isnull=True) | Q(date_from__lte=on)).filter(
+            Q(date_to__isnull=True) | Q(date_to__gte=on)
+        )
+
+
+class WorkingGroupMember(models.Model):
+    group = models.ForeignKey(
+        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE, related_name="members"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("portal user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="memberships",
+    )
+    full_name = models.CharField(_("full name"), max_length=255)
+    position = models.CharField(_("position"), max_length=500, blank=True)
+    body = models.ForeignKey(
+        ResponsibleBody, verbose_name=_("body"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(
+        _("role"), max_length=10, choices=MemberRole.choices, default=MemberRole.MEMBER
+    )
+    date_from = models.DateField(_("member from"), null=True, blank=True)
+    date_to = models.DateField(_("member until"), null=True, blank=True)
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("working-group member")
+        verbose_name_plural = _("working-group members")
+        ordering = ["group", "role", "full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_to__isnull=True)
+                | Q(date_from__isnull=True)
+                | Q(date_to__gte=models.F("date_from")),
+                name="member_dates_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.body})"
+
+
+class MeetingFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("in person")
+    ONLINE = "online", _("online")
+    HYBRID = "hybrid", _("hybrid")
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    HELD = "held", _("held")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class MinutesStatus(models.TextChoices):
+    NONE = "none", _("not started")
+    DRAFT = "draft", _("draft")
+    APPROVED = "approved", _("approved")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=MeetingStatus.HELD, news_published_at__isnull=False)
+
+
+class Meeting(models.Model):
+    group = models.ForeignKey(
+        WorkingGroup, verbose_name=_("working group"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=500, blank=True)
+    format = models.CharField(
+        _("format"), max_length=10, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
+    )
+    online_link = models.URLField(_("online link"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
+    minutes_status = models.CharField(
+        _("minutes"), max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.NONE
+    )
+    minutes_summary = models.TextField(_("minutes: summary"), blank=True)
+    minutes_approved_at = models.DateTimeField(_("minutes approved at"), null=True, blank=True)
+    minutes_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("minutes approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    news_title = models.CharField(_("news title"), max_length=500, blank=True)
+    news_text = models.TextField(_("news text"), blank=True)
+    news_published_at = models.DateTimeField(_("news published at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "number"], name="meeting_number_unique"),
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+                name="meeting_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(news_published_at__isnull=True) | Q(status="held"),
+                name="meeting_only_held_published",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"№ {self.number}, {self.starts_at:%d.%m.%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting_detail", args=[self.group.slug, self.number])
+
+    @property
+    def is_published(self) -> bool:
+        return self.news_published_at is not None
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    title = models.CharField(_("title"), max_length=1000)
+    presenter = models.CharField(_("presenter"), max_length=255, blank=True)
+    presenter_body = models.ForeignKey(
+        ResponsibleBody,
+        verbose_name=_("presenting body"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    minutes_text = models.TextField(_("minutes of this item"), blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+
+class MinutesAmendment(models.Model):
+    """A correction of approved minutes: the minutes stay locked, the correction is on record."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="amendments"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="amendments",
+    )
+    text = models.TextField(_("correction"))
+    reason = models.TextField(_("reason"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("amendment of minutes")
+        verbose_name_plural = _("amendments of minutes")
+        ordering = ["meeting", "created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.created_at:%d.%m.%Y}"
+
+
+class Attendance(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendance"
+    )
+    member = models.ForeignKey(
+        WorkingGroupMember,
+        verbose_name=_("member"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attendance",
+    )
+    body = models.ForeignKey(
+        ResponsibleBody, verbose_name=_("body represented"), on_delete=models.PROTECT, related_name="+"
+    )
+    attendee_name = models.CharField(
+        _("attended in person"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who came, when not the member (a substitute), or a guest."),
+    )
+    present = models.BooleanField(_("present"), default=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["meeting", "body__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "member"],
+                condition=Q(member__isnull=False),
+                name="attendance_member_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.attendee_name or (self.member.full_name if self.member_id else str(self.body))
+
+
+class DecisionStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    DONE = "done", _("done")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class DecisionQuerySet(models.QuerySet):
+    def overdue(self, today: datetime.date | None = None):
+        today = today or datetime.date.today()
+        return self.filter(status=DecisionStatus.OPEN, deadline__lt=today)
+
+
+class Decision(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="decisions"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decisions",
+    )
+    number = models.CharField(_("number"), max_length=20)
+    text = models.TextField(_("decision"))
+    responsible_body = models.ForeignKey(
+        ResponsibleBody,
+        verbose_name=_("responsible body"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DecisionStatus.choices, default=DecisionStatus.OPEN
+    )
+    measures = models.ManyToManyField(
+        Measure, verbose_name=_("measures concerned"), blank=True, related_name="decisions"
+    )
+    proposals = models.ManyToManyField(
+        "Proposal", verbose_name=_("proposals concerned"), blank=True, related_name="decisions"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="decision_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text[:80]}"
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or datetime.date.today()
+        return self.status == DecisionStatus.OPEN and self.deadline is not None and self.deadline < today
+
+
+class ProposalTarget(models.TextChoices):
+    PROGRAMME = "programme", _("the programme as a whole")
+    DIRECTION = "direction", _("a direction")
+    OBJECTIVE = "objective", _("an objective")
+    MEASURE = "measure", _("an existing measure")
+    NEW_MEASURE = "new_measure", _("a new measure")
+
+
+class ProposalStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("submitted")
+    UNDER_REVIEW = "under_review", _("under review")
+    ON_AGENDA = "on_agenda", _("on the agenda")
+    ACCEPTED = "accepted", _("accepted")
+    PARTLY_ACCEPTED = "partly_accepted", _("partly accepted")
+    REJECTED = "rejected", _("rejected")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class Proposal(models.Model):
+    group = models.ForeignKey(
+        WorkingGroup, verbose_name=_("working group"), on_delete=models.PROTECT, related_name="proposals"
+    )
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="proposals"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+    author_body = models.ForeignKey(
+        ResponsibleBody, verbose_name=_("author's body"), on_delete=models.PROTECT, related_name="proposals"
+    )
+    target_kind = models.CharField(_("what it targets"), max_length=12, choices=ProposalTarget.choices)
+    direction = models.ForeignKey(
+        Direction, verbose_name=_("direction"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    objective = models.ForeignKey(
+        Objective, verbose_name=_("objective"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="proposals",
+    )
+    title = models.CharField(_("title"), max_length=500)
+    text = models.TextField(_("proposal"))
+    justification = models.TextField(_("justification"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ProposalStatus.choices, default=ProposalStatus.SUBMITTED
+    )
+    answer = models.TextField(_("official answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    agenda_item = models.ForeignKey(
+        AgendaItem, verbose_name=_("discussed under agenda item"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="proposals",
+    )
+    resulting_measure = models.ForeignKey(
+        Measure, verbose_name=_("measure it produced"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="source_proposals",
+    )
+    duplicate_of = models.ForeignKey(
+        "self", verbose_name=_("duplicate of"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(target_kind="direction") | Q(direction__isnull=False),
+                name="proposal_direction_target_set",
+            ),
+            models.CheckConstraint(
+                condition=~Q(target_kind="objective") | Q(objective__isnull=False),
+                name="proposal_objective_target_set",
+            ),
+            models.CheckConstraint(
+                condition=~Q(target_kind="measure") | Q(measure__isnull=False),
+                name="proposal_measure_target_set",
+            ),
+            models.CheckConstraint(
+                condition=~Q(duplicate_of=models.F("id")), name="proposal_not_own_duplicate"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        required = {
+            ProposalTarget.DIRECTION: "direction",
+            ProposalTarget.OBJECTIVE: "objective",
+            ProposalTarget.MEASURE: "measure",
+        }
+        field = required.get(self.target_kind)
+        if field and not getattr(self, f"{field}_id"):
+            raise ValidationError({field: _("Choose what the proposal targets.")})
+        if self.measure_id and self.programme_id and self.measure.programme_id != self.programme_id:
+            raise ValidationError({"measure": _("The measure belongs to another programme.")})
+
+
+class ProposalAttachment(models.Model):
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("file"), upload_to="proposals/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("file type"), max_length=100)
+    size = models.PositiveIntegerField(_("size, bytes"))
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -1,0 +1,399 @@
+"""Programmes, the legal acts behind them, their directions and objectives, and responsible bodies."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import AdministrativeUnit, TerritoryType
+
+
+class LegalActKind(models.TextChoices):
+    DECREE = "decree", _("decree")
+    LAW = "law", _("law")
+    RESOLUTION = "resolution", _("resolution")
+    ORDER = "order", _("order")
+    OTHER = "other", _("other act")
+
+
+class LegalAct(models.Model):
+    kind = models.CharField(_("kind"), max_length=12, choices=LegalActKind.choices)
+    number = models.CharField(_("number"), max_length=40)
+    date = models.DateField(_("date"))
+    issuer = models.CharField(_("issued by"), max_length=255)
+    title = models.CharField(_("title"), max_length=1000)
+    url = models.URLField(_("link to the text"), blank=True)
+
+    class Meta:
+        verbose_name = _("legal act")
+        verbose_name_plural = _("legal acts")
+        ordering = ["-date", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "number", "date"], name="legal_act_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} № {self.number} ({self.date:%d.%m.%Y})"
+
+
+class BodyKind(models.TextChoices):
+    MINISTRY = "ministry", _("ministry")
+    AGENCY = "agency", _("state agency")
+    PLENIPOTENTIARY = "plenipotentiary", _("plenipotentiary representative's office")
+    LOCAL_STATE_ADMINISTRATION = "local_state_admin", _("local state administration")
+    LSG = "lsg", _("local self-government body")
+    DONOR = "donor", _("donor or partner")
+    NGO = "ngo", _("non-governmental organisation")
+    PRIVATE = "private", _("private company")
+    OTHER = "other", _("other body")
+
+
+# Bodies not subordinate to the Cabinet: they co-execute "in coordination" (по согласованию).
+NON_SUBORDINATE_KINDS = {BodyKind.LSG, BodyKind.DONOR, BodyKind.NGO, BodyKind.PRIVATE}
+
+
+class ResponsibleBody(models.Model):
+    name = models.CharField(_("name"), max_length=500)
+    short_name = models.CharField(_("abbreviation"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent body"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    territory = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("territory"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bodies",
+        help_text=_("For local bodies: the unit they serve."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("responsible body")
+        verbose_name_plural = _("responsible bodies")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=models.F("id")), name="body_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:body_detail", args=[self.pk])
+
+    @property
+    def works_in_coordination(self) -> bool:
+        return self.kind in NON_SUBORDINATE_KINDS
+
+
+class ProgrammeStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    UNDER_DISCUSSION = "under_discussion", _("under discussion")
+    ADOPTED = "adopted", _("adopted")
+    IN_IMPLEMENTATION = "in_implementation", _("in implementation")
+    COMPLETED = "completed", _("completed")
+    SUPERSEDED = "superseded", _("superseded")
+
+
+# Statuses the public sees; drafts are for the working group and the ministry.
+PUBLIC_PROGRAMME_STATUSES = [
+    ProgrammeStatus.UNDER_DISCUSSION,
+    ProgrammeStatus.ADOPTED,
+    ProgrammeStatus.IN_IMPLEMENTATION,
+    ProgrammeStatus.COMPLETED,
+    ProgrammeStatus.SUPERSEDED,
+]
+
+
+class ReportingPeriodKind(models.TextChoices):
+    QUARTER = "quarter", _("quarter")
+    HALF_YEAR = "half_year", _("half-year")
+    YEAR = "year", _("year")
+
+
+class ProgrammeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Drafts are shown to ministry staff and the working group; everything else is public."""
+        if user.is_authenticated and (user.is_staff or user.has_perm("programs.view_draft_programme")):
+            return self
+        return self.filter(status__in=PUBLIC_PROGRAMME_STATUSES)
+
+
+class Programme(models.Model):
+    code = models.SlugField(
+        _("code"), max_length=40, unique=True, help_text=_("Stable key, e.g. REG-2025-2030.")
+    )
+    title = models.CharField(_("title"), max_length=1000)
+    short_title = models.CharField(_("short title"), max_length=255, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    period_start_year = models.PositiveSmallIntegerField(_("first year"))
+    period_end_year = models.PositiveSmallIntegerField(_("last year"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProgrammeStatus.choices, default=ProgrammeStatus.DRAFT
+    )
+    lead_body = models.ForeignKey(
+        ResponsibleBody,
+        verbose_name=_("lead ministry"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_programmes",
+    )
+    superseded_by = models.ForeignKey(
+        "self",
+        verbose_name=_("superseded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supersedes",
+    )
+    legal_acts = models.ManyToManyField(
+        LegalAct, through="ProgrammeLegalAct", verbose_name=_("legal acts"), blank=True
+    )
+    reporting_period = models.CharField(
+        _("reporting period"),
+        max_length=10,
+        choices=ReportingPeriodKind.choices,
+        default=ReportingPeriodKind.HALF_YEAR,
+    )
+    report_due_day = models.PositiveSmallIntegerField(
+        _("reports due on day"),
+        default=15,
+        help_text=_("Reports are due on this day of the month after the period ends."),
+    )
+    report_due_months_after = models.PositiveSmallIntegerField(
+        _("months after the period"), default=1
+    )
+    territory_types = models.ManyToManyField(
+        TerritoryType,
+        through="ProgrammeTerritory",
+        verbose_name=_("territory types"),
+        blank=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProgrammeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["-period_start_year", "code"]
+        permissions = [("view_draft_programme", _("Can see draft programmes"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end_year__gte=models.F("period_start_year")),
+                name="programme_period_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start_year__gte=1991) & Q(period_end_year__lte=2100),
+                name="programme_period_sane",
+            ),
+            models.CheckConstraint(
+                condition=Q(report_due_day__gte=1) & Q(report_due_day__lte=31),
+                name="programme_report_due_day_range",
+            ),
+            models.CheckConstraint(
+                condition=~Q(superseded_by=models.F("id")), name="programme_not_superseding_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_title or self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:programme_detail", args=[self.code])
+
+    def clean(self) -> None:
+        if (
+            self.period_start_year
+            and self.period_end_year
+            and self.period_end_year < self.period_start_year
+        ):
+            raise ValidationError(
+                {"period_end_year": _("The last year cannot come before the first year.")}
+            )
+
+    @property
+    def period_label(self) -> str:
+        return f"{self.period_start_year}–{self.period_end_year}"
+
+    @property
+    def years(self) -> range:
+        return range(self.period_start_year, self.period_end_year + 1)
+
+
+class LegalActRole(models.TextChoices):
+    BASIS = "basis", _("legal basis")
+    WORKING_GROUP = "working_group", _("created the working group")
+    ADOPTION = "adoption", _("adopted the programme")
+    AMENDMENT = "amendment", _("amended the programme")
+    REPEAL = "repeal", _("repealed the programme")
+
+
+class ProgrammeLegalAct(models.Model):
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="act_links"
+    )
+    legal_act = models.ForeignKey(
+        LegalAct, verbose_name=_("legal act"), on_delete=models.PROTECT, related_name="programme_links"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=LegalActRole.choices)
+
+    class Meta:
+        verbose_name = _("legal act of a programme")
+        verbose_name_plural = _("legal acts of programmes")
+        ordering = ["legal_act__date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "legal_act", "role"], name="programme_legal_act_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.legal_act} — {self.get_role_display()}"
+
+
+class ProgrammeTerritory(models.Model):
+    """A programme types a unit for its policy: a growth point, a border territory..."""
+
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="territory_links",
+    )
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("administrative unit"),
+        on_delete=models.CASCADE,
+        related_name="programme_types",
+    )
+    territory_type = models.ForeignKey(
+        TerritoryType,
+        verbose_name=_("territory type"),
+        on_delete=models.PROTECT,
+        related_name="programme_links",
+    )
+
+    class Meta:
+        verbose_name = _("typed territory")
+        verbose_name_plural = _("typed territories")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "unit", "territory_type"], name="programme_territory_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.territory_type}"
+
+
+class ArchivableQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(archived_at__isnull=True)
+
+
+class Direction(models.Model):
+    """An area of the programme ("1. Urbanized territories")."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="directions"
+    )
+    number = models.CharField(_("number"), max_length=20)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=1000)
+    description = models.TextField(_("description"), blank=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArchivableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("direction")
+        verbose_name_plural = _("directions")
+        ordering = ["programme", "position", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="direction_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Objective(models.Model):
+    """A task under a direction ("1.1. ...")."""
+
+    direction = models.ForeignKey(
+        Direction, verbose_name=_("direction"), on_delete=models.CASCADE, related_name="objectives"
+    )
+    number = models.CharField(_("number"), max_length=20)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=1000)
+    description = models.TextField(_("description"), blank=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArchivableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        ordering = ["direction", "position", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["direction", "number"], name="objective_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Profile(models.Model):
+    """Ties a portal user to the responsible body they work for."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="profile",
+    )
+    body = models.ForeignKey(
+        ResponsibleBody,
+        verbose_name=_("body"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profiles",
+    )
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    programmes = models.ManyToManyField(
+        Programme,
+        verbose_name=_("programmes the user edits"),
+        blank=True,
+        related_name="editor_profiles",
+    )
+
+    class Meta:
+        verbose_name = _("user profile")
+        verbose_name_plural = _("user profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)
