@@ -88,7 +88,10 @@ class Measure(models.Model):
         help_text=_("As in the official text: “IV квартал 2025”, “2025–2030”, “ежегодно”."),
     )
     deadline_kind = models.CharField(
-        _("kind of deadline"), max_length=12, choices=DeadlineKind.choices, default=DeadlineKind.ONCE
+        _("kind of deadline"),
+        max_length=12,
+        choices=DeadlineKind.choices,
+        default=DeadlineKind.ONCE,
     )
     deadline_start = models.DateField(_("period start"), null=True, blank=True)
     deadline_end = models.DateField(_("due by"), null=True, blank=True)
@@ -140,6 +143,13 @@ class Measure(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
+    def save(self, *args, **kwargs) -> None:
+        self.number = (self.number or "").strip().rstrip(".")
+        self.sort_key = measure_sort_key(self.number)
+        if self.objective_id and not self.direction_id:
+            self.direction_id = self.objective.direction_id
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("measures:measure_detail", args=[self.programme.code, self.number])
 
@@ -149,11 +159,19 @@ class Measure(models.Model):
             errors.setdefault("number", []).append(
                 _("A measure number is written like 1.2.3 (digits separated by dots).")
             )
-        if self.objective_id and self.direction_id and self.objective.direction_id != self.direction_id:
+        if (
+            self.objective_id
+            and self.direction_id
+            and self.objective.direction_id != self.direction_id
+        ):
             errors.setdefault("objective", []).append(
                 _("The objective belongs to another direction.")
             )
-        if self.direction_id and self.programme_id and self.direction.programme_id != self.programme_id:
+        if (
+            self.direction_id
+            and self.programme_id
+            and self.direction.programme_id != self.programme_id
+        ):
             errors.setdefault("direction", []).append(
                 _("The direction belongs to another programme.")
             )
@@ -174,13 +192,6 @@ class Measure(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs) -> None:
-        self.number = (self.number or "").strip().rstrip(".")
-        self.sort_key = measure_sort_key(self.number)
-        if self.objective_id and not self.direction_id:
-            self.direction_id = self.objective.direction_id
-        super().save(*args, **kwargs)
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or datetime.date.today()
@@ -298,8 +309,10 @@ class FundingLine(models.Model):
             programme = self.measure.programme
             if self.year not in programme.years:
                 raise ValidationError(
-                    {"year": _("The year lies outside the programme period %(period)s.")
-                     % {"period": programme.period_label}}
+                    {
+                        "year": _("The year lies outside the programme period %(period)s.")
+                        % {"period": programme.period_label}
+                    }
                 )
 
 
@@ -365,8 +378,10 @@ class IndicatorTarget(models.Model):
             programme = self.indicator.measure.programme
             if self.year not in programme.years:
                 raise ValidationError(
-                    {"year": _("The target year lies outside the programme period %(period)s.")
-                     % {"period": programme.period_label}}
+                    {
+                        "year": _("The target year lies outside the programme period %(period)s.")
+                        % {"period": programme.period_label}
+                    }
                 )
 
 
@@ -453,7 +468,9 @@ class ProgressReport(models.Model):
                 name="report_money_not_negative",
             ),
             models.CheckConstraint(
-                condition=(Q(period_kind="quarter") & Q(period_number__gte=1) & Q(period_number__lte=4))
+                condition=(
+                    Q(period_kind="quarter") & Q(period_number__gte=1) & Q(period_number__lte=4)
+                )
                 | (Q(period_kind="half_year") & Q(period_number__gte=1) & Q(period_number__lte=2))
                 | (Q(period_kind="year") & Q(period_number=1)),
                 name="report_period_number_fits_kind",
@@ -476,7 +493,10 @@ class IndicatorActual(models.Model):
         ProgressReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="actuals"
     )
     indicator = models.ForeignKey(
-        MeasureIndicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="actuals"
+        MeasureIndicator,
+        verbose_name=_("indicator"),
+        on_delete=models.PROTECT,
+        related_name="actuals",
     )
     value = models.DecimalField(_("actual value"), max_digits=16, decimal_places=3)
 

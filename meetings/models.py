@@ -67,7 +67,10 @@ class MemberQuerySet(models.QuerySet):
 
 class WorkingGroupMember(models.Model):
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE, related_name="members"
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.CASCADE,
+        related_name="members",
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -80,7 +83,10 @@ class WorkingGroupMember(models.Model):
     full_name = models.CharField(_("full name"), max_length=255)
     position = models.CharField(_("position"), max_length=500, blank=True)
     body = models.ForeignKey(
-        ResponsibleBody, verbose_name=_("body"), on_delete=models.PROTECT, related_name="memberships"
+        ResponsibleBody,
+        verbose_name=_("body"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
     )
     role = models.CharField(
         _("role"), max_length=10, choices=MemberRole.choices, default=MemberRole.MEMBER
@@ -132,7 +138,10 @@ class MeetingQuerySet(models.QuerySet):
 
 class Meeting(models.Model):
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.PROTECT, related_name="meetings"
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.PROTECT,
+        related_name="meetings",
     )
     number = models.PositiveIntegerField(_("number"))
     starts_at = models.DateTimeField(_("starts at"))
@@ -215,7 +224,9 @@ class AgendaItem(models.Model):
         verbose_name_plural = _("agenda items")
         ordering = ["meeting", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position_unique"),
+            models.UniqueConstraint(
+                fields=["meeting", "position"], name="agenda_item_position_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -269,7 +280,10 @@ class Attendance(models.Model):
         related_name="attendance",
     )
     body = models.ForeignKey(
-        ResponsibleBody, verbose_name=_("body represented"), on_delete=models.PROTECT, related_name="+"
+        ResponsibleBody,
+        verbose_name=_("body represented"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     attendee_name = models.CharField(
         _("attended in person"),
@@ -358,7 +372,11 @@ class Decision(models.Model):
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or datetime.date.today()
-        return self.status == DecisionStatus.OPEN and self.deadline is not None and self.deadline < today
+        return (
+            self.status == DecisionStatus.OPEN
+            and self.deadline is not None
+            and self.deadline < today
+        )
 
 
 class ProposalTarget(models.TextChoices):
@@ -381,7 +399,10 @@ class ProposalStatus(models.TextChoices):
 
 class Proposal(models.Model):
     group = models.ForeignKey(
-        WorkingGroup, verbose_name=_("working group"), on_delete=models.PROTECT, related_name="proposals"
+        WorkingGroup,
+        verbose_name=_("working group"),
+        on_delete=models.PROTECT,
+        related_name="proposals",
     )
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="proposals"
@@ -394,19 +415,36 @@ class Proposal(models.Model):
         related_name="proposals",
     )
     author_body = models.ForeignKey(
-        ResponsibleBody, verbose_name=_("author's body"), on_delete=models.PROTECT, related_name="proposals"
+        ResponsibleBody,
+        verbose_name=_("author's body"),
+        on_delete=models.PROTECT,
+        related_name="proposals",
     )
-    target_kind = models.CharField(_("what it targets"), max_length=12, choices=ProposalTarget.choices)
+    target_kind = models.CharField(
+        _("what it targets"), max_length=12, choices=ProposalTarget.choices
+    )
     direction = models.ForeignKey(
-        Direction, verbose_name=_("direction"), null=True, blank=True, on_delete=models.PROTECT,
+        Direction,
+        verbose_name=_("direction"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="proposals",
     )
     objective = models.ForeignKey(
-        Objective, verbose_name=_("objective"), null=True, blank=True, on_delete=models.PROTECT,
+        Objective,
+        verbose_name=_("objective"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="proposals",
     )
     measure = models.ForeignKey(
-        Measure, verbose_name=_("measure"), null=True, blank=True, on_delete=models.PROTECT,
+        Measure,
+        verbose_name=_("measure"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="proposals",
     )
     title = models.CharField(_("title"), max_length=500)
@@ -418,15 +456,27 @@ class Proposal(models.Model):
     answer = models.TextField(_("official answer"), blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     agenda_item = models.ForeignKey(
-        AgendaItem, verbose_name=_("discussed under agenda item"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="proposals",
+        AgendaItem,
+        verbose_name=_("discussed under agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
     )
     resulting_measure = models.ForeignKey(
-        Measure, verbose_name=_("measure it produced"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="source_proposals",
+        Measure,
+        verbose_name=_("measure it produced"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="source_proposals",
     )
     duplicate_of = models.ForeignKey(
-        "self", verbose_name=_("duplicate of"), null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="duplicates",
     )
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)

@@ -129,7 +129,9 @@ class ReportingPeriodKind(models.TextChoices):
 class ProgrammeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Drafts are shown to ministry staff and the working group; everything else is public."""
-        if user.is_authenticated and (user.is_staff or user.has_perm("programs.view_draft_programme")):
+        if user.is_authenticated and (
+            user.is_staff or user.has_perm("programs.view_draft_programme")
+        ):
             return self
         return self.filter(status__in=PUBLIC_PROGRAMME_STATUSES)
 
@@ -251,7 +253,10 @@ class ProgrammeLegalAct(models.Model):
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="act_links"
     )
     legal_act = models.ForeignKey(
-        LegalAct, verbose_name=_("legal act"), on_delete=models.PROTECT, related_name="programme_links"
+        LegalAct,
+        verbose_name=_("legal act"),
+        on_delete=models.PROTECT,
+        related_name="programme_links",
     )
     role = models.CharField(_("role"), max_length=20, choices=LegalActRole.choices)
 

@@ -125,17 +125,6 @@ class AdministrativeUnit(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self) -> None:
-        self.soate = normalize_soate(self.soate)
-        if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": _("A unit cannot be its own parent.")})
-
-    def compute_tree_path(self) -> tuple[str, int]:
-        if self.parent_id:
-            parent = self.parent
-            return f"{parent.tree_path}{self.soate}/", parent.depth + 1
-        return f"{self.soate}/", 0
-
     def save(self, *args, **kwargs) -> None:
         self.soate = normalize_soate(self.soate)
         for field in ("name_ky", "name"):
@@ -148,6 +137,17 @@ class AdministrativeUnit(models.Model):
             # The unit moved: its descendants' paths follow.
             for child in self.children.all():
                 child.save(update_fields=["tree_path", "depth"])
+
+    def clean(self) -> None:
+        self.soate = normalize_soate(self.soate)
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("A unit cannot be its own parent.")})
+
+    def compute_tree_path(self) -> tuple[str, int]:
+        if self.parent_id:
+            parent = self.parent
+            return f"{parent.tree_path}{self.soate}/", parent.depth + 1
+        return f"{self.soate}/", 0
 
     @property
     def is_current(self) -> bool:
