@@ -1,0 +1,324 @@
+"""Deadlines as the government writes them: "IV квартал 2025", "2026-жылдын II чейреги",
+"2025–2030", "ежегодно", "постоянно", "до 1 июля 2026 года", "31.12.2026", "Q4 2025".
+
+``parse_deadline`` turns such a text into a kind and a span of dates, so that the portal can tell
+what is due and what is overdue while still showing the text as it was written.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from typing import NamedTuple
+
+from django.utils.translation import gettext as _
+
+from measures.models import DeadlineKind
+
+MIN_YEAR, MAX_YEAR = 1991, 2100
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+ORDINALS = {
+    # ru
+    "первый": 1,
+    "первое": 1,
+    "второй": 2,
+    "второе": 2,
+    "третий": 3,
+    "четвертый": 4,
+    # ky
+    "биринчи": 1,
+    "экинчи": 2,
+    "үчүнчү": 3,
+    "төртүнчү": 4,
+    # en
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+
+# Month stems in ru and ky (the same Russian-derived names with Kyrgyz endings: "июлуна",
+# "январындагы"), matched at the start of a word; English names and abbreviations in full.
+CYRILLIC_MONTHS = {
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "май": 5,
+    "мая": 5,
+    "мае": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}
+ENGLISH_MONTHS = (
+    {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+    | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+    | {"sept": 9}
+)
+_MONTH_ALT = (
+    "(?:"
+    + "|".join(sorted(CYRILLIC_MONTHS, key=len, reverse=True))
+    + r")\w*|(?:"
+    + "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True))
+    + r")\b"
+)
+
+ANNUAL_WORDS = ("ежегодно", "жыл сайын", "annually", "every year", "yearly", "each year")
+CONTINUOUS_WORDS = (
+    "постоянно",
+    "на постоянной основе",
+    "туруктуу",
+    "дайыма",
+    "continuous",
+    "continuously",
+    "ongoing",
+    "permanently",
+)
+
+_NUM = r"(?P<num>iv|iii|ii|i|[1-4]|" + "|".join(ORDINALS) + r")"
+_YEAR = r"(?P<year>\d{4})"
+_Y_SUFFIX = r"(?:\s*-?\s*(?:жыл\w*|год\w*|гг?\.?|г\.?))?"
+
+QUARTER_PATTERNS = [
+    # "IV квартал 2025", "4 квартал 2025 года", "в IV квартале 2025 г."
+    re.compile(rf"\b{_NUM}[\s-]*(?:й\s+)?квартал\w*\s+{_YEAR}\b"),
+    # "2026-жылдын II чейреги", "2026 жылдын 2-чейрегинде"
+    re.compile(rf"\b{_YEAR}\s*-?\s*жыл\w*\s+{_NUM}[\s-]*чейре\w*"),
+    # "II чейрек 2026"
+    re.compile(rf"\b{_NUM}[\s-]*чейре\w*\s+{_YEAR}\b"),
+    # "Q4 2025", "Q4/2025", "2025 Q4"
+    re.compile(rf"\bq(?P<num>[1-4])[\s/.-]*{_YEAR}\b"),
+    re.compile(rf"\b{_YEAR}[\s/.-]*q(?P<num>[1-4])\b"),
+    # "IV quarter 2025", "4th quarter of 2025"
+    re.compile(rf"\b{_NUM}\s+quarter\s+(?:of\s+)?{_YEAR}\b"),
+]
+
+HALF_PATTERNS = [
+    # "II полугодие 2026", "во 2-м полугодии 2026 года"
+    re.compile(rf"\b{_NUM}[\s-]*(?:м\s+|е\s+)?полугоди\w*\s+{_YEAR}\b"),
+    # "2026-жылдын I жарым жылдыгы", "2026-жылдын экинчи жарымы"
+    re.compile(rf"\b{_YEAR}\s*-?\s*жыл\w*\s+{_NUM}[\s-]*жарым\w*"),
+    # "I жарым жылдык 2026"
+    re.compile(rf"\b{_NUM}[\s-]*жарым\s+жыл\w*\s+{_YEAR}\b"),
+    # "H2 2026", "second half of 2026", "II half-year 2026"
+    re.compile(rf"\bh(?P<num>[12])[\s/.-]*{_YEAR}\b"),
+    re.compile(rf"\b{_NUM}\s+half(?:[\s-]*year)?\s+(?:of\s+)?{_YEAR}\b"),
+]
+
+# Words that may stand before a bare year or range: "в течение 2027 года", "до конца 2027 года".
+_LEAD = (
+    r"^(?:(?:в течение|в|на|до конца|до|к концу|не позднее|по итогам|"
+    r"by the end of|by end of|by|in|during|until|not later than)\s+)?"
+)
+# ... and after it, in Kyrgyz: "2027-жылдын аягына чейин", "2025-2030-жылдар ичинде".
+_TRAIL = r"(?:\s+(?:аягына\s+)?чейин|\s+ичинде|\s+бою)?"
+RANGE_RE = re.compile(rf"{_LEAD}(?P<start>\d{{4}})\s*-\s*(?P<end>\d{{4}}){_Y_SUFFIX}{_TRAIL}\.?$")
+DOTTED_DATE_RE = re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")
+ISO_DATE_RE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+# "до 1 июля 2026 года", "by 1 July 2026", "1-июль 2026"
+DAY_MONTH_YEAR_RE = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:-?(?:го|е|st|nd|rd|th))?[\s-]+(?P<month>{_MONTH_ALT})\.?,?\s+{_YEAR}\b"
+)
+# "2026-жылдын 1-июлуна чейин"
+YEAR_DAY_MONTH_RE = re.compile(
+    rf"\b{_YEAR}\s*-?\s*жыл\w*\s+(?P<day>\d{{1,2}})\s*-\s*(?P<month>{_MONTH_ALT})"
+)
+# "July 1, 2026"
+MONTH_DAY_YEAR_RE = re.compile(rf"\b(?P<month>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}}),?\s+{_YEAR}\b")
+# "декабрь 2026", "в декабре 2026 года", "December 2026"
+MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{_MONTH_ALT})\.?\s+{_YEAR}\b")
+# "2026-жылдын декабры", "2026-жылдын декабрында"
+YEAR_MONTH_RE = re.compile(rf"\b{_YEAR}\s*-?\s*жыл\w*\s+(?P<month>{_MONTH_ALT})")
+# "2027", "2027 год", "2027-жыл", "в течение 2027 года", "2027-жылы"
+YEAR_RE = re.compile(rf"{_LEAD}{_YEAR}{_Y_SUFFIX}{_TRAIL}\.?$")
+
+
+class ParsedDeadline(NamedTuple):
+    kind: str
+    start: datetime.date | None
+    end: datetime.date | None
+
+    def as_measure_fields(self) -> dict[str, object]:
+        return {"deadline_kind": self.kind, "deadline_start": self.start, "deadline_end": self.end}
+
+
+class DeadlineParseError(ValueError):
+    """The text is not a deadline form the portal understands."""
+
+
+def _forms_hint() -> str:
+    return _(
+        "Understood forms: a quarter (“IV квартал 2025”, “2026-жылдын II чейреги”, “Q4 2025”), "
+        "a half-year (“II полугодие 2026”), a month (“декабрь 2026”), a date (“31.12.2026”, "
+        "“до 1 июля 2026 года”), a year (“2027”, “2027-жыл”), a range of years (“2025–2030”), "
+        "“ежегодно” / “жыл сайын” / “annually”, “постоянно” / “туруктуу” / “continuous”."
+    )
+
+
+def _fail(text: str, reason: str | None = None) -> DeadlineParseError:
+    message = _("Cannot read the deadline “%(text)s”.") % {"text": text}
+    if reason:
+        message = f"{message} {reason}"
+    return DeadlineParseError(f"{message} {_forms_hint()}")
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)  # hyphens, en and em dashes, minus
+    text = text.lower().replace("ё", "е")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _year(text: str, value: str) -> int:
+    year = int(value)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _fail(
+            text,
+            _("The year %(year)s is out of range %(min)s–%(max)s.")
+            % {"year": year, "min": MIN_YEAR, "max": MAX_YEAR},
+        )
+    return year
+
+
+def _number(value: str) -> int:
+    value = value.strip().lower()
+    if value in ROMAN:
+        return ROMAN[value]
+    if value in ORDINALS:
+        return ORDINALS[value]
+    return int(value)
+
+
+def _month(value: str) -> int | None:
+    if value in ENGLISH_MONTHS:
+        return ENGLISH_MONTHS[value]
+    for stem, number in CYRILLIC_MONTHS.items():
+        if value.startswith(stem):
+            return number
+    return None
+
+
+def _last_day(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _date(text: str, year: int, month: int, day: int) -> datetime.date:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise _fail(text, _("There is no such date.")) from None
+
+
+def _programme_span(
+    period_start_year: int | None, period_end_year: int | None
+) -> tuple[datetime.date | None, datetime.date | None]:
+    start = datetime.date(period_start_year, 1, 1) if period_start_year else None
+    end = datetime.date(period_end_year, 12, 31) if period_end_year else None
+    return start, end
+
+
+def parse_deadline(
+    text: str,
+    *,
+    period_start_year: int | None = None,
+    period_end_year: int | None = None,
+) -> ParsedDeadline:
+    """Read a deadline written the government way (ru, ky or en).
+
+    A quarter, half-year, month or year is ``once`` from its first to its last day; a single date
+    is ``once`` with start = end; a range of years is a ``period``; "annually" and "continuously"
+    span the programme period when it is given. Raises DeadlineParseError otherwise.
+    """
+    original = text
+    text = _normalise(text or "")
+    if not text:
+        raise _fail(original, _("The deadline is empty."))
+
+    if any(word in text for word in ANNUAL_WORDS):
+        return ParsedDeadline(
+            DeadlineKind.ANNUAL.value, *_programme_span(period_start_year, period_end_year)
+        )
+    if any(word in text for word in CONTINUOUS_WORDS):
+        return ParsedDeadline(
+            DeadlineKind.CONTINUOUS.value, *_programme_span(period_start_year, period_end_year)
+        )
+
+    for pattern in QUARTER_PATTERNS:
+        if match := pattern.search(text):
+            quarter = _number(match.group("num"))
+            year = _year(original, match.group("year"))
+            if not 1 <= quarter <= 4:
+                raise _fail(original, _("A year has four quarters."))
+            first_month = 3 * (quarter - 1) + 1
+            return ParsedDeadline(
+                DeadlineKind.ONCE.value,
+                datetime.date(year, first_month, 1),
+                _last_day(year, first_month + 2),
+            )
+
+    for pattern in HALF_PATTERNS:
+        if match := pattern.search(text):
+            half = _number(match.group("num"))
+            year = _year(original, match.group("year"))
+            if half not in (1, 2):
+                raise _fail(original, _("A year has two halves."))
+            first_month = 1 if half == 1 else 7
+            return ParsedDeadline(
+                DeadlineKind.ONCE.value,
+                datetime.date(year, first_month, 1),
+                _last_day(year, first_month + 5),
+            )
+
+    if match := RANGE_RE.match(text):
+        start_year = _year(original, match.group("start"))
+        end_year = _year(original, match.group("end"))
+        if end_year < start_year:
+            raise _fail(original, _("The range of years ends before it starts."))
+        return ParsedDeadline(
+            DeadlineKind.PERIOD.value,
+            datetime.date(start_year, 1, 1),
+            datetime.date(end_year, 12, 31),
+        )
+
+    for pattern in (DOTTED_DATE_RE, ISO_DATE_RE):
+        if match := pattern.search(text):
+            day = _date(
+                original,
+                _year(original, match.group("year")),
+                int(match.group("month")),
+                int(match.group("day")),
+            )
+            return ParsedDeadline(DeadlineKind.ONCE.value, day, day)
+
+    for pattern in (DAY_MONTH_YEAR_RE, YEAR_DAY_MONTH_RE, MONTH_DAY_YEAR_RE):
+        if (match := pattern.search(text)) and (month := _month(match.group("month"))):
+            day = _date(
+                original, _year(original, match.group("year")), month, int(match.group("day"))
+            )
+            return ParsedDeadline(DeadlineKind.ONCE.value, day, day)
+
+    for pattern in (MONTH_YEAR_RE, YEAR_MONTH_RE):
+        if (match := pattern.search(text)) and (month := _month(match.group("month"))):
+            year = _year(original, match.group("year"))
+            return ParsedDeadline(
+                DeadlineKind.ONCE.value, datetime.date(year, month, 1), _last_day(year, month)
+            )
+
+    if match := YEAR_RE.match(text):
+        year = _year(original, match.group("year"))
+        return ParsedDeadline(
+            DeadlineKind.ONCE.value, datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        )
+
+    raise _fail(original)
