@@ -185,3 +185,7 @@ LOGGING = {
 }
 
 PORTAL_NAME = _("Regional Development Programme Portal")
+
+# --- Pages (public site): where login and logout land. Added by the pages work. ---
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"

@@ -1,0 +1,128 @@
+"""The action-plan filters, one FilterSet for the HTML table (and later the API)."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import DeadlineKind, Measure, MeasureStatus
+from programs.models import Direction, Programme, ResponsibleBody
+from regions.models import AdministrativeUnit, UnitLevel, normalize_soate
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class UnitChoiceField(django_filters.fields.ModelChoiceField):
+    """Accepts a SOATE code written with spaces ('417 02 205 000 000') as well as digits only."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        return super().to_python(normalize_soate(value))
+
+    def label_from_instance(self, obj):
+        # Districts are indented under their oblast in the drop-down.
+        indent = "\u00a0\u00a0\u00a0" * obj.depth
+        return f"{indent}{obj.name}"
+
+
+class UnitFilter(django_filters.ModelChoiceFilter):
+    field_class = UnitChoiceField
+
+
+class MeasureFilter(django_filters.FilterSet):
+    programme = django_filters.ModelChoiceFilter(
+        label=_("Programme"),
+        queryset=Programme.objects.none(),
+        to_field_name="code",
+        empty_label=None,
+    )
+    direction = django_filters.ModelChoiceFilter(
+        label=_("Direction"), queryset=Direction.objects.none(), empty_label=_("All directions")
+    )
+    unit = UnitFilter(
+        label=_("Territory"),
+        queryset=AdministrativeUnit.objects.none(),
+        to_field_name="soate",
+        method="filter_unit",
+        empty_label=_("All territories"),
+    )
+    body = django_filters.ModelChoiceFilter(
+        label=_("Responsible body"),
+        queryset=ResponsibleBody.objects.none(),
+        method="filter_body",
+        empty_label=_("All bodies"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=MeasureStatus.choices, empty_label=_("Any status")
+    )
+    year = YearFilter(
+        label=_("Deadline year"), method="filter_year", min_value=1991, max_value=2100
+    )
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q", max_length=200)
+
+    class Meta:
+        model = Measure
+        fields = ["programme", "direction", "unit", "body", "status", "year", "q"]
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        user = request.user if request is not None else None
+        programmes = (
+            Programme.objects.visible_to(user)
+            if user is not None
+            else Programme.objects.visible_to(_Anonymous())
+        )
+        self.filters["programme"].queryset = programmes
+        self.filters["unit"].queryset = (
+            AdministrativeUnit.objects.current()
+            .exclude(level=UnitLevel.AYIL_AIMAK)
+            .order_by("tree_path")
+        )
+        self.filters["body"].queryset = ResponsibleBody.objects.filter(is_active=True)
+        code = (data or {}).get("programme")
+        self.filters["direction"].queryset = Direction.objects.active().filter(
+            programme__code=code, programme__in=programmes
+        )
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(pk__in=Measure.objects.in_unit(value).values("pk"))
+
+    def filter_body(self, queryset, name, value):
+        return queryset.filter(pk__in=Measure.objects.with_body(value).values("pk"))
+
+    def filter_year(self, queryset, name, value):
+        first, last = datetime.date(value, 1, 1), datetime.date(value, 12, 31)
+        # A dated deadline touches the year when its period overlaps it; "annually" and
+        # "continuously" without dates run through the whole programme period.
+        dated = Q(deadline_end__gte=first) & (
+            Q(deadline_start__lte=last) | Q(deadline_start__isnull=True, deadline_end__lte=last)
+        )
+        open_ended = Q(
+            deadline_end__isnull=True,
+            deadline_kind__in=[DeadlineKind.ANNUAL, DeadlineKind.CONTINUOUS],
+            programme__period_start_year__lte=value,
+            programme__period_end_year__gte=value,
+        )
+        return queryset.filter(dated | open_ended)
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        condition = Q(number__startswith=value.rstrip("."))
+        for lang in ("ky", "ru", "en"):
+            condition |= Q(**{f"title_{lang}__icontains": value})
+            condition |= Q(**{f"expected_result_{lang}__icontains": value})
+        return queryset.filter(condition)
+
+
+class _Anonymous:
+    is_authenticated = False
+    is_staff = False

@@ -1,0 +1,112 @@
+"""Template helpers for official wording: long dates, legal-act labels, deadlines, statuses."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import template
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+register = template.Library()
+
+
+def _month_in_phrase(month: int) -> str:
+    # The month as it stands in "the order of 17 January 2024": genitive in Russian, the
+    # "-дагы" adjectival form in Kyrgyz ("17-январындагы"). Each is a msgid with its own context
+    # so the translators see which grammatical form is wanted.
+    names = {
+        1: pgettext("month in a dated phrase", "January"),
+        2: pgettext("month in a dated phrase", "February"),
+        3: pgettext("month in a dated phrase", "March"),
+        4: pgettext("month in a dated phrase", "April"),
+        5: pgettext("month in a dated phrase", "May"),
+        6: pgettext("month in a dated phrase", "June"),
+        7: pgettext("month in a dated phrase", "July"),
+        8: pgettext("month in a dated phrase", "August"),
+        9: pgettext("month in a dated phrase", "September"),
+        10: pgettext("month in a dated phrase", "October"),
+        11: pgettext("month in a dated phrase", "November"),
+        12: pgettext("month in a dated phrase", "December"),
+    }
+    return names[month]
+
+
+@register.filter
+def long_date(value) -> str:
+    """'2024-жылдын 12-июнундагы' / '12 июня 2024 года' / '12 June 2024'."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return pgettext("long date: day, month, year", "%(day)s %(month)s %(year)s") % {
+        "day": value.day,
+        "month": _month_in_phrase(value.month),
+        "year": value.year,
+    }
+
+
+_ACT_KIND_IN_PHRASE = {
+    "decree": lambda: pgettext("legal act in a dated phrase", "Decree"),
+    "law": lambda: pgettext("legal act in a dated phrase", "Law"),
+    "resolution": lambda: pgettext("legal act in a dated phrase", "Resolution"),
+    "order": lambda: pgettext("legal act in a dated phrase", "Order"),
+    "other": lambda: pgettext("legal act in a dated phrase", "Act"),
+}
+
+
+@register.filter
+def act_label(act) -> str:
+    """'Resolution No. 135 of 18 March 2025' in the word order of each language."""
+    if act is None:
+        return ""
+    kind = _ACT_KIND_IN_PHRASE.get(act.kind, _ACT_KIND_IN_PHRASE["other"])()
+    return _("%(kind)s of %(date)s No. %(number)s") % {
+        "kind": kind,
+        "date": long_date(act.date),
+        "number": act.number,
+    }
+
+
+@register.filter
+def short_date(value) -> str:
+    """dd.mm.yyyy whatever the language, as in official tables."""
+    if not value:
+        return ""
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+@register.filter
+def period_label(measure) -> str:
+    """The machine period behind a written deadline: '01.10.2026 – 31.12.2026'."""
+    start, end = measure.deadline_start, measure.deadline_end
+    if start and end and start != end:
+        return f"{short_date(start)} – {short_date(end)}"
+    if end:
+        return short_date(end)
+    return ""
+
+
+@register.filter
+def get_item(mapping, key):
+    if mapping is None:
+        return None
+    return mapping.get(key)
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, lang_code: str) -> str:
+    """The current page in another language: swap the language prefix of the path."""
+    request = context.get("request")
+    if request is None:
+        return f"/{lang_code}/"
+    from django.conf import settings
+
+    path = request.get_full_path()
+    codes = {code for code, _name in settings.LANGUAGES}
+    parts = path.split("/", 2)
+    if len(parts) > 1 and parts[1] in codes:
+        rest = parts[2] if len(parts) > 2 else ""
+        return f"/{lang_code}/{rest}"
+    return f"/{lang_code}{path}"
