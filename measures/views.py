@@ -156,8 +156,15 @@ def measure_detail(request, code: str, number: str):
     decisions = Decision.objects.filter(measures=measure).select_related(
         "meeting__group", "responsible_body"
     )
-    if not request.user.is_authenticated:
-        decisions = decisions.filter(meeting__in=Meeting.objects.published())
+    user = request.user
+    if not (user.is_staff or user.has_perm("meetings.manage_working_group")):
+        # Decisions of unpublished meetings stay with the group's own members.
+        visible_meetings = Meeting.objects.published()
+        if user.is_authenticated:
+            visible_meetings = Meeting.objects.filter(
+                Q(pk__in=visible_meetings.values("pk")) | Q(group__members__user=user)
+            )
+        decisions = decisions.filter(meeting__in=visible_meetings.values("pk"))
     context = {
         "programme": programme,
         "measure": measure,
