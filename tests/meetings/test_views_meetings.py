@@ -82,3 +82,17 @@ def test_group_lists_current_members_by_default(client, group):
     content = client.get("/en/working-group/mwg/").content.decode()
     assert "Current Person" in content and "Former Person" not in content
     assert "Former Person" in client.get("/en/working-group/mwg/?members=all").content.decode()
+
+
+def test_attendance_of_a_guest_and_agenda_without_presenting_body(client, group):
+    from meetings.models import Attendance
+    from tests.factories import BodyFactory
+
+    meeting = MeetingFactory(group=group, number=7, news_published_at=timezone.now())
+    AgendaItemFactory(meeting=meeting, presenter="A. Asanov")
+    Attendance.objects.create(meeting=meeting, body=BodyFactory(), attendee_name="Guest Person")
+    Attendance.objects.create(meeting=meeting, body=BodyFactory())
+    response = client.get("/ru/working-group/mwg/meetings/7/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Guest Person" in content and "A. Asanov" in content
