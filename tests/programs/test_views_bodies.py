@@ -29,3 +29,14 @@ def test_body_page_lists_led_and_co_executed_measures(client):
     co = ExecutorFactory(body=body).measure
     content = client.get(f"/en/bodies/{body.pk}/").content.decode()
     assert led.title_en in content and co.title_en in content
+
+
+def test_list_pages_run_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    for _ in range(30):
+        ExecutorFactory(measure=MeasureFactory())
+    with django_assert_max_num_queries(2):
+        client.get("/en/bodies/")
+    with django_assert_max_num_queries(1):
+        client.get("/en/programmes/")
+    with django_assert_max_num_queries(1):
+        client.get("/en/territory/")
