@@ -12,8 +12,12 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[2] / "screenshots"))
+CHROMIUM = (
+    os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+)
+SCREENSHOTS = Path(
+    os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[2] / "screenshots")
+)
 
 # Playwright's sync API runs an event loop in this thread; the live server's database work happens
 # in its own thread, and the test's own ORM calls are plain synchronous code.
@@ -24,8 +28,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def browser():
     if not CHROMIUM:
         if os.environ.get("CI"):
-            pytest.fail("Chromium is not installed; .ci/run must install Debian's chromium package.")
-        pytest.skip("Chromium is not installed here (apt-get install chromium); CI runs these tests.")
+            pytest.fail(
+                "Chromium is not installed; .ci/run must install Debian's chromium package."
+            )
+        pytest.skip(
+            "Chromium is not installed here (apt-get install chromium); CI runs these tests."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
