@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from regions.models import AdministrativeUnit
@@ -58,7 +60,6 @@ def _apply_row(
     values: dict[str, object] = {
         "level": row.level,
         "iso_3166_2": row.iso_3166_2,
-        "name": row.name_ky,
         "name_ky": row.name_ky,
         "name_ru": row.name_ru,
         "name_en": row.name_en,
@@ -68,8 +69,7 @@ def _apply_row(
     if row.administrative_centre_en:
         ky, ru = centres.get(row.administrative_centre_en, ("", ""))
         values.update(
-            administrative_centre=ky or row.administrative_centre_en,
-            administrative_centre_ky=ky or None,
+            administrative_centre_ky=ky or row.administrative_centre_en,
             administrative_centre_ru=ru or None,
             administrative_centre_en=row.administrative_centre_en,
         )
@@ -110,7 +110,9 @@ def units_import(*, rows: Iterable[Mapping[str, object]], dry_run: bool = False)
         return report
 
     centres = centre_names(checked.rows, known=_known_centre_names())
-    with transaction.atomic():
+    # Set only the per-language columns; saving in the default language makes modeltranslation
+    # copy Kyrgyz into the untranslated column, whatever language the caller speaks.
+    with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE), transaction.atomic():
         units = {u.soate: u for u in AdministrativeUnit.objects.filter(soate__in=codes_in_file)}
         for row in checked.rows:
             parent = units.get(row.parent_soate) if row.parent_soate else None

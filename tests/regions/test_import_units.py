@@ -6,12 +6,21 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from regions.models import AdministrativeUnit, UnitLevel
 from regions.services import units_import
 from regions.unit_rows import read_csv
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The assertions read English messages; the portal's default language is Kyrgyz.
+    with translation.override("en"):
+        yield
+
 
 HEADER = "soate,iso_3166_2,level,parent_soate,name_ky,name_ru,name_en,note\n"
 # Two ayil aimaks of At-Bashy district (Naryn) and a village in the first.
@@ -37,6 +46,7 @@ def test_good_csv_creates_units_under_the_right_parent(tmp_path):
     assert ak_jar.level == UnitLevel.AYIL_AIMAK
     assert ak_jar.tree_path == "41704000000000/41704220000000/41704220810000/"
     assert ak_jar.depth == 2
+    assert ak_jar.__dict__["name"] == "Ак-Жар айыл аймагы"  # untranslated column is Kyrgyz
     assert (ak_jar.name_ky, ak_jar.name_ru, ak_jar.name_en) == (
         "Ак-Жар айыл аймагы",
         "Ак-Жарский айылный аймак",
@@ -130,7 +140,9 @@ def test_command_exits_with_status_1_on_bad_rows(tmp_path):
         timeout=120,
     )
     assert result.returncode == 1
-    assert "row 2, column soate" in result.stderr
+    # The command speaks the default language (Kyrgyz); the row and the column are in any case.
+    assert "2" in result.stderr and "soate" in result.stderr
+    assert "“123”" in result.stderr
 
 
 def test_dry_run_loads_nothing(tmp_path, capsys):
