@@ -189,3 +189,43 @@ PORTAL_NAME = _("Regional Development Programme Portal")
 # --- Pages (public site): where login and logout land. Added by the pages work. ---
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+
+# --- API ---
+# Partner REST API v1 (regionalprogram/api/): token auth with hashed keys, throttling per token and
+# per address, OpenAPI schema and docs served from the portal itself (no CDN).
+INSTALLED_APPS += [
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "regionalprogram.api",
+]
+REST_FRAMEWORK.update(
+    {
+        "DEFAULT_AUTHENTICATION_CLASSES": [
+            "regionalprogram.api.auth.ApiTokenAuthentication",
+            "rest_framework.authentication.SessionAuthentication",
+        ],
+        "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+        "DEFAULT_THROTTLE_RATES": {
+            "anon": os.environ.get("API_THROTTLE_ANON", "60/minute"),
+            "user": os.environ.get("API_THROTTLE_USER", "300/minute"),
+            "token": os.environ.get("API_THROTTLE_TOKEN", "600/minute"),
+        },
+        "URL_FORMAT_OVERRIDE": "format",
+    }
+)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Regional Programme Portal — Partner API",
+    "DESCRIPTION": (
+        "Programmes, directions, measures, administrative units, bodies, legal acts, indicators, "
+        "working groups, meetings, decisions and proposals of the Kyrgyz Republic's regional "
+        "development programmes. Objects carry stable keys; every list filters, pages (page "
+        "numbers or a cursor for sync) and exports CSV/XLSX. Languages: ?lang=ky|ru|en|all."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+}

@@ -7,6 +7,7 @@ from regionalprogram import views
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("regionalprogram.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
@@ -15,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("territory/", include("regions.urls")),
     path("working-group/", include("meetings.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("api/", include("regionalprogram.api.guide_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

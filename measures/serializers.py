@@ -1,0 +1,186 @@
+"""API representation of a measure: executors, target units, funding, indicators, deadline, links.
+
+This is the hot endpoint (PERFORMANCE.md). The declared fields describe the shape for the schema;
+``MeasureSerializer.to_representation`` builds the same shape by hand from one page of prefetched
+rows, because generic nested serializers cost several times the query itself.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from rest_framework import serializers
+
+from measures.models import DeadlineKind, FundingSource, MeasureStatus
+from programs.serializers import BodyRefSerializer
+from regionalprogram.api.fields import TranslatedField, translated
+from regions.serializers import UnitRefSerializer, api_base
+
+
+class DeadlineSerializer(serializers.Serializer):
+    text = serializers.CharField(help_text="As written in the plan: “IV квартал 2025”, “ежегодно”.")
+    kind = serializers.ChoiceField(choices=DeadlineKind.choices)
+    start = serializers.DateField(allow_null=True)
+    end = serializers.DateField(allow_null=True)
+
+
+class CoExecutorSerializer(BodyRefSerializer):
+    in_coordination = serializers.BooleanField()
+
+
+class FundingSerializer(serializers.Serializer):
+    source = serializers.ChoiceField(choices=FundingSource.choices)
+    donor = serializers.IntegerField(allow_null=True)
+    year = serializers.IntegerField()
+    planned_amount = serializers.DecimalField(
+        max_digits=14, decimal_places=1, help_text="Thousand KGS."
+    )
+    actual_amount = serializers.DecimalField(max_digits=14, decimal_places=1, allow_null=True)
+
+
+class TargetSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    unit = serializers.CharField(allow_null=True, help_text="Classifier code, or null.")
+    target_value = serializers.DecimalField(max_digits=16, decimal_places=3)
+
+
+class MeasureIndicatorSerializer(serializers.Serializer):
+    name = TranslatedField()
+    unit_of_measure = TranslatedField()
+    baseline_value = serializers.DecimalField(max_digits=16, decimal_places=3, allow_null=True)
+    baseline_year = serializers.IntegerField(allow_null=True)
+    targets = TargetSerializer(many=True)
+
+
+def _decimal(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _date(value: datetime.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _datetime(value: datetime.datetime | None) -> str | None:
+    return None if value is None else serializers.DateTimeField().to_representation(value)
+
+
+class MeasureSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="Stable key: programme code/measure number.")
+    url = serializers.CharField()
+    programme = serializers.CharField(help_text="Programme code.")
+    direction = serializers.CharField(help_text="Direction key.")
+    objective = serializers.CharField(allow_null=True, help_text="Objective key.")
+    number = serializers.CharField()
+    title = TranslatedField()
+    implementation_mechanism = TranslatedField()
+    expected_result = TranslatedField()
+    deadline = DeadlineSerializer()
+    status = serializers.ChoiceField(choices=MeasureStatus.choices)
+    overdue = serializers.BooleanField()
+    lead_body = BodyRefSerializer()
+    co_executors = CoExecutorSerializer(many=True)
+    target_units = UnitRefSerializer(many=True)
+    funding = FundingSerializer(many=True)
+    indicators = MeasureIndicatorSerializer(many=True)
+    decisions = serializers.ListField(
+        child=serializers.CharField(), help_text="Keys of the working-group decisions on it."
+    )
+    source_proposals = serializers.ListField(
+        child=serializers.IntegerField(), help_text="Proposals that produced this measure."
+    )
+    proposals = serializers.ListField(
+        child=serializers.IntegerField(), help_text="Proposals about this measure."
+    )
+    sample = serializers.BooleanField(help_text="Demo row, not part of any official plan.")
+    archived = serializers.BooleanField()
+    archived_at = serializers.DateTimeField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    def to_representation(self, measure):
+        context = self.context
+        lang = context.get("lang", "ky")
+        today = context.setdefault("today", datetime.date.today())
+        base = api_base(context)
+        code = measure.programme.code
+        key = f"{code}/{measure.number}"
+        direction = measure.direction
+        objective = measure.objective
+        lead = measure.lead_body
+        return {
+            "key": key,
+            "url": f"{base}measures/{key}/",
+            "programme": code,
+            "direction": f"{code}/{direction.number}",
+            "objective": (
+                f"{code}/{direction.number}/{objective.number}" if objective is not None else None
+            ),
+            "number": measure.number,
+            "title": translated(measure, "title", lang),
+            "implementation_mechanism": translated(measure, "implementation_mechanism", lang),
+            "expected_result": translated(measure, "expected_result", lang),
+            "deadline": {
+                "text": measure.deadline_text,
+                "kind": measure.deadline_kind,
+                "start": _date(measure.deadline_start),
+                "end": _date(measure.deadline_end),
+            },
+            "status": measure.status,
+            "overdue": measure.is_overdue(today),
+            "lead_body": {
+                "id": lead.pk,
+                "name": translated(lead, "name", lang),
+                "short_name": translated(lead, "short_name", lang),
+            },
+            "co_executors": [
+                {
+                    "id": executor.body.pk,
+                    "name": translated(executor.body, "name", lang),
+                    "short_name": translated(executor.body, "short_name", lang),
+                    "in_coordination": executor.in_coordination,
+                }
+                for executor in measure.executor_list
+            ],
+            "target_units": [
+                {"soate": unit.soate, "name": translated(unit, "name", lang), "level": unit.level}
+                for unit in measure.target_unit_list
+            ],
+            "funding": [
+                {
+                    "source": line.source,
+                    "donor": line.donor_id,
+                    "year": line.year,
+                    "planned_amount": _decimal(line.planned_amount),
+                    "actual_amount": _decimal(line.actual_amount),
+                }
+                for line in measure.funding_list
+            ],
+            "indicators": [
+                {
+                    "name": translated(indicator, "name", lang),
+                    "unit_of_measure": translated(indicator, "unit_of_measure", lang),
+                    "baseline_value": _decimal(indicator.baseline_value),
+                    "baseline_year": indicator.baseline_year,
+                    "targets": [
+                        {
+                            "year": target.year,
+                            "unit": target.unit.soate if target.unit_id else None,
+                            "target_value": _decimal(target.target_value),
+                        }
+                        for target in indicator.target_list
+                    ],
+                }
+                for indicator in measure.indicator_list
+            ],
+            "decisions": [
+                f"{d.meeting.group.slug}/{d.meeting.number}/{d.number}"
+                for d in measure.decision_list
+            ],
+            "source_proposals": [p.pk for p in measure.source_proposal_list],
+            "proposals": [p.pk for p in measure.proposal_list],
+            "sample": measure.sample,
+            "archived": measure.archived_at is not None,
+            "archived_at": _datetime(measure.archived_at),
+            "created_at": _datetime(measure.created_at),
+            "updated_at": _datetime(measure.updated_at),
+        }

@@ -1,0 +1,395 @@
+"""API: working groups, meetings, decisions and proposals, with the public pages' visibility.
+
+The public sees held meetings whose news is published, the date and place of planned ones, their
+decisions, and proposals once decided. Members of a group and the secretariat see everything of
+that group; authors see their own proposals. A member's token can send a proposal.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions, status
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from measures.models import Measure
+from meetings.models import (
+    AgendaItem,
+    Decision,
+    DecisionStatus,
+    Meeting,
+    MeetingStatus,
+    Proposal,
+    ProposalStatus,
+    WorkingGroup,
+    WorkingGroupMember,
+)
+from meetings.serializers import (
+    DecisionSerializer,
+    MeetingSerializer,
+    ProposalInputSerializer,
+    ProposalSerializer,
+    WorkingGroupSerializer,
+)
+from meetings.services import proposal_author_membership, proposal_submit
+from programs.api import VisibleProgrammeFilter
+from programs.models import Direction, Objective, Programme
+from regionalprogram.api.filters import IsoDateFilter, SearchFilter, UpdatedSinceFilter
+from regionalprogram.api.views import PartnerReadViewSet
+
+# Proposals the public sees: those the working group has decided on.
+PUBLIC_PROPOSAL_STATUSES = [
+    ProposalStatus.ACCEPTED,
+    ProposalStatus.PARTLY_ACCEPTED,
+    ProposalStatus.REJECTED,
+]
+
+
+def sees_all_groups(user) -> bool:
+    return user.is_authenticated and (
+        user.is_staff or user.has_perm("meetings.manage_working_group")
+    )
+
+
+def member_group_ids(user):
+    """Groups the user belongs to (a subquery, not a list)."""
+    if not user.is_authenticated:
+        return WorkingGroup.objects.none().values("id")
+    return WorkingGroupMember.objects.filter(user=user).values("group_id")
+
+
+def visible_groups(user):
+    return WorkingGroup.objects.filter(programme__in=Programme.objects.visible_to(user))
+
+
+def visible_meetings(user):
+    meetings = Meeting.objects.filter(group__in=visible_groups(user))
+    if sees_all_groups(user):
+        return meetings
+    return meetings.filter(
+        Q(status=MeetingStatus.HELD, news_published_at__isnull=False)
+        | Q(status=MeetingStatus.PLANNED)
+        | Q(group_id__in=member_group_ids(user))
+    )
+
+
+def detailed_meetings(user):
+    """Meetings whose minutes, agenda and decisions the user may read."""
+    meetings = Meeting.objects.filter(group__in=visible_groups(user))
+    if sees_all_groups(user):
+        return meetings
+    return meetings.filter(
+        Q(status=MeetingStatus.HELD, news_published_at__isnull=False)
+        | Q(group_id__in=member_group_ids(user))
+    )
+
+
+def visible_decisions(user):
+    return Decision.objects.filter(meeting__in=detailed_meetings(user))
+
+
+def visible_proposals(user):
+    proposals = Proposal.objects.filter(programme__in=Programme.objects.visible_to(user))
+    if sees_all_groups(user):
+        return proposals
+    condition = Q(status__in=PUBLIC_PROPOSAL_STATUSES)
+    if user.is_authenticated:
+        condition |= Q(group_id__in=member_group_ids(user)) | Q(author=user)
+    return proposals.filter(condition)
+
+
+def full_access_group_ids(user) -> set[int]:
+    if sees_all_groups(user):
+        return set(WorkingGroup.objects.values_list("id", flat=True))
+    if not user.is_authenticated:
+        return set()
+    return set(WorkingGroupMember.objects.filter(user=user).values_list("group_id", flat=True))
+
+
+class GroupFilter(django_filters.FilterSet):
+    programme = VisibleProgrammeFilter()
+    q = SearchFilter("slug", translated=("name",))
+    updated_since = UpdatedSinceFilter()
+    ordering = django_filters.OrderingFilter(fields=("slug", "updated_at"))
+
+    class Meta:
+        model = WorkingGroup
+        fields: list[str] = []
+
+
+class WorkingGroupViewSet(PartnerReadViewSet):
+    """Working groups with their current and former members."""
+
+    serializer_class = WorkingGroupSerializer
+    filterset_class = GroupFilter
+    lookup_field = "slug"
+    export_name = "working-groups"
+
+    def get_queryset(self):
+        return (
+            visible_groups(self.request.user)
+            .select_related("programme", "founding_act")
+            .prefetch_related(
+                Prefetch(
+                    "members",
+                    queryset=WorkingGroupMember.objects.order_by("role", "full_name", "id"),
+                    to_attr="member_list",
+                )
+            )
+            .order_by("slug")
+        )
+
+
+def visible_group_choices(request):
+    return visible_groups(request.user) if request else WorkingGroup.objects.none()
+
+
+class MeetingFilter(django_filters.FilterSet):
+    group = django_filters.ModelChoiceFilter(
+        queryset=visible_group_choices, to_field_name="slug", label=gettext_lazy("Group slug")
+    )
+    status = django_filters.MultipleChoiceFilter(choices=MeetingStatus.choices)
+    starts_from = IsoDateFilter(field_name="starts_at", lookup_expr="date__gte")
+    starts_to = IsoDateFilter(field_name="starts_at", lookup_expr="date__lte")
+    updated_since = UpdatedSinceFilter()
+    ordering = django_filters.OrderingFilter(fields=("starts_at", "number", "updated_at"))
+
+    class Meta:
+        model = Meeting
+        fields: list[str] = []
+
+
+class MeetingViewSet(PartnerReadViewSet):
+    """Meetings of the working groups, with agenda, minutes and decisions once public."""
+
+    serializer_class = MeetingSerializer
+    filterset_class = MeetingFilter
+    export_name = "meetings"
+
+    def get_queryset(self):
+        user = self.request.user
+        return (
+            visible_meetings(user)
+            .select_related("group")
+            .prefetch_related(
+                Prefetch(
+                    "agenda_items",
+                    queryset=AgendaItem.objects.order_by("position"),
+                    to_attr="agenda_list",
+                ),
+                Prefetch(
+                    "decisions",
+                    queryset=Decision.objects.order_by("number"),
+                    to_attr="decision_list",
+                ),
+            )
+            .order_by("-starts_at", "id")
+        )
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.request is not None:
+            context["full_access_group_ids"] = full_access_group_ids(self.request.user)
+        return context
+
+    def get_object(self):
+        return get_object_or_404(
+            self.get_queryset(), group__slug=self.kwargs["group"], number=self.kwargs["number"]
+        )
+
+
+class DecisionFilter(django_filters.FilterSet):
+    group = django_filters.ModelChoiceFilter(
+        queryset=visible_group_choices,
+        to_field_name="slug",
+        field_name="meeting__group",
+        label=gettext_lazy("Group slug"),
+    )
+    status = django_filters.MultipleChoiceFilter(choices=DecisionStatus.choices)
+    body = django_filters.NumberFilter(field_name="responsible_body_id")
+    deadline_from = IsoDateFilter(field_name="deadline", lookup_expr="gte")
+    deadline_to = IsoDateFilter(field_name="deadline", lookup_expr="lte")
+    q = SearchFilter("number", translated=("text",))
+    updated_since = UpdatedSinceFilter()
+    ordering = django_filters.OrderingFilter(fields=("deadline", "updated_at", "id"))
+
+    class Meta:
+        model = Decision
+        fields: list[str] = []
+
+
+class DecisionViewSet(PartnerReadViewSet):
+    """Decisions of the working group, with the measures and proposals they concern."""
+
+    serializer_class = DecisionSerializer
+    filterset_class = DecisionFilter
+    export_name = "decisions"
+
+    def get_queryset(self):
+        user = self.request.user
+        return (
+            visible_decisions(user)
+            .select_related("meeting__group")
+            .prefetch_related(
+                Prefetch(
+                    "measures",
+                    queryset=Measure.objects.filter(
+                        programme__in=Programme.objects.visible_to(user)
+                    )
+                    .select_related("programme")
+                    .order_by("sort_key"),
+                    to_attr="measure_list",
+                ),
+                Prefetch(
+                    "proposals",
+                    queryset=visible_proposals(user).order_by("id").only("id"),
+                    to_attr="proposal_list",
+                ),
+            )
+            .order_by("-meeting__starts_at", "meeting_id", "number", "id")
+        )
+
+    def get_object(self):
+        return get_object_or_404(
+            self.get_queryset(),
+            meeting__group__slug=self.kwargs["group"],
+            meeting__number=self.kwargs["meeting"],
+            number=self.kwargs["number"],
+        )
+
+
+class ProposalFilter(django_filters.FilterSet):
+    group = django_filters.ModelChoiceFilter(
+        queryset=visible_group_choices, to_field_name="slug", label=gettext_lazy("Group slug")
+    )
+    programme = VisibleProgrammeFilter()
+    status = django_filters.MultipleChoiceFilter(choices=ProposalStatus.choices)
+    q = SearchFilter("title", "text")
+    updated_since = UpdatedSinceFilter()
+    ordering = django_filters.OrderingFilter(fields=("submitted_at", "updated_at", "id"))
+
+    class Meta:
+        model = Proposal
+        fields: list[str] = []
+
+
+class ProposalPermission(permissions.BasePermission):
+    """Anyone reads what they may see; sending needs a signed-in (token) user."""
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return bool(request.user and request.user.is_authenticated)
+
+
+def _resolve(model_qs, key: str, field: str, programme: Programme, parts: int):
+    pieces = key.strip().split("/")
+    if len(pieces) != parts or pieces[0] != programme.code:
+        raise ValidationError(
+            {field: [_("“%(key)s” is not a key of the group's programme.") % {"key": key}]}
+        )
+    obj = model_qs(pieces)
+    if obj is None:
+        raise ValidationError({field: [_("Nothing has the key “%(key)s”.") % {"key": key}]})
+    return obj
+
+
+class ProposalViewSet(PartnerReadViewSet):
+    """Proposals to the working group. Members of the group send them with their token."""
+
+    serializer_class = ProposalSerializer
+    filterset_class = ProposalFilter
+    permission_classes = [ProposalPermission]
+    http_method_names = ["get", "post", "head", "options"]
+    export_name = "proposals"
+
+    def get_queryset(self):
+        user = self.request.user
+        return (
+            visible_proposals(user)
+            .select_related(
+                "group",
+                "programme",
+                "direction__programme",
+                "objective__direction__programme",
+                "measure__programme",
+                "resulting_measure__programme",
+            )
+            .prefetch_related(
+                Prefetch(
+                    "decisions",
+                    queryset=visible_decisions(user).select_related("meeting__group"),
+                    to_attr="decision_list",
+                )
+            )
+            .order_by("-submitted_at", "-id")
+        )
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return ProposalInputSerializer
+        return ProposalSerializer
+
+    @extend_schema(request=ProposalInputSerializer, responses={201: ProposalSerializer})
+    def create(self, request, *args, **kwargs):
+        data = ProposalInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        group = (
+            visible_groups(request.user)
+            .select_related("programme")
+            .filter(slug=values["group"])
+            .first()
+        )
+        if group is None:
+            raise ValidationError({"group": [_("No working group has this slug.")]})
+        if proposal_author_membership(user=request.user, group=group) is None:
+            raise PermissionDenied(
+                _("Only current members of the working group can send proposals.")
+            )
+        programme = group.programme
+        fields = {
+            "target_kind": values["target_kind"],
+            "title": values["title"],
+            "text": values["text"],
+            "justification": values.get("justification", ""),
+        }
+        if values.get("direction"):
+            fields["direction"] = _resolve(
+                lambda p: Direction.objects.filter(programme=programme, number=p[1]).first(),
+                values["direction"],
+                "direction",
+                programme,
+                2,
+            )
+        if values.get("objective"):
+            fields["objective"] = _resolve(
+                lambda p: Objective.objects.filter(
+                    direction__programme=programme, direction__number=p[1], number=p[2]
+                ).first(),
+                values["objective"],
+                "objective",
+                programme,
+                3,
+            )
+        if values.get("measure"):
+            fields["measure"] = _resolve(
+                lambda p: Measure.objects.filter(programme=programme, number=p[1]).first(),
+                values["measure"],
+                "measure",
+                programme,
+                2,
+            )
+        try:
+            proposal = proposal_submit(user=request.user, group=group, **fields)
+        except DjangoValidationError as exc:
+            raise ValidationError(exc.message_dict) from exc
+        instance = self.get_queryset().get(pk=proposal.pk)
+        data = ProposalSerializer(instance, context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,170 @@
+"""Filter pieces every API list shares: `updated_since`, archived rows, strict ordering, units."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext_lazy as _
+
+from regionalprogram.api.pagination import wants_cursor
+from regions.models import AdministrativeUnit, normalize_soate
+
+
+class IsoDateTimeOrDateField(forms.Field):
+    """ISO 8601: `2025-06-01T08:00:00+06:00`, `...Z` or a date (midnight, Bishkek time)."""
+
+    default_error_messages = {
+        "invalid": _("Enter an ISO 8601 date or date-time, e.g. 2025-06-01T08:00:00+06:00."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        # An unencoded "+06:00" arrives as " 06:00".
+        text = str(value).strip().replace(" ", "+")
+        try:
+            parsed = parse_datetime(text)
+            if parsed is None:
+                day = parse_date(text)
+                if day is None:
+                    raise ValueError(text)
+                parsed = datetime.datetime.combine(day, datetime.time.min)
+        except ValueError as exc:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
+        if timezone.is_naive(parsed):
+            parsed = timezone.make_aware(parsed)
+        return parsed
+
+
+class IsoDateField(forms.DateField):
+    """Dates in ISO 8601 only (2026-12-31), whatever the active language's local formats."""
+
+    input_formats = ["%Y-%m-%d"]
+
+    def __init__(self, **kwargs):
+        kwargs["input_formats"] = self.input_formats
+        super().__init__(**kwargs)
+
+
+class IsoDateFilter(django_filters.DateFilter):
+    field_class = IsoDateField
+
+
+class UpdatedSinceFilter(django_filters.Filter):
+    field_class = IsoDateTimeOrDateField
+
+    def __init__(self, field_name="updated_at", **kwargs):
+        kwargs.setdefault("lookup_expr", "gte")
+        kwargs.setdefault(
+            "label", _("Changed at or after this moment (ISO 8601); includes archived rows.")
+        )
+        super().__init__(field_name=field_name, **kwargs)
+
+
+class SoateField(forms.CharField):
+    """A classifier code, with or without spaces, that must name a known unit."""
+
+    default_error_messages = {
+        "unknown": _("No administrative unit has the classifier code “%(code)s”."),
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        code = normalize_soate(value)
+        unit = AdministrativeUnit.objects.filter(soate=code).first()
+        if unit is None:
+            raise forms.ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"code": value}
+            )
+        return unit
+
+
+class SoateFilter(django_filters.Filter):
+    """A filter whose value is a unit given by its classifier code; unknown codes are a 400."""
+
+    field_class = SoateField
+
+
+class UnitSubtreeFilter(django_filters.Filter):
+    """`?unit=<SOATE>`: the unit and everything below it, by materialised-path prefix."""
+
+    field_class = SoateField
+
+    def __init__(self, *args, path_field: str, **kwargs):
+        self.path_field = path_field
+        kwargs.setdefault("label", _("Classifier code (SOATE); includes every unit below it."))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        return qs.filter(**{f"{self.path_field}__startswith": value.tree_path})
+
+
+ARCHIVED_CHOICES = [
+    ("exclude", _("hide archived rows")),
+    ("include", _("include archived rows")),
+    ("only", _("only archived rows")),
+]
+
+
+class ArchivedFilterMixin(django_filters.FilterSet):
+    """Archived rows are hidden from browsing but stay visible to sync (`updated_since`)."""
+
+    archived = django_filters.ChoiceFilter(
+        choices=ARCHIVED_CHOICES,
+        method="filter_archived",
+        label=_("Archived rows: exclude (default), include (default with updated_since), only."),
+        empty_label=None,
+        null_label=None,
+    )
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        mode = self.form.cleaned_data.get("archived")
+        if not mode:
+            syncing = self.form.cleaned_data.get("updated_since") is not None or (
+                self.request is not None and wants_cursor(self.request)
+            )
+            mode = "include" if syncing else "exclude"
+        if mode == "exclude":
+            return queryset.filter(archived_at__isnull=True)
+        if mode == "only":
+            return queryset.filter(archived_at__isnull=False)
+        return queryset
+
+    def filter_archived(self, queryset, name, value):
+        return queryset  # applied in filter_queryset, where updated_since is known
+
+
+def search_q(value: str, *fields: str, translated: tuple[str, ...] = ()) -> Q:
+    """Case-insensitive search over plain fields and every language of translated ones."""
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": value})
+    for field in translated:
+        for lang in ("ky", "ru", "en"):
+            condition |= Q(**{f"{field}_{lang}__icontains": value})
+    return condition
+
+
+class SearchFilter(django_filters.CharFilter):
+    def __init__(self, *fields: str, translated: tuple[str, ...] = (), **kwargs):
+        self.search_fields = fields
+        self.translated_fields = translated
+        kwargs.setdefault("label", _("Free-text search"))
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        value = (value or "").strip()
+        if not value:
+            return qs
+        return qs.filter(search_q(value, *self.search_fields, translated=self.translated_fields))

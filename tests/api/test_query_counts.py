@@ -1,0 +1,165 @@
+"""Every list runs the same number of SQL queries for 10 rows as for 200."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from meetings.models import MeetingStatus, ProposalStatus
+from programs.models import LegalActRole, ProgrammeLegalAct
+from regions.models import AdministrativeUnit, IndicatorValue, SocioEconomicIndicator
+from tests.factories import (
+    AgendaItemFactory,
+    BodyFactory,
+    DecisionFactory,
+    DirectionFactory,
+    ExecutorFactory,
+    FundingLineFactory,
+    IndicatorTargetFactory,
+    LegalActFactory,
+    MeasureFactory,
+    MeasureIndicatorFactory,
+    MeetingFactory,
+    MemberFactory,
+    ObjectiveFactory,
+    ProgrammeFactory,
+    ProposalFactory,
+    UnitFactory,
+    WorkingGroupFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class Rows:
+    """Adds n more rows of one kind, each with its related rows, sharing parents."""
+
+    def __init__(self):
+        self.programme = ProgrammeFactory()
+        self.objective = ObjectiveFactory(direction=DirectionFactory(programme=self.programme))
+        self.group = WorkingGroupFactory(programme=self.programme)
+        self.body = BodyFactory()
+        self.units = list(AdministrativeUnit.objects.filter(tree_path__startswith="41704")[:3])
+        self.counter = 0
+
+    def next(self) -> int:
+        self.counter += 1
+        return self.counter
+
+    def measures(self, n):
+        for _ in range(n):
+            measure = MeasureFactory(
+                objective=self.objective,
+                number=f"1.1.{self.next()}",
+                lead_body=self.body,
+                target_units=self.units,
+            )
+            ExecutorFactory(measure=measure)
+            FundingLineFactory(measure=measure)
+            IndicatorTargetFactory(indicator=MeasureIndicatorFactory(measure=measure))
+
+    def programmes(self, n):
+        for _ in range(n):
+            programme = ProgrammeFactory(lead_body=self.body)
+            ProgrammeLegalAct.objects.create(
+                programme=programme, legal_act=LegalActFactory(), role=LegalActRole.ADOPTION
+            )
+
+    def directions(self, n):
+        for _ in range(n):
+            ObjectiveFactory(direction=DirectionFactory(programme=self.programme))
+
+    def units_(self, n):
+        for _ in range(n):
+            unit = UnitFactory(parent=self.units[0])
+            unit.former_names.create(name="Old")
+
+    def bodies(self, n):
+        for _ in range(n):
+            BodyFactory(territory=self.units[0], parent=self.body)
+
+    def legal_acts(self, n):
+        for _ in range(n):
+            ProgrammeLegalAct.objects.create(
+                programme=self.programme, legal_act=LegalActFactory(), role=LegalActRole.BASIS
+            )
+
+    def indicators(self, n):
+        for _ in range(n):
+            indicator = SocioEconomicIndicator.objects.create(
+                code=f"ind-{self.next()}", name="I", unit_of_measure="%"
+            )
+            IndicatorValue.objects.create(
+                indicator=indicator, unit=self.units[0], year=2022, value=1
+            )
+
+    def working_groups(self, n):
+        for _ in range(n):
+            MemberFactory(group=WorkingGroupFactory(programme=self.programme), body=self.body)
+
+    def meetings(self, n):
+        for _ in range(n):
+            meeting = MeetingFactory(
+                group=self.group,
+                number=self.next(),
+                status=MeetingStatus.HELD,
+                news_published_at=timezone.now(),
+            )
+            AgendaItemFactory(meeting=meeting)
+            DecisionFactory(meeting=meeting)
+
+    def decisions(self, n):
+        meeting = MeetingFactory(
+            group=self.group, status=MeetingStatus.HELD, news_published_at=timezone.now()
+        )
+        measure = MeasureFactory(objective=self.objective, number=f"9.{self.next()}")
+        for _ in range(n):
+            decision = DecisionFactory(meeting=meeting, number=str(self.next()))
+            decision.measures.add(measure)
+
+    def proposals(self, n):
+        for _ in range(n):
+            ProposalFactory(group=self.group, author_body=self.body, status=ProposalStatus.ACCEPTED)
+
+
+ENDPOINTS = [
+    ("measures", "measures"),
+    ("programmes", "programmes"),
+    ("directions", "directions"),
+    ("units", "units_"),
+    ("bodies", "bodies"),
+    ("legal-acts", "legal_acts"),
+    ("indicators", "indicators"),
+    ("working-groups", "working_groups"),
+    ("meetings", "meetings"),
+    ("decisions", "decisions"),
+    ("proposals", "proposals"),
+]
+
+
+def count_queries(api, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = api.get(url)
+    assert response.status_code == 200
+    return len(queries), response.json()
+
+
+@pytest.mark.parametrize(("path", "maker"), ENDPOINTS)
+def test_list_runs_the_same_queries_for_10_and_200_rows(api, path, maker):
+    rows = Rows()
+    url = f"/api/v1/{path}/?page_size=500&lang=all"
+    getattr(rows, maker)(10)
+    small, small_body = count_queries(api, url)
+    getattr(rows, maker)(190)
+    large, large_body = count_queries(api, url)
+    assert large_body["count"] >= small_body["count"] + 190
+    assert small == large, f"{path}: {small} queries for ~10 rows, {large} for ~200"
+
+
+def test_measure_list_filtered_to_an_oblast_stays_within_its_query_budget(api):
+    Rows().measures(20)
+    with CaptureQueriesContext(connection) as queries:
+        response = api.get("/api/v1/measures/?unit=41704000000000")
+    assert response.status_code == 200
+    # unit lookup, COUNT, page, then one per related table: 9 prefetches.
+    assert len(queries) <= 11, [q["sql"][:80] for q in queries]
