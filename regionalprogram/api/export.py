@@ -18,8 +18,8 @@ from django.utils import translation
 from rest_framework.renderers import BaseRenderer
 
 from regionalprogram.api.language import LANGUAGE_CODES
+from regionalprogram.spreadsheets import FORMULA_PREFIXES, neutralise  # noqa: F401 - re-exported
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_CHUNK = 500
 NEGATIVE_NUMBER_RE = re.compile(r"-\d+(\.\d+)?")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,13 +46,6 @@ class XLSXRenderer(BaseRenderer):
 
 
 EXPORT_FORMATS = {"csv", "xlsx"}
-
-
-def neutralise(value):
-    """A text cell that a spreadsheet would read as a formula becomes plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _label(item) -> str:
