@@ -93,6 +93,11 @@ class WorkingGroupMember(models.Model):
     )
     date_from = models.DateField(_("member from"), null=True, blank=True)
     date_to = models.DateField(_("member until"), null=True, blank=True)
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("Where invitations go; the portal user's e-mail is used when this is empty."),
+    )
 
     objects = MemberQuerySet.as_manager()
 
@@ -111,6 +116,10 @@ class WorkingGroupMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.body})"
+
+    @property
+    def contact_email(self) -> str:
+        return self.email or (self.user.email if self.user_id and self.user else "")
 
 
 class MeetingFormat(models.TextChoices):
@@ -170,6 +179,7 @@ class Meeting(models.Model):
     news_title = models.CharField(_("news title"), max_length=500, blank=True)
     news_text = models.TextField(_("news text"), blank=True)
     news_published_at = models.DateTimeField(_("news published at"), null=True, blank=True)
+    invitations_sent_at = models.DateTimeField(_("invitations sent at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -471,6 +481,13 @@ class Proposal(models.Model):
         on_delete=models.SET_NULL,
         related_name="source_proposals",
     )
+    language = models.CharField(
+        _("author's language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="ky",
+        help_text=_("E-mails about the proposal go to the author in this language."),
+    )
     duplicate_of = models.ForeignKey(
         "self",
         verbose_name=_("duplicate of"),
@@ -507,6 +524,9 @@ class Proposal(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:proposal_detail", args=[self.group.slug, self.pk])
+
     def clean(self) -> None:
         required = {
             ProposalTarget.DIRECTION: "direction",
@@ -518,6 +538,64 @@ class Proposal(models.Model):
             raise ValidationError({field: _("Choose what the proposal targets.")})
         if self.measure_id and self.programme_id and self.measure.programme_id != self.programme_id:
             raise ValidationError({"measure": _("The measure belongs to another programme.")})
+        if (
+            self.direction_id
+            and self.programme_id
+            and self.direction.programme_id != self.programme_id
+        ):
+            raise ValidationError({"direction": _("The direction belongs to another programme.")})
+        if (
+            self.objective_id
+            and self.programme_id
+            and self.objective.direction.programme_id != self.programme_id
+        ):
+            raise ValidationError({"objective": _("The objective belongs to another programme.")})
+
+    @property
+    def is_open_for_author(self) -> bool:
+        """The author may edit or withdraw until the secretariat has screened it."""
+        return self.status == ProposalStatus.SUBMITTED
+
+    @property
+    def is_answered(self) -> bool:
+        return self.status in ANSWER_STATUSES
+
+
+ANSWER_STATUSES = (
+    ProposalStatus.ACCEPTED,
+    ProposalStatus.PARTLY_ACCEPTED,
+    ProposalStatus.REJECTED,
+)
+
+
+class ProposalEvent(models.Model):
+    """One change of a proposal's status, kept so the author can follow its history."""
+
+    proposal = models.ForeignKey(
+        Proposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="events"
+    )
+    status_from = models.CharField(
+        _("previous status"), max_length=16, choices=ProposalStatus.choices, blank=True
+    )
+    status_to = models.CharField(_("new status"), max_length=16, choices=ProposalStatus.choices)
+    note = models.TextField(_("note"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("proposal status change")
+        verbose_name_plural = _("proposal status changes")
+        ordering = ["proposal", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.proposal_id}: {self.status_from} → {self.status_to}"
 
 
 class ProposalAttachment(models.Model):

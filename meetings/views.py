@@ -4,16 +4,71 @@ published and the date and place of planned ones; members and staff see everythi
 from __future__ import annotations
 
 import datetime
+from functools import wraps
 
-from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Prefetch, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from measures.models import Measure
+from meetings.filters import DecisionFilter, ProposalFilter
+from meetings.forms import (
+    AgendaItemForm,
+    AgendaPlacementForm,
+    AmendmentForm,
+    AnswerForm,
+    AttendanceFormSet,
+    DecisionForm,
+    MeetingForm,
+    MemberForm,
+    MergeForm,
+    MinutesItemForm,
+    ProposalForm,
+    PublishForm,
+)
+from meetings.ics import group_calendar, meeting_calendar
 from meetings.models import (
+    ANSWER_STATUSES,
     Attendance,
     Decision,
+    DecisionStatus,
     MeetingStatus,
+    ProposalEvent,
     WorkingGroup,
+)
+from meetings.services import (
+    SCREENABLE,
+    agenda_item_add,
+    agenda_item_move,
+    agenda_item_remove,
+    can_make_measure,
+    decision_save,
+    is_secretary,
+    meeting_invitation_recipients,
+    meeting_next_number,
+    meeting_publish,
+    meeting_send_invitations,
+    meeting_unpublish,
+    minutes_amend,
+    minutes_approve,
+    minutes_item_save,
+    minutes_locked,
+    proposal_answer,
+    proposal_author_membership,
+    proposal_mark_under_review,
+    proposal_merge,
+    proposal_put_on_agenda,
+    proposal_submit,
+    proposal_update,
+    proposal_withdraw,
 )
 from programs.models import Programme
 
@@ -35,6 +90,13 @@ def get_group(request, slug: str) -> tuple[WorkingGroup, bool]:
         visible_groups(request.user).select_related("programme", "founding_act"), slug=slug
     )
     return group, sees_everything(request.user, group)
+
+
+def work_links(user, group: WorkingGroup) -> dict:
+    return {
+        "member": proposal_author_membership(user=user, group=group) is not None,
+        "secretary": is_secretary(user, group),
+    }
 
 
 def meetings_for(group: WorkingGroup, full_access: bool):
@@ -66,6 +128,7 @@ def group_detail(request, slug: str):
         "show_former": show_former,
         "meetings": meetings_for(group, full_access).order_by("-starts_at")[:5],
         "full_access": full_access,
+        "work": work_links(request.user, group),
     }
     return render(request, "meetings/workinggroup_detail.html", context)
 
@@ -85,10 +148,25 @@ def meeting_detail(request, slug: str, number: int):
     meeting = get_object_or_404(meetings_for(group, full_access), number=number)
     # Planned meetings show the public only when and where; the rest comes after they are held.
     details = full_access or meeting.status == MeetingStatus.HELD
-    context = {"group": group, "meeting": meeting, "full_access": full_access, "details": details}
+    context = {
+        "group": group,
+        "meeting": meeting,
+        "full_access": full_access,
+        "details": details,
+        "work": work_links(request.user, group),
+    }
     if details:
         context.update(
-            agenda=meeting.agenda_items.select_related("presenter_body").order_by("position"),
+            agenda=meeting.agenda_items.select_related("presenter_body")
+            .prefetch_related(
+                Prefetch(
+                    "proposals",
+                    queryset=visible_proposals(group, request.user, full_access).order_by("pk"),
+                    to_attr="proposal_list",
+                )
+            )
+            .order_by("position"),
+            amendments=meeting.amendments.select_related("agenda_item").order_by("created_at"),
             attendance=Attendance.objects.filter(meeting=meeting)
             .select_related("member", "body")
             .order_by("body__name"),
@@ -105,3 +183,608 @@ def meeting_detail(request, slug: str, number: int):
             today=datetime.date.today(),
         )
     return render(request, "meetings/meeting_detail.html", context)
+
+
+# --- the working group at work: proposals, screening, meetings, minutes, decisions ---------------
+
+
+def _login_first(request):
+    return redirect_to_login(request.get_full_path(), reverse("login"))
+
+
+def secretary_view(view):
+    """Only the group's secretariat: anonymous users go to the login page, others get 403, and a
+    group the user may not even see is a 404."""
+
+    @wraps(view)
+    def wrapper(request, slug, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return _login_first(request)
+        group, _full = get_group(request, slug)
+        if not is_secretary(request.user, group):
+            raise PermissionDenied
+        return view(request, group, *args, **kwargs)
+
+    return wrapper
+
+
+def _form_page(request, group, form, *, title, back, extra=None):
+    context = {"group": group, "form": form, "title": title, "back": back, **(extra or {})}
+    return render(request, "meetings/form.html", context)
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def visible_proposals(group: WorkingGroup, user, full_access: bool):
+    proposals = group.proposals.all()
+    if full_access:
+        return proposals
+    condition = Q(status__in=ANSWER_STATUSES)
+    if user.is_authenticated:
+        condition |= Q(author=user)
+    return proposals.filter(condition)
+
+
+def _proposal_rows(queryset):
+    return queryset.select_related(
+        "author_body", "agenda_item__meeting", "duplicate_of", "resulting_measure"
+    ).order_by("-submitted_at", "-pk")
+
+
+def proposal_list(request, slug: str):
+    """All proposals of the group for its members and the secretariat (with the screening
+    filters); the public sees the answered ones."""
+    group, full_access = get_group(request, slug)
+    proposals = visible_proposals(group, request.user, full_access)
+    filterset = ProposalFilter(request.GET or None, queryset=_proposal_rows(proposals), group=group)
+    context = {
+        "group": group,
+        "filter": filterset,
+        "proposals": filterset.qs,
+        "full_access": full_access,
+        "secretary": is_secretary(request.user, group),
+    }
+    return render(request, "meetings/proposal_list.html", context)
+
+
+def my_proposals(request, slug: str):
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    group, full_access = get_group(request, slug)
+    proposals = _proposal_rows(group.proposals.filter(author=request.user)).prefetch_related(
+        Prefetch("events", queryset=ProposalEvent.objects.order_by("created_at", "id"))
+    )
+    context = {
+        "group": group,
+        "proposals": proposals,
+        "can_submit": proposal_author_membership(user=request.user, group=group) is not None,
+    }
+    return render(request, "meetings/proposal_mine.html", context)
+
+
+def proposal_create(request, slug: str):
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    group, _full = get_group(request, slug)
+    if proposal_author_membership(user=request.user, group=group) is None:
+        raise PermissionDenied
+    form = ProposalForm(request.POST or None, request.FILES or None, group=group)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = proposal_submit(
+                user=request.user,
+                group=group,
+                attachments=form.cleaned_data["attachments"],
+                **form.service_fields(),
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Your proposal has been sent to the secretariat."))
+            return redirect(proposal.get_absolute_url())
+    return render(
+        request, "meetings/proposal_form.html", {"group": group, "form": form, "proposal": None}
+    )
+
+
+def _own_open_proposal(request, group, pk):
+    proposal = get_object_or_404(group.proposals, pk=pk, author=request.user)
+    if not proposal.is_open_for_author:
+        messages.error(
+            request,
+            _("The secretariat has already screened this proposal; it can no longer be changed."),
+        )
+        return proposal, redirect(proposal.get_absolute_url())
+    return proposal, None
+
+
+def proposal_edit(request, slug: str, pk: int):
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    group, _full = get_group(request, slug)
+    proposal, refused = _own_open_proposal(request, group, pk)
+    if refused:
+        return refused
+    form = ProposalForm(request.POST or None, request.FILES or None, instance=proposal, group=group)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal_update(
+                proposal=proposal,
+                user=request.user,
+                attachments=form.cleaned_data["attachments"],
+                remove_attachments=[a.pk for a in form.cleaned_data.get("remove_attachments", [])],
+                **form.service_fields(),
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The proposal has been saved."))
+            return redirect(proposal.get_absolute_url())
+    return render(
+        request,
+        "meetings/proposal_form.html",
+        {"group": group, "form": form, "proposal": proposal},
+    )
+
+
+@require_POST
+def proposal_withdraw_view(request, slug: str, pk: int):
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    group, _full = get_group(request, slug)
+    proposal, refused = _own_open_proposal(request, group, pk)
+    if refused:
+        return refused
+    proposal_withdraw(proposal=proposal, user=request.user)
+    messages.success(request, _("The proposal has been withdrawn."))
+    return redirect(proposal.get_absolute_url())
+
+
+def _proposal_page(request, group, proposal, full_access, status=200, **forms_):
+    secretary = is_secretary(request.user, group)
+    context = {
+        "group": group,
+        "proposal": proposal,
+        "full_access": full_access,
+        "secretary": secretary,
+        "is_author": request.user.is_authenticated and proposal.author_id == request.user.pk,
+        "events": proposal.events.select_related("actor").order_by("created_at", "id"),
+        "attachments": proposal.attachments.order_by("uploaded_at", "pk"),
+        "decisions": proposal.decisions.select_related("meeting").filter(
+            meeting__in=meetings_for(group, full_access)
+        ),
+        "duplicates": proposal.duplicates.order_by("pk"),
+        "can_make_measure": can_make_measure(user=request.user, proposal=proposal),
+    }
+    if secretary and proposal.status in SCREENABLE:
+        context.update(
+            merge_form=forms_.get("merge_form") or MergeForm(proposal=proposal),
+            agenda_form=forms_.get("agenda_form") or AgendaPlacementForm(group=group),
+            answer_form=forms_.get("answer_form") or AnswerForm(),
+        )
+    return render(request, "meetings/proposal_detail.html", context, status=status)
+
+
+def proposal_detail(request, slug: str, pk: int):
+    group, full_access = get_group(request, slug)
+    proposal = get_object_or_404(
+        visible_proposals(group, request.user, full_access).select_related(
+            "author_body",
+            "direction",
+            "objective",
+            "measure",
+            "resulting_measure",
+            "agenda_item__meeting",
+            "duplicate_of",
+            "programme",
+        ),
+        pk=pk,
+    )
+    return _proposal_page(request, group, proposal, full_access)
+
+
+def attachment_download(request, slug: str, pk: int, attachment_pk: int):
+    """Files are served through this view only, to those who may see the proposal."""
+    group, full_access = get_group(request, slug)
+    proposal = get_object_or_404(visible_proposals(group, request.user, full_access), pk=pk)
+    attachment = get_object_or_404(proposal.attachments, pk=attachment_pk)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _screening_action(request, group, pk, action):
+    proposal = get_object_or_404(group.proposals, pk=pk)
+    if request.method != "POST":
+        return redirect(proposal.get_absolute_url())
+    return action(proposal)
+
+
+@secretary_view
+def proposal_review(request, group, pk: int):
+    def act(proposal):
+        try:
+            proposal_mark_under_review(proposal=proposal, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The proposal is under review."))
+        return redirect(proposal.get_absolute_url())
+
+    return _screening_action(request, group, pk, act)
+
+
+@secretary_view
+def proposal_merge_view(request, group, pk: int):
+    def act(proposal):
+        form = MergeForm(request.POST, proposal=proposal)
+        if form.is_valid():
+            try:
+                proposal_merge(proposal=proposal, into=form.cleaned_data["into"], user=request.user)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("The proposal has been merged."))
+                return redirect(proposal.get_absolute_url())
+        return _proposal_page(request, group, proposal, True, status=400, merge_form=form)
+
+    return _screening_action(request, group, pk, act)
+
+
+@secretary_view
+def proposal_agenda_view(request, group, pk: int):
+    def act(proposal):
+        form = AgendaPlacementForm(request.POST, group=group)
+        if form.is_valid():
+            try:
+                proposal_put_on_agenda(
+                    proposal=proposal, meeting=form.cleaned_data["meeting"], user=request.user
+                )
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("The proposal is on the meeting's agenda."))
+                return redirect(proposal.get_absolute_url())
+        return _proposal_page(request, group, proposal, True, status=400, agenda_form=form)
+
+    return _screening_action(request, group, pk, act)
+
+
+@secretary_view
+def proposal_answer_view(request, group, pk: int):
+    def act(proposal):
+        form = AnswerForm(request.POST)
+        if form.is_valid():
+            try:
+                proposal_answer(proposal=proposal, user=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("The answer has been recorded."))
+                return redirect(proposal.get_absolute_url())
+        return _proposal_page(request, group, proposal, True, status=400, answer_form=form)
+
+    return _screening_action(request, group, pk, act)
+
+
+# --- members and meetings (the secretariat) ------------------------------------------------------
+
+
+@secretary_view
+def member_manage(request, group):
+    members = group.members.select_related("body", "user").order_by("role", "full_name")
+    return render(request, "meetings/member_manage.html", {"group": group, "members": members})
+
+
+@secretary_view
+def member_edit(request, group, pk: int | None = None):
+    member = get_object_or_404(group.members, pk=pk) if pk else None
+    form = MemberForm(request.POST or None, instance=member, group=group)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The member has been saved."))
+        return redirect("meetings:member_manage", group.slug)
+    title = _("Edit member") if member else _("Add a member")
+    return _form_page(
+        request, group, form, title=title, back=reverse("meetings:member_manage", args=[group.slug])
+    )
+
+
+@secretary_view
+def meeting_edit(request, group, number: int | None = None):
+    meeting = get_object_or_404(group.meetings, number=number) if number else None
+    form = MeetingForm(request.POST or None, instance=meeting, group=group)
+    if request.method == "POST" and form.is_valid():
+        if meeting is None:
+            form.instance.number = meeting_next_number(group)
+        saved = form.save()
+        messages.success(request, _("The meeting has been saved."))
+        return redirect("meetings:meeting_manage", group.slug, saved.number)
+    title = _("Edit the meeting") if meeting else _("Schedule a meeting")
+    back = (
+        reverse("meetings:meeting_manage", args=[group.slug, meeting.number])
+        if meeting
+        else reverse("meetings:meeting_list", args=[group.slug])
+    )
+    return _form_page(request, group, form, title=title, back=back)
+
+
+def _manage_context(group, meeting, **extra):
+    return {
+        "group": group,
+        "meeting": meeting,
+        "agenda": meeting.agenda_items.select_related("presenter_body")
+        .prefetch_related("proposals")
+        .order_by("position"),
+        "decisions": meeting.decisions.select_related("responsible_body").order_by("number"),
+        "attendance_count": meeting.attendance.count(),
+        "recipients": meeting_invitation_recipients(meeting),
+        "locked": minutes_locked(meeting),
+        "item_form": extra.pop("item_form", None) or AgendaItemForm(),
+        **extra,
+    }
+
+
+@secretary_view
+def meeting_manage(request, group, number: int):
+    meeting = get_object_or_404(group.meetings, number=number)
+    return render(request, "meetings/meeting_manage.html", _manage_context(group, meeting))
+
+
+@secretary_view
+@require_POST
+def agenda_add(request, group, number: int):
+    meeting = get_object_or_404(group.meetings, number=number)
+    form = AgendaItemForm(request.POST)
+    if form.is_valid():
+        try:
+            agenda_item_add(meeting=meeting, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The item has been added to the agenda."))
+            return redirect("meetings:meeting_manage", group.slug, number)
+    return render(
+        request,
+        "meetings/meeting_manage.html",
+        _manage_context(group, meeting, item_form=form),
+        status=400,
+    )
+
+
+@secretary_view
+@require_POST
+def agenda_change(request, group, number: int, item_pk: int, action: str):
+    if action not in ("up", "down", "remove"):
+        raise Http404
+    meeting = get_object_or_404(group.meetings, number=number)
+    item = get_object_or_404(meeting.agenda_items, pk=item_pk)
+    try:
+        if action == "remove":
+            agenda_item_remove(item=item, user=request.user)
+        else:
+            agenda_item_move(item=item, user=request.user, offset=-1 if action == "up" else 1)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("meetings:meeting_manage", group.slug, number)
+
+
+@secretary_view
+@require_POST
+def meeting_invite(request, group, number: int):
+    meeting = get_object_or_404(group.meetings, number=number)
+    try:
+        sent = meeting_send_invitations(meeting=meeting, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "The invitation has been sent to %(count)d member.",
+                "The invitation has been sent to %(count)d members.",
+                sent,
+            )
+            % {"count": sent},
+        )
+    return redirect("meetings:meeting_manage", group.slug, number)
+
+
+@secretary_view
+def attendance_edit(request, group, number: int):
+    meeting = get_object_or_404(group.meetings, number=number)
+    formset = AttendanceFormSet(
+        request.POST or None,
+        queryset=meeting.attendance.select_related("member", "body").order_by("body__name"),
+        group=group,
+    )
+    if request.method == "POST":
+        if minutes_locked(meeting):
+            messages.error(
+                request,
+                _("The minutes are approved and locked; record a correction as an amendment."),
+            )
+            return redirect("meetings:meeting_manage", group.slug, number)
+        if formset.is_valid():
+            with transaction.atomic():
+                for form in formset.forms:
+                    if not form.has_changed() and not form.instance.pk:
+                        continue
+                    if formset.can_delete and formset._should_delete_form(form):
+                        if form.instance.pk:
+                            form.instance.delete()
+                        continue
+                    form.instance.meeting = meeting
+                    form.save()
+            messages.success(request, _("Attendance has been saved."))
+            return redirect("meetings:meeting_manage", group.slug, number)
+    context = {"group": group, "meeting": meeting, "formset": formset}
+    return render(request, "meetings/attendance_form.html", context)
+
+
+@secretary_view
+def minutes_edit(request, group, number: int):
+    meeting = get_object_or_404(group.meetings, number=number)
+    items = list(meeting.agenda_items.order_by("position"))
+    locked = minutes_locked(meeting)
+    forms_ = [
+        (item, MinutesItemForm(request.POST or None, instance=item, prefix=f"item-{item.pk}"))
+        for item in items
+    ]
+    amendment_form = AmendmentForm(
+        request.POST if request.POST.get("action") == "amend" else None, meeting=meeting
+    )
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "amend":
+                if amendment_form.is_valid():
+                    minutes_amend(meeting=meeting, user=request.user, **amendment_form.cleaned_data)
+                    messages.success(request, _("The amendment has been recorded."))
+                    return redirect("meetings:minutes_edit", group.slug, number)
+            elif action in ("save", "approve") and all(form.is_valid() for _i, form in forms_):
+                with transaction.atomic():
+                    for item, form in forms_:
+                        minutes_item_save(item=item, user=request.user, **form.cleaned_data)
+                    if action == "approve":
+                        minutes_approve(meeting=meeting, user=request.user)
+                messages.success(
+                    request,
+                    _("The minutes have been approved.")
+                    if action == "approve"
+                    else _("The draft minutes have been saved."),
+                )
+                return redirect("meetings:minutes_edit", group.slug, number)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("meetings:minutes_edit", group.slug, number)
+    context = {
+        "group": group,
+        "meeting": meeting,
+        "forms": forms_,
+        "locked": locked,
+        "amendment_form": amendment_form,
+        "amendments": meeting.amendments.select_related("agenda_item", "author").order_by(
+            "created_at"
+        ),
+    }
+    return render(request, "meetings/minutes_form.html", context)
+
+
+@secretary_view
+def decision_edit(request, group, number: int, pk: int | None = None):
+    meeting = get_object_or_404(group.meetings, number=number)
+    decision = get_object_or_404(meeting.decisions, pk=pk) if pk else None
+    locked = minutes_locked(meeting)
+    back = reverse("meetings:meeting_manage", args=[group.slug, number])
+    if locked and decision is None:
+        messages.error(
+            request, _("The minutes are approved and locked; record a correction as an amendment.")
+        )
+        return redirect(back)
+    form = DecisionForm(request.POST or None, instance=decision, meeting=meeting, locked=locked)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                saved = decision_save(
+                    decision=form.instance, user=request.user, changed=form.changed_data
+                )
+                form.instance = saved
+                form.save_m2m()
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The decision has been saved."))
+            return redirect(back)
+    title = _("Edit the decision") if decision else _("Record a decision")
+    return _form_page(request, group, form, title=title, back=back)
+
+
+@secretary_view
+def meeting_publish_view(request, group, number: int):
+    meeting = get_object_or_404(group.meetings, number=number)
+    form = PublishForm(request.POST or None, instance=meeting)
+    if request.method == "POST":
+        if request.POST.get("action") == "unpublish":
+            meeting_unpublish(meeting=meeting, user=request.user)
+            messages.success(request, _("The meeting is no longer published."))
+            return redirect("meetings:meeting_manage", group.slug, number)
+        if form.is_valid():
+            news = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            try:
+                meeting_publish(meeting=meeting, user=request.user, **news)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("The meeting and its news are published."))
+                return redirect(meeting.get_absolute_url())
+    return _form_page(
+        request,
+        group,
+        form,
+        title=_("Publish the meeting with its news"),
+        back=reverse("meetings:meeting_manage", args=[group.slug, number]),
+        extra={"meeting": meeting, "publish": True},
+    )
+
+
+# --- decisions and calendars ---------------------------------------------------------------------
+
+
+def decision_list(request, slug: str):
+    """Open decisions across the group's meetings, with their responsible bodies; the public sees
+    those of published meetings."""
+    group, full_access = get_group(request, slug)
+    decisions = (
+        Decision.objects.filter(
+            meeting__in=meetings_for(group, full_access).exclude(status=MeetingStatus.PLANNED)
+            if not full_access
+            else group.meetings.all(),
+            status=DecisionStatus.OPEN,
+        )
+        .select_related("meeting", "responsible_body")
+        .order_by(F("deadline").asc(nulls_last=True), "meeting__starts_at", "number")
+    )
+    filterset = DecisionFilter(request.GET or None, queryset=decisions, group=group)
+    context = {
+        "group": group,
+        "filter": filterset,
+        "decisions": filterset.qs,
+        "today": datetime.date.today(),
+        "secretary": is_secretary(request.user, group),
+    }
+    return render(request, "meetings/decision_list.html", context)
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def meeting_ics(request, slug: str, number: int):
+    group, full_access = get_group(request, slug)
+    meeting = get_object_or_404(meetings_for(group, full_access), number=number)
+    return _ics_response(meeting_calendar(meeting, full=full_access), f"meeting-{number}.ics")
+
+
+def group_ics(request, slug: str):
+    group, full_access = get_group(request, slug)
+    meetings = (
+        meetings_for(group, full_access)
+        .select_related("group")
+        .prefetch_related("agenda_items")
+        .order_by("starts_at")
+    )
+    return _ics_response(group_calendar(group, meetings, full=full_access), f"{group.slug}.ics")

@@ -229,3 +229,7 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# --- Working group (meetings app) ---
+# Absolute links in e-mails (proposal status, invitations) and the UID domain of iCalendar events.
+PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")

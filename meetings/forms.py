@@ -1,0 +1,341 @@
+"""Forms of the working group's pages. Rules live on the models and in services.py; the forms only
+limit choices to the group and put messages next to the fields."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import Measure
+from meetings.models import (
+    ANSWER_STATUSES,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    MeetingFormat,
+    MeetingStatus,
+    Proposal,
+    ProposalStatus,
+    ProposalTarget,
+    WorkingGroup,
+    WorkingGroupMember,
+)
+from meetings.uploads import MAX_ATTACHMENTS, check_attachment
+from programs.models import Direction, Objective
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+LANGS = ("ky", "ru", "en")
+
+
+def trilingual(*names: str) -> list[str]:
+    return [f"{name}_{lang}" for name in names for lang in LANGS]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several files in one input; each is checked by its content (see uploads.py)."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(files) > MAX_ATTACHMENTS:
+            raise ValidationError(
+                _("A proposal can carry at most %(count)d files."),
+                params={"count": MAX_ATTACHMENTS},
+            )
+        errors = []
+        for upload in files:
+            super().clean(upload, initial)
+            try:
+                check_attachment(upload)
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+
+class ProposalForm(forms.ModelForm):
+    attachments = AttachmentsField(
+        label=_("Attachments"),
+        help_text=_("PDF, DOCX, XLSX, PNG or JPEG; up to 10 MB each, at most 5 files."),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "target_kind",
+            "direction",
+            "objective",
+            "measure",
+            "title",
+            "text",
+            "justification",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 8}),
+            "justification": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, group: WorkingGroup, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.instance.group = group
+            self.instance.programme = group.programme
+        programme = group.programme
+        self.fields["direction"].queryset = Direction.objects.filter(programme=programme).order_by(
+            "position", "number"
+        )
+        self.fields["objective"].queryset = Objective.objects.filter(
+            direction__programme=programme
+        ).select_related("direction")
+        self.fields["measure"].queryset = Measure.objects.filter(
+            programme=programme, archived_at__isnull=True
+        ).order_by("sort_key")
+        self.fields["objective"].label_from_instance = lambda o: f"{o.number} {o.title}"
+        self.fields["direction"].label_from_instance = lambda d: f"{d.number}. {d.title}"
+        self.fields["measure"].label_from_instance = lambda m: f"{m.number} {m.title[:120]}"
+        self.fields["target_kind"].widget = forms.RadioSelect(choices=ProposalTarget.choices)
+        if self.instance.pk:
+            self.fields["remove_attachments"] = forms.ModelMultipleChoiceField(
+                label=_("Remove attachments"),
+                queryset=self.instance.attachments.all(),
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("target_kind")
+        # Only the field that matches the target is kept, whatever else the browser sent.
+        for name, target in (
+            ("direction", ProposalTarget.DIRECTION),
+            ("objective", ProposalTarget.OBJECTIVE),
+            ("measure", ProposalTarget.MEASURE),
+        ):
+            if kind != target:
+                data[name] = None
+                setattr(self.instance, name, None)
+            elif not data.get(name):
+                self.add_error(name, _("Choose what the proposal targets."))
+        return data
+
+    def service_fields(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+
+
+class MergeForm(forms.Form):
+    into = forms.ModelChoiceField(label=_("Merge into proposal"), queryset=Proposal.objects.none())
+
+    def __init__(self, *args, proposal: Proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = (
+            proposal.group.proposals.exclude(pk=proposal.pk)
+            .exclude(status=ProposalStatus.WITHDRAWN)
+            .filter(duplicate_of__isnull=True)
+            .order_by("-submitted_at")
+        )
+        self.fields["into"].label_from_instance = lambda p: f"№ {p.pk}: {p.title}"
+
+
+class AgendaPlacementForm(forms.Form):
+    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.none())
+
+    def __init__(self, *args, group: WorkingGroup, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = group.meetings.filter(
+            status=MeetingStatus.PLANNED
+        ).order_by("starts_at")
+
+
+class AnswerForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Answer"),
+        choices=[(s.value, s.label) for s in ANSWER_STATUSES],
+        widget=forms.RadioSelect,
+    )
+    answer = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The official answer the author receives."),
+    )
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = WorkingGroupMember
+        fields = [
+            "full_name",
+            *trilingual("position"),
+            "body",
+            "role",
+            "user",
+            "email",
+            "date_from",
+            "date_to",
+        ]
+        widgets = {"date_from": DATE, "date_to": DATE}
+
+    def __init__(self, *args, group: WorkingGroup, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.group = group
+        self.fields["user"].queryset = get_user_model().objects.filter(is_active=True)
+        self.fields["user"].label_from_instance = lambda u: (
+            f"{u.get_full_name() or u.username} ({u.username})"
+        )
+
+
+class MeetingForm(forms.ModelForm):
+    online_link = forms.URLField(
+        label=Meeting._meta.get_field("online_link").verbose_name,
+        required=False,
+        assume_scheme="https",
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["starts_at", "ends_at", *trilingual("place"), "format", "online_link", "status"]
+        widgets = {"starts_at": DATETIME, "ends_at": DATETIME}
+
+    def __init__(self, *args, group: WorkingGroup, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.group = group
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("format") in (MeetingFormat.ONLINE, MeetingFormat.HYBRID) and not data.get(
+            "online_link"
+        ):
+            self.add_error("online_link", _("An online or hybrid meeting needs its link."))
+        if data.get("format") in (MeetingFormat.IN_PERSON, MeetingFormat.HYBRID) and not any(
+            data.get(f"place_{lang}") for lang in LANGS
+        ):
+            self.add_error("place_ky", _("Say where the meeting takes place."))
+        return data
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = [*trilingual("title"), "presenter", "presenter_body"]
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(f"title_{lang}") for lang in LANGS):
+            self.add_error("title_ky", _("Give the item a title."))
+        return data
+
+
+class AttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["member", "body", "attendee_name", "present", "note"]
+
+    def __init__(self, *args, group: WorkingGroup, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = group.members.select_related("body").order_by("full_name")
+        self.fields["body"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("body"):
+            if data.get("member"):
+                data["body"] = data["member"].body
+                self.instance.body = data["body"]
+            elif data.get("attendee_name"):
+                self.add_error("body", _("Say which body the person represented."))
+        if not data.get("member") and not data.get("attendee_name") and data.get("body"):
+            self.add_error("attendee_name", _("Choose a member or write who attended."))
+        return data
+
+
+class BaseAttendanceFormSet(forms.BaseModelFormSet):
+    def __init__(self, *args, group: WorkingGroup, **kwargs):
+        self.group = group
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "group": self.group}
+
+
+AttendanceFormSet = forms.modelformset_factory(
+    Attendance, form=AttendanceForm, formset=BaseAttendanceFormSet, extra=3, can_delete=True
+)
+
+
+class MinutesItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = trilingual("minutes_text")
+        widgets = {f"minutes_text_{lang}": forms.Textarea(attrs={"rows": 4}) for lang in LANGS}
+
+
+class AmendmentForm(forms.Form):
+    agenda_item = forms.ModelChoiceField(
+        label=_("Agenda item"), queryset=AgendaItem.objects.none(), required=False
+    )
+    text = forms.CharField(label=_("Correction"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = [
+            "number",
+            "agenda_item",
+            *trilingual("text"),
+            "responsible_body",
+            "deadline",
+            "status",
+            "proposals",
+            "measures",
+        ]
+        widgets = {"deadline": DATE}
+
+    def __init__(self, *args, meeting: Meeting, locked: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.meeting = meeting
+        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
+        self.fields["proposals"].queryset = meeting.group.proposals.order_by("-submitted_at")
+        self.fields["proposals"].label_from_instance = lambda p: f"№ {p.pk}: {p.title}"
+        self.fields["measures"].queryset = Measure.objects.filter(
+            programme=meeting.group.programme
+        ).order_by("sort_key")
+        self.fields["measures"].label_from_instance = lambda m: f"{m.number} {m.title[:100]}"
+        if locked:
+            # Approved minutes: the decision's words are locked; only its follow-up moves on.
+            for name, field in self.fields.items():
+                if name != "status":
+                    field.disabled = True
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(f"text_{lang}") for lang in LANGS):
+            self.add_error("text_ky", _("Write the decision."))
+        return data
+
+
+class PublishForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = trilingual("news_title", "news_text")
+        widgets = {f"news_text_{lang}": forms.Textarea(attrs={"rows": 8}) for lang in LANGS}

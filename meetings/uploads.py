@@ -1,0 +1,86 @@
+"""Attachments of proposals: what a file really is, read from its first bytes, never its name.
+
+A renamed file (a PNG called ``report.pdf``) is refused: the name's extension must agree with the
+content, and the content must be one of the accepted kinds.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
+MAX_ATTACHMENTS = 5
+
+# kind -> (content type, extensions the name may carry)
+KINDS = {
+    "pdf": ("application/pdf", {".pdf"}),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        {".docx"},
+    ),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {".xlsx"}),
+    "png": ("image/png", {".png"}),
+    "jpeg": ("image/jpeg", {".jpg", ".jpeg"}),
+}
+
+
+def sniff_kind(upload) -> str | None:
+    """The file's kind from its content, or None when it is none we accept."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        finally:
+            upload.seek(0)
+        if "[Content_Types].xml" not in names:
+            return None
+        if any(name.startswith("word/") for name in names):
+            return "docx"
+        if any(name.startswith("xl/") for name in names):
+            return "xlsx"
+    return None
+
+
+def check_attachment(upload) -> str:
+    """Validate one uploaded file; return its real content type or raise ValidationError."""
+    if upload.size > MAX_ATTACHMENT_SIZE:
+        raise ValidationError(
+            _("%(name)s is too large (%(size)s); the limit is %(limit)s."),
+            code="too_large",
+            params={
+                "name": upload.name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(MAX_ATTACHMENT_SIZE),
+            },
+        )
+    kind = sniff_kind(upload)
+    if kind is None:
+        raise ValidationError(
+            _("%(name)s is not a PDF, DOCX, XLSX, PNG or JPEG file."),
+            code="bad_type",
+            params={"name": upload.name},
+        )
+    content_type, extensions = KINDS[kind]
+    name = upload.name.lower()
+    if not any(name.endswith(ext) for ext in extensions):
+        raise ValidationError(
+            _("The content of %(name)s does not match its name: it is a %(kind)s file."),
+            code="name_mismatch",
+            params={"name": upload.name, "kind": kind.upper()},
+        )
+    return content_type
