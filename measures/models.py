@@ -114,6 +114,13 @@ class Measure(models.Model):
         _("sample data"), default=False, help_text=_("Demo row, not part of any official plan.")
     )
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        help_text=_(
+            "Goes up by one with every saved edit; a save based on an older one is refused."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -1,6 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as track_history
 
-from measures.models import Measure, MeasureIndicator
+from measures.models import FundingLine, IndicatorTarget, Measure, MeasureExecutor, MeasureIndicator
 
 
 @register(Measure)
@@ -11,3 +12,13 @@ class MeasureTranslation(TranslationOptions):
 @register(MeasureIndicator)
 class MeasureIndicatorTranslation(TranslationOptions):
     fields = ("name", "unit_of_measure")
+
+
+# Change history. Registered here, after the translations, because the historical model copies the
+# model's fields when it is built: built any earlier it would miss title_ky/title_ru/title_en and a
+# change of the Russian title would leave no trace.
+track_history(Measure, m2m_fields=["target_units"], excluded_fields=["updated_at"])
+track_history(MeasureExecutor)
+track_history(FundingLine)
+track_history(MeasureIndicator)
+track_history(IndicatorTarget)

@@ -1,10 +1,32 @@
 from django.urls import path
 
-from measures import views
+from measures import views, views_io
 
 app_name = "measures"
 
 urlpatterns = [
     path("", views.measure_list, name="measure_list"),
+    path("export/<str:fmt>/", views_io.plan_export, name="plan_export"),
+    path("<slug:code>/import/", views_io.plan_import, name="plan_import"),
+    path(
+        "<slug:code>/import/<str:token>/", views_io.plan_import_preview, name="plan_import_preview"
+    ),
+    path("deadline-preview/", views.deadline_preview, name="deadline_preview"),
+    path("<slug:code>/new/", views.measure_create, name="measure_create"),
+    path("<slug:code>/archive/", views.plan_archive, name="plan_archive"),
+    path("<slug:code>/changes/", views.plan_changes, name="plan_changes"),
     path("<slug:code>/<str:number>/", views.measure_detail, name="measure_detail"),
+    path("<slug:code>/<str:number>/edit/", views.measure_edit, name="measure_edit"),
+    path("<slug:code>/<str:number>/history/", views.measure_history_view, name="measure_history"),
+    path(
+        "<slug:code>/<str:number>/history/<int:history_id>/restore/",
+        views.measure_restore,
+        name="measure_restore",
+    ),
+    path("<slug:code>/<str:number>/archive/", views.measure_archive_view, name="measure_archive"),
+    path(
+        "<slug:code>/<str:number>/unarchive/",
+        views.measure_unarchive_view,
+        name="measure_unarchive",
+    ),
 ]

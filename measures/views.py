@@ -5,11 +5,21 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, Sum
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from measures.deadlines import DeadlineParseError, parse_deadline
 from measures.filters import MeasureFilter
+from measures.forms import MeasureEditForms
+from measures.history import grouped, measure_history
 from measures.models import (
     FundingLine,
     FundingSource,
@@ -19,7 +29,14 @@ from measures.models import (
     MeasureIndicator,
     ReportStatus,
 )
-from programs.models import Programme, ProgrammeStatus
+from measures.services import (
+    EditConflict,
+    measure_archive,
+    measure_restore_version,
+    measure_unarchive,
+)
+from programs.models import Objective, Programme, ProgrammeStatus
+from programs.permissions import can_edit_programme, editable_programme_or_deny
 
 PAGE_SIZE = 50
 
@@ -203,3 +220,230 @@ def funding_table(rows) -> dict:
         "year_totals": year_totals,
         "total": sum(year_totals, Decimal(0)),
     }
+
+
+# --- Editing the plan (editors of the programme and administrators only) ---
+
+
+def _editable_measure(request, code: str, number: str, *, archived: bool | None = False):
+    programme = editable_programme_or_deny(request.user, code)
+    measures = Measure.objects.all()
+    if archived is False:
+        measures = measures.active()
+    elif archived is True:
+        measures = measures.filter(archived_at__isnull=False)
+    measure = get_object_or_404(
+        measures.select_related("programme"), programme=programme, number=number.strip().rstrip(".")
+    )
+    return programme, measure
+
+
+def _render_form(request, forms, *, programme, measure=None, conflict=None, status=200):
+    deadline_period = None
+    text = forms.main["deadline_text"].value()
+    if text:
+        try:
+            deadline_period = parse_deadline(
+                text,
+                period_start_year=programme.period_start_year,
+                period_end_year=programme.period_end_year,
+            )
+        except DeadlineParseError:
+            deadline_period = None  # the field's own error says why
+    context = {
+        "programme": programme,
+        "measure": measure,
+        "forms": forms,
+        "conflict": conflict,
+        "deadline_period": deadline_period,
+    }
+    return render(request, "measures/measure_form.html", context, status=status)
+
+
+@login_required
+def measure_create(request, code: str):
+    programme = editable_programme_or_deny(request.user, code)
+    initial = {}
+    direction = request.GET.get("direction")
+    if direction and direction.isdigit():
+        initial["direction"] = int(direction)
+    if request.method == "POST":
+        forms = MeasureEditForms(
+            programme=programme, data=request.POST, add_row=request.POST.get("add_row")
+        )
+        if forms.is_valid():
+            try:
+                measure = forms.save(user=request.user)
+            except ValidationError as exc:
+                forms.main.add_error(None, exc)
+            else:
+                messages.success(request, _("The measure has been added to the plan."))
+                return redirect(measure.get_absolute_url())
+    else:
+        forms = MeasureEditForms(programme=programme, initial=initial)
+    return _render_form(request, forms, programme=programme)
+
+
+@login_required
+def measure_edit(request, code: str, number: str):
+    programme, measure = _editable_measure(request, code, number)
+    conflict = None
+    status = 200
+    if request.method == "POST":
+        forms = MeasureEditForms(
+            programme=programme,
+            instance=measure,
+            data=request.POST,
+            add_row=request.POST.get("add_row"),
+        )
+        if forms.is_valid():
+            try:
+                saved = forms.save(user=request.user)
+            except EditConflict as exc:
+                conflict = _conflict(forms, exc)
+                # The page comes back with the editor's own input; the hidden version now says
+                # they have seen the other changes, so saving again is a deliberate overwrite.
+                data = request.POST.copy()
+                data["measure-version"] = str(exc.measure.version)
+                forms = MeasureEditForms(programme=programme, instance=measure, data=data)
+                forms.is_valid()
+                status = 409
+            except ValidationError as exc:
+                forms.main.add_error(None, exc)
+            else:
+                messages.success(request, _("The changes have been saved."))
+                return redirect(saved.get_absolute_url())
+    else:
+        forms = MeasureEditForms(programme=programme, instance=measure)
+    return _render_form(
+        request, forms, programme=programme, measure=measure, conflict=conflict, status=status
+    )
+
+
+def _conflict(forms, exc: EditConflict) -> dict:
+    """What the others saved since this editor opened the page."""
+    opened = (
+        exc.measure.history.filter(version=exc.expected_version).order_by("history_date").last()
+    )
+    since = opened.history_date if opened else None
+    entries = measure_history(exc.measure, since=since) if since else []
+    return {"measure": exc.measure, "groups": grouped(entries)}
+
+
+@login_required
+def measure_history_view(request, code: str, number: str):
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), code=code)
+    if not (request.user.is_staff or can_edit_programme(request.user, programme)):
+        raise PermissionDenied
+    measure = get_object_or_404(
+        Measure.objects.select_related("programme"),
+        programme=programme,
+        number=number.strip().rstrip("."),
+    )
+    context = {
+        "programme": programme,
+        "measure": measure,
+        "groups": grouped(measure_history(measure)),
+        "can_edit": can_edit_programme(request.user, programme),
+    }
+    return render(request, "measures/measure_history.html", context)
+
+
+@login_required
+@require_POST
+def measure_restore(request, code: str, number: str, history_id: int):
+    programme, measure = _editable_measure(request, code, number, archived=None)
+    if not measure.history.filter(history_id=history_id).exists():
+        raise Http404
+    try:
+        measure_restore_version(measure=measure, history_id=history_id, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The earlier version has been restored."))
+    return redirect("measures:measure_history", code=programme.code, number=measure.number)
+
+
+@login_required
+def measure_archive_view(request, code: str, number: str):
+    programme, measure = _editable_measure(request, code, number)
+    if request.method == "POST":
+        measure_archive(measure=measure, user=request.user)
+        messages.success(
+            request,
+            _("Measure %(number)s has been archived. It can be restored from the archive.")
+            % {"number": measure.number},
+        )
+        return redirect(f"{reverse('measures:measure_list')}?programme={programme.code}")
+    return render(
+        request,
+        "measures/measure_confirm_archive.html",
+        {"programme": programme, "measure": measure},
+    )
+
+
+@login_required
+@require_POST
+def measure_unarchive_view(request, code: str, number: str):
+    programme, measure = _editable_measure(request, code, number, archived=True)
+    try:
+        measure_unarchive(measure=measure, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("measures:plan_archive", code=programme.code)
+    messages.success(request, _("The measure is back in the plan."))
+    return redirect(measure.get_absolute_url())
+
+
+@login_required
+def plan_archive(request, code: str):
+    """Archived directions, objectives and measures of a programme, to bring back."""
+    programme = editable_programme_or_deny(request.user, code)
+    context = {
+        "programme": programme,
+        "measures": Measure.objects.filter(programme=programme, archived_at__isnull=False)
+        .select_related("direction")
+        .order_by("sort_key"),
+        "directions": programme.directions.filter(archived_at__isnull=False),
+        "objectives": Objective.objects.filter(
+            direction__programme=programme, archived_at__isnull=False
+        ).select_related("direction"),
+    }
+    return render(request, "measures/plan_archive.html", context)
+
+
+@login_required
+def plan_changes(request, code: str):
+    """The latest edits of a programme's plan, newest first (a fixed number of queries)."""
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), code=code)
+    if not (request.user.is_staff or can_edit_programme(request.user, programme)):
+        raise PermissionDenied
+    records = (
+        Measure.history.model.objects.filter(programme_id=programme.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[:100]
+    )
+    return render(
+        request,
+        "measures/plan_changes.html",
+        {"programme": programme, "records": records},
+    )
+
+
+def deadline_preview(request):
+    """The period a deadline text stands for, shown next to the field as the editor types."""
+    text = request.GET.get("measure-deadline_text", "")
+    programme = Programme.objects.filter(code=request.GET.get("programme", "")).first()
+    error = period = None
+    if text.strip():
+        try:
+            parsed = parse_deadline(
+                text,
+                period_start_year=programme.period_start_year if programme else None,
+                period_end_year=programme.period_end_year if programme else None,
+            )
+        except DeadlineParseError as exc:
+            error = str(exc)
+        else:
+            period = parsed
+    return render(request, "measures/_deadline_preview.html", {"period": period, "error": error})

@@ -21,3 +21,15 @@ def editable_programmes(user) -> QuerySet[Programme]:
 
 def can_edit_programme(user, programme: Programme) -> bool:
     return editable_programmes(user).filter(pk=programme.pk).exists()
+
+
+def editable_programme_or_deny(user, code: str) -> Programme:
+    """The programme ``code`` for an editing page: 404 when the user may not even see it (a draft
+    for outsiders), 403 when they may see but not edit it. Callers require a login first."""
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import get_object_or_404
+
+    programme = get_object_or_404(Programme.objects.visible_to(user), code=code)
+    if not can_edit_programme(user, programme):
+        raise PermissionDenied
+    return programme

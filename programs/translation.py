@@ -1,4 +1,5 @@
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as track_history
 
 from programs.models import Direction, LegalAct, Objective, Programme, ResponsibleBody
 
@@ -26,3 +27,10 @@ class DirectionTranslation(TranslationOptions):
 @register(Objective)
 class ObjectiveTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+# Change history, registered after the translations so the historical models carry the x_ky/x_ru/x_en
+# columns too (see measures/translation.py).
+track_history(Programme, excluded_fields=["updated_at"])
+track_history(Direction, excluded_fields=["updated_at"])
+track_history(Objective, excluded_fields=["updated_at"])

@@ -1,0 +1,567 @@
+"""The measure editing form: the measure itself and its rows (co-executors, funding, indicators).
+
+``MeasureEditForms`` bundles the main form and the three formsets so that every page that edits or
+creates a measure (the plan editor, a working-group proposal turned into a measure) builds, checks
+and saves them the same way::
+
+    forms = MeasureEditForms(programme=programme, instance=None, data=request.POST or None,
+                             initial={"title_ru": proposal.title, "direction": direction})
+    if request.method == "POST" and forms.is_valid():
+        measure = forms.save(user=request.user)      # services.measure_create / measure_update
+    ...render "measures/_measure_fields.html" with {"forms": forms}
+
+``initial`` prefills the main form (field names as on the model: ``title_ky``, ``deadline_text``,
+``lead_body``...); ``initial_executors`` / ``initial_funding`` / ``initial_indicators`` prefill the
+formsets' new rows. For an existing measure, ``save`` raises ``services.EditConflict`` when someone
+saved it after the form was opened (the hidden ``version`` field).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from measures.deadlines import DeadlineParseError, parse_deadline
+from measures.models import (
+    FundingLine,
+    FundingSource,
+    Measure,
+    MeasureExecutor,
+    MeasureIndicator,
+)
+from measures.services import (
+    LANGS,
+    MeasureContent,
+    measure_create,
+    measure_update,
+)
+from programs.models import Direction, Objective, Programme, ResponsibleBody
+from regions.models import AdministrativeUnit, UnitLevel
+
+LANGUAGE_LABELS = {"ky": _("in Kyrgyz"), "ru": _("in Russian"), "en": _("in English")}
+
+
+class GroupedUnitsField(forms.ModelMultipleChoiceField):
+    """Target units in a multi-select grouped by oblast (optgroups), districts under their oblast."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=AdministrativeUnit.objects.none(), **kwargs)
+
+    def set_units(self, units: list[AdministrativeUnit]) -> None:
+        self.queryset = AdministrativeUnit.objects.filter(pk__in=[u.pk for u in units])
+        groups: list[tuple[str, list[tuple[int, str]]]] = []
+        top = [u for u in units if u.depth == 0]
+        by_top = {u.tree_path: [] for u in top}
+        for unit in units:
+            root = next((p for p in by_top if unit.tree_path.startswith(p)), None)
+            if root is not None:
+                by_top[root].append(unit)
+        for parent in top:
+            options = [
+                (u.pk, ("\u00a0\u00a0" * u.depth) + str(u.name)) for u in by_top[parent.tree_path]
+            ]
+            groups.append((str(parent.name), options))
+        self.choices = groups
+
+
+class MeasureForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    target_units = GroupedUnitsField(
+        label=_("Target territories"),
+        required=False,
+        help_text=_("Leave empty for the whole country. Hold Ctrl to choose several."),
+        widget=forms.SelectMultiple(attrs={"size": 12}),
+    )
+    include_districts = forms.BooleanField(
+        label=_("Include all districts of the chosen oblasts"), required=False
+    )
+
+    class Meta:
+        model = Measure
+        fields = [
+            "direction",
+            "objective",
+            "number",
+            *(f"title_{lang}" for lang in LANGS),
+            *(f"implementation_mechanism_{lang}" for lang in LANGS),
+            *(f"expected_result_{lang}" for lang in LANGS),
+            "deadline_text",
+            "lead_body",
+            "status",
+        ]
+        widgets = {
+            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
+            **{
+                f"implementation_mechanism_{lang}": forms.Textarea(attrs={"rows": 3})
+                for lang in LANGS
+            },
+            **{f"expected_result_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
+        }
+
+    def __init__(self, *args, programme: Programme, units: list[AdministrativeUnit], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programme = programme
+        self.instance.programme = programme
+        self.parsed_deadline = None
+        directions = Direction.objects.filter(programme=programme)
+        objectives = Objective.objects.filter(direction__programme=programme)
+        if self.instance.pk:
+            # An archived direction stays choosable for the measures that already sit in it.
+            directions = directions.filter(archived_at__isnull=True) | directions.filter(
+                pk=self.instance.direction_id
+            )
+            objectives = objectives.filter(archived_at__isnull=True) | objectives.filter(
+                pk=self.instance.objective_id
+            )
+        else:
+            directions = directions.filter(archived_at__isnull=True)
+            objectives = objectives.filter(archived_at__isnull=True)
+        self.fields["direction"].queryset = directions.order_by("position", "number")
+        self.fields["objective"].queryset = objectives.select_related("direction").order_by(
+            "direction__position", "position", "number"
+        )
+        self.fields["lead_body"].queryset = ResponsibleBody.objects.filter(is_active=True)
+        self.fields["target_units"].set_units(units)
+        if self.instance.pk and not self.is_bound:
+            self.initial["target_units"] = [u.pk for u in self.instance.target_units.all()]
+            self.initial["version"] = self.instance.version
+        for name in ("title", "implementation_mechanism", "expected_result"):
+            base = Measure._meta.get_field(name).verbose_name
+            for lang in LANGS:
+                self.fields[f"{name}_{lang}"].label = f"{base} ({LANGUAGE_LABELS[lang]})"
+        self.fields["deadline_text"].widget.attrs.update({"autocomplete": "off"})
+
+    def clean_number(self):
+        number = (self.cleaned_data.get("number") or "").strip().rstrip(".")
+        if (
+            number
+            and Measure.objects.filter(programme=self.programme, number=number)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            raise ValidationError(
+                _("The programme already has a measure numbered %(number)s."),
+                code="duplicate_number",
+                params={"number": number},
+            )
+        return number
+
+    def clean_deadline_text(self):
+        text = (self.cleaned_data.get("deadline_text") or "").strip()
+        if not text:
+            raise ValidationError(_("Write the deadline as in the plan, e.g. “IV квартал 2026”."))
+        try:
+            parsed = parse_deadline(
+                text,
+                period_start_year=self.programme.period_start_year,
+                period_end_year=self.programme.period_end_year,
+            )
+        except DeadlineParseError as exc:
+            raise ValidationError(str(exc), code="unreadable_deadline") from None
+        start = parsed.start or parsed.end
+        if parsed.end and (
+            start.year < self.programme.period_start_year
+            or parsed.end.year > self.programme.period_end_year
+        ):
+            raise ValidationError(
+                _("The deadline lies outside the programme period %(period)s."),
+                code="deadline_outside_period",
+                params={"period": self.programme.period_label},
+            )
+        self.parsed_deadline = parsed
+        self.instance.deadline_kind = parsed.kind
+        self.instance.deadline_start = parsed.start
+        self.instance.deadline_end = parsed.end
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f"title_{lang}") for lang in LANGS):
+            self.add_error(
+                "title_ky", _("Write the title of the measure in at least one language.")
+            )
+        direction, objective = cleaned.get("direction"), cleaned.get("objective")
+        if objective and direction and objective.direction_id != direction.pk:
+            self.add_error("objective", _("The objective belongs to another direction."))
+        units = list(cleaned.get("target_units") or [])
+        if cleaned.get("include_districts") and units:
+            # Choosing an oblast with this box takes its districts and cities too.
+            paths = [u.tree_path for u in units if u.level != UnitLevel.DISTRICT]
+            extra = [
+                u
+                for u in self.fields["target_units"].queryset
+                if any(u.tree_path.startswith(p) for p in paths)
+            ]
+            cleaned["target_units"] = sorted(
+                {u.pk: u for u in units + extra}.values(), key=lambda u: u.tree_path
+            )
+        return cleaned
+
+
+class ExecutorForm(forms.ModelForm):
+    class Meta:
+        model = MeasureExecutor
+        fields = ["body", "in_coordination"]
+
+    def __init__(self, *args, programme: Programme | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = ResponsibleBody.objects.filter(is_active=True)
+        self.fields["body"].empty_label = _("— choose a body —")
+
+
+class FundingForm(forms.ModelForm):
+    planned_amount = forms.DecimalField(
+        label=_("planned, thousand KGS"),
+        max_digits=14,
+        decimal_places=1,
+        min_value=0,
+        localize=True,
+        error_messages={"min_value": _("An amount cannot be negative.")},
+    )
+    actual_amount = forms.DecimalField(
+        label=_("spent, thousand KGS"),
+        max_digits=14,
+        decimal_places=1,
+        min_value=0,
+        required=False,
+        localize=True,
+        error_messages={"min_value": _("An amount cannot be negative.")},
+    )
+
+    class Meta:
+        model = FundingLine
+        fields = ["source", "year", "planned_amount", "actual_amount"]
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programme = programme
+        self.fields["year"].widget = forms.NumberInput(
+            attrs={"min": programme.period_start_year, "max": programme.period_end_year}
+        )
+
+    def clean_year(self):
+        year = self.cleaned_data.get("year")
+        if year is not None and year not in self.programme.years:
+            raise ValidationError(
+                _("The year lies outside the programme period %(period)s."),
+                code="year_outside_period",
+                params={"period": self.programme.period_label},
+            )
+        return year
+
+
+class IndicatorForm(forms.ModelForm):
+    """An indicator with one target field per year of the programme (``target_2026``...)."""
+
+    class Meta:
+        model = MeasureIndicator
+        fields = [
+            *(f"name_{lang}" for lang in LANGS),
+            *(f"unit_of_measure_{lang}" for lang in LANGS),
+            "baseline_value",
+            "baseline_year",
+        ]
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programme = programme
+        for name in ("name", "unit_of_measure"):
+            base = MeasureIndicator._meta.get_field(name).verbose_name
+            for lang in LANGS:
+                self.fields[f"{name}_{lang}"].label = f"{base} ({LANGUAGE_LABELS[lang]})"
+        self.fields["baseline_value"].localize = True
+        self.fields["baseline_value"].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+        existing: dict[int, Decimal] = {}
+        if self.instance.pk:
+            existing = {
+                t.year: t.target_value for t in self.instance.targets.all() if t.unit_id is None
+            }
+        # The programme's years, and any year a target was set for before the period changed:
+        # such a target has to be cleared before the indicator can be saved.
+        self.target_years = sorted(set(programme.years) | set(existing))
+        for year in self.target_years:
+            self.fields[f"target_{year}"] = forms.DecimalField(
+                label=str(year),
+                required=False,
+                max_digits=16,
+                decimal_places=3,
+                localize=True,
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 6}),
+                initial=existing.get(year),
+            )
+
+    def target_fields(self):
+        return [self[f"target_{year}"] for year in self.target_years]
+
+    def clean(self):
+        cleaned = super().clean()
+        for year in self.target_years:
+            if year not in self.programme.years and cleaned.get(f"target_{year}") is not None:
+                self.add_error(
+                    f"target_{year}",
+                    ValidationError(
+                        _("The target year %(year)s lies outside the programme period %(period)s."),
+                        code="target_year_outside_period",
+                        params={"year": year, "period": self.programme.period_label},
+                    ),
+                )
+        if not any(cleaned.get(f"name_{lang}") for lang in LANGS) and self.has_changed():
+            self.add_error("name_ky", _("Name the indicator in at least one language."))
+        if not any(cleaned.get(f"unit_of_measure_{lang}") for lang in LANGS) and self.has_changed():
+            self.add_error("unit_of_measure_ky", _("Give the unit of measure."))
+        return cleaned
+
+    def targets(self) -> dict[int, Decimal | None]:
+        return {
+            year: self.cleaned_data.get(f"target_{year}")
+            for year in self.target_years
+            if year in self.programme.years
+        }
+
+
+class RowFormSet(BaseInlineFormSet):
+    def __init__(self, *args, programme: Programme | None = None, **kwargs):
+        self.programme = programme
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "programme": self.programme}
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # Rows prefilled by the caller (a proposal's bodies, say) are kept even if left as they are.
+        if self.initial_extra and self.initial_form_count() <= i < (
+            self.initial_form_count() + len(self.initial_extra)
+        ):
+            form.empty_permitted = False
+        return form
+
+    @property
+    def empty_form(self):
+        form = self.form(
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            empty_permitted=True,
+            use_required_attribute=False,
+            **self.get_form_kwargs(None),
+            renderer=self.renderer,
+        )
+        self.add_fields(form, None)
+        return form
+
+    def validate_unique(self):
+        """Duplicates are reported next to the row, in MeasureEditForms._check_rows."""
+
+    def live_forms(self):
+        """Forms that stay: filled in and not ticked for removal."""
+        return [
+            form
+            for form in self.forms
+            if form.is_valid()
+            and form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and (form.instance.pk or form.has_changed())
+        ]
+
+
+EXTRA_ROWS = 1
+ExecutorFormSet = inlineformset_factory(
+    Measure,
+    MeasureExecutor,
+    form=ExecutorForm,
+    formset=RowFormSet,
+    extra=EXTRA_ROWS,
+    can_delete=True,
+)
+FundingFormSet = inlineformset_factory(
+    Measure, FundingLine, form=FundingForm, formset=RowFormSet, extra=EXTRA_ROWS, can_delete=True
+)
+IndicatorFormSet = inlineformset_factory(
+    Measure,
+    MeasureIndicator,
+    form=IndicatorForm,
+    formset=RowFormSet,
+    extra=EXTRA_ROWS,
+    can_delete=True,
+)
+
+FORMSETS = {"executors": ExecutorFormSet, "funding": FundingFormSet, "indicators": IndicatorFormSet}
+
+
+def editable_units() -> list[AdministrativeUnit]:
+    """Oblasts, cities of republican significance and districts, in tree order (one query)."""
+    return list(
+        AdministrativeUnit.objects.filter(depth__lte=1, valid_to__isnull=True).order_by("tree_path")
+    )
+
+
+class MeasureEditForms:
+    """The main form and the formsets of one measure page; see the module docstring."""
+
+    def __init__(
+        self,
+        *,
+        programme: Programme,
+        instance: Measure | None = None,
+        data=None,
+        initial: dict[str, Any] | None = None,
+        initial_executors: list[dict] | None = None,
+        initial_funding: list[dict] | None = None,
+        initial_indicators: list[dict] | None = None,
+        add_row: str | None = None,
+    ):
+        self.programme = programme
+        self.instance = instance
+        if data is not None and add_row in FORMSETS:
+            # "Add a row" without JavaScript: the same form comes back with one more empty row.
+            data = data.copy()
+            key = f"{add_row}-TOTAL_FORMS"
+            data[key] = str(int(data.get(key) or 0) + 1)
+        self.adding_row = data is not None and add_row in FORMSETS
+        units = editable_units()
+        if instance is not None and instance.pk:
+            known = {u.pk for u in units}
+            deeper = [u for u in instance.target_units.all() if u.pk not in known]
+            units = sorted(units + deeper, key=lambda u: u.tree_path)
+        self.main = MeasureForm(
+            data,
+            prefix="measure",
+            instance=instance or Measure(programme=programme),
+            programme=programme,
+            units=units,
+            initial=initial,
+        )
+        parent = instance or Measure(programme=programme)
+        initials = {
+            "executors": initial_executors,
+            "funding": initial_funding,
+            "indicators": initial_indicators,
+        }
+        self.formsets = {}
+        for prefix, formset_class in FORMSETS.items():
+            kwargs = {"programme": programme}
+            if instance is None:
+                kwargs["queryset"] = formset_class.model.objects.none()
+            if initials[prefix] and data is None:
+                formset_class = inlineformset_factory(
+                    Measure,
+                    formset_class.model,
+                    form=formset_class.form,
+                    formset=RowFormSet,
+                    extra=len(initials[prefix]) + EXTRA_ROWS,
+                    can_delete=True,
+                )
+                kwargs["initial"] = initials[prefix]
+            self.formsets[prefix] = formset_class(data, instance=parent, prefix=prefix, **kwargs)
+
+    @property
+    def executors(self):
+        return self.formsets["executors"]
+
+    @property
+    def funding(self):
+        return self.formsets["funding"]
+
+    @property
+    def indicators(self):
+        return self.formsets["indicators"]
+
+    def is_valid(self) -> bool:
+        if self.adding_row:
+            return False
+        valid = self.main.is_valid()
+        formsets_valid = [fs.is_valid() for fs in self.formsets.values()]  # check every one
+        valid = all(formsets_valid) and valid
+        if not valid:
+            return False
+        return self._check_rows()
+
+    def _check_rows(self) -> bool:
+        ok = True
+        lead = self.main.cleaned_data.get("lead_body")
+        seen_bodies = set()
+        for form in self.executors.live_forms():
+            body = form.cleaned_data.get("body")
+            if body is None:
+                form.add_error("body", _("Choose the body or remove the row."))
+                ok = False
+            elif lead and body.pk == lead.pk:
+                form.add_error("body", _("The lead body cannot also be a co-executor."))
+                ok = False
+            elif body.pk in seen_bodies:
+                form.add_error("body", _("This body is already listed as a co-executor."))
+                ok = False
+            else:
+                seen_bodies.add(body.pk)
+        seen_lines = set()
+        for form in self.funding.live_forms():
+            key = (form.cleaned_data.get("source"), form.cleaned_data.get("year"))
+            if key in seen_lines:
+                form.add_error(
+                    "year",
+                    _("There is already a line for %(source)s in %(year)s.")
+                    % {"source": FundingSource(key[0]).label, "year": key[1]},
+                )
+                ok = False
+            seen_lines.add(key)
+        return ok
+
+    def content(self) -> MeasureContent:
+        cleaned = self.main.cleaned_data
+        fields = {name: cleaned[name] for name in self.main.Meta.fields if name in cleaned}
+        fields.update(self.main.parsed_deadline.as_measure_fields())
+        return MeasureContent(
+            fields=fields,
+            target_units=cleaned.get("target_units") or [],
+            executors=[
+                {
+                    "id": form.instance.pk,
+                    "body": form.cleaned_data["body"],
+                    "in_coordination": form.cleaned_data.get("in_coordination", False),
+                    "position": position,
+                }
+                for position, form in enumerate(self.executors.live_forms(), start=1)
+            ],
+            funding_lines=[
+                {
+                    "id": form.instance.pk,
+                    "source": form.cleaned_data["source"],
+                    "year": form.cleaned_data["year"],
+                    "planned_amount": form.cleaned_data["planned_amount"],
+                    "actual_amount": form.cleaned_data.get("actual_amount"),
+                }
+                for form in self.funding.live_forms()
+            ],
+            indicators=[
+                {
+                    "id": form.instance.pk,
+                    **{
+                        name: form.cleaned_data.get(name)
+                        for name in form.Meta.fields
+                        if name in form.cleaned_data
+                    },
+                    "position": position,
+                    "targets": form.targets(),
+                }
+                for position, form in enumerate(self.indicators.live_forms(), start=1)
+            ],
+        )
+
+    def save(self, *, user) -> Measure:
+        """Create or update through measures.services; raises EditConflict on a stale version."""
+        content = self.content()
+        if self.instance is None or self.instance.pk is None:
+            self.instance = measure_create(programme=self.programme, content=content, user=user)
+        else:
+            self.instance = measure_update(
+                measure=self.instance,
+                content=content,
+                user=user,
+                expected_version=self.main.cleaned_data.get("version"),
+            )
+        return self.instance

@@ -1,0 +1,341 @@
+"""Writes to the action plan: create, update, archive and restore measures.
+
+Every write runs in one transaction, checks the models with ``full_clean()`` and records who made it
+in the change history (django-simple-history). Views, the working group's proposals and imports call
+these functions; none of them saves a measure by hand.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from measures.models import (
+    FundingLine,
+    IndicatorTarget,
+    Measure,
+    MeasureExecutor,
+    MeasureIndicator,
+)
+from programs.models import Programme
+
+# The fields of a measure a person edits (translated ones in every language).
+LANGS = ("ky", "ru", "en")
+TRANSLATED_FIELDS = ("title", "implementation_mechanism", "expected_result")
+PLAIN_FIELDS = (
+    "number",
+    "direction",
+    "objective",
+    "deadline_text",
+    "deadline_kind",
+    "deadline_start",
+    "deadline_end",
+    "lead_body",
+    "status",
+)
+EDITABLE_FIELDS = PLAIN_FIELDS + tuple(f"{n}_{lang}" for n in TRANSLATED_FIELDS for lang in LANGS)
+EXECUTOR_FIELDS = ("body", "in_coordination", "position")
+FUNDING_FIELDS = ("source", "year", "planned_amount", "actual_amount", "donor")
+INDICATOR_FIELDS = (
+    *(f"{n}_{lang}" for n in ("name", "unit_of_measure") for lang in LANGS),
+    "baseline_value",
+    "baseline_year",
+    "position",
+)
+
+
+@dataclass
+class MeasureContent:
+    """What a person edits on one page: the measure and the rows that belong to it.
+
+    Rows are dicts of model field values; a row with an ``id`` updates that row of this measure, a
+    row without one is new, and a row of the measure missing from the list is removed. An
+    indicator's ``targets`` maps a year to the target for the whole measure (per-unit targets are
+    left as they are).
+    """
+
+    fields: dict[str, Any]
+    target_units: Iterable | None = None
+    executors: list[dict[str, Any]] | None = None
+    funding_lines: list[dict[str, Any]] | None = None
+    indicators: list[dict[str, Any]] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class EditConflict(Exception):
+    """Someone saved the measure after the editor opened it; nothing was written."""
+
+    def __init__(self, measure: Measure, expected_version: int):
+        super().__init__(f"measure {measure.pk}: version {measure.version} != {expected_version}")
+        self.measure = measure
+        self.expected_version = expected_version
+
+
+def _as_user(user):
+    return user if user is not None and getattr(user, "is_authenticated", False) else None
+
+
+def _save(obj, user, reason: str | None = None) -> None:
+    obj.full_clean()
+    obj._history_user = _as_user(user)
+    if reason:
+        obj._change_reason = reason
+    obj.save()
+
+
+def _delete(obj, user, reason: str | None = None) -> None:
+    obj._history_user = _as_user(user)
+    if reason:
+        obj._change_reason = reason
+    obj.delete()
+
+
+def _apply(obj, values: dict[str, Any], names: Iterable[str]) -> bool:
+    """Set the listed fields that differ; a foreign key may come as an object (``body``) or as an
+    id (``body_id``). Returns whether anything changed."""
+    changed = False
+    for name in names:
+        model_field = obj._meta.get_field(name[:-3] if name.endswith("_id") else name)
+        for key in {model_field.name, model_field.attname}:
+            if key not in values:
+                continue
+            value = values[key]
+            if model_field.many_to_one:
+                value = getattr(value, "pk", value)
+                key = model_field.attname
+            if getattr(obj, key) != value:
+                setattr(obj, key, value)
+                changed = True
+    return changed
+
+
+def _sync_rows(
+    *,
+    existing: Iterable,
+    rows: list[dict[str, Any]],
+    make,
+    names: Iterable[str],
+    user,
+    reason: str | None,
+    keep_ids: bool = False,
+) -> dict[Any, Any]:
+    """Bring a measure's rows in line with ``rows``: remove the missing ones first (so that a
+    unique body or source/year can move to another row), then update, then add. Returns the saved
+    objects by the row dicts' ids (or position in ``rows`` for new ones)."""
+    current = {obj.pk: obj for obj in existing}
+    wanted_ids = {row.get("id") for row in rows if row.get("id") in current}
+    for pk, obj in current.items():
+        if pk not in wanted_ids:
+            _delete(obj, user, reason)
+    saved = {}
+    for index, row in enumerate(rows):
+        pk = row.get("id")
+        if pk in current:
+            obj = current[pk]
+            if _apply(obj, row, names):
+                _save(obj, user, reason)
+        else:
+            obj = make()
+            if keep_ids and pk:
+                obj.pk = pk
+            _apply(obj, row, names)
+            _save(obj, user, reason)
+        saved[pk if pk in current else ("new", index)] = obj
+        row["_saved"] = obj
+    return saved
+
+
+def _write_content(
+    measure: Measure, content: MeasureContent, user, reason: str | None, keep_ids: bool = False
+) -> None:
+    if content.target_units is not None:
+        units = {getattr(unit, "pk", unit) for unit in content.target_units}
+        if units != set(measure.target_units.values_list("pk", flat=True)):
+            measure._history_user = _as_user(user)
+            measure.target_units.set(units)
+    if content.executors is not None:
+        _sync_rows(
+            existing=measure.executors.all(),
+            rows=content.executors,
+            make=lambda: MeasureExecutor(measure=measure),
+            names=EXECUTOR_FIELDS,
+            user=user,
+            reason=reason,
+            keep_ids=keep_ids,
+        )
+    if content.funding_lines is not None:
+        _sync_rows(
+            existing=measure.funding_lines.all(),
+            rows=content.funding_lines,
+            make=lambda: FundingLine(measure=measure),
+            names=FUNDING_FIELDS,
+            user=user,
+            reason=reason,
+            keep_ids=keep_ids,
+        )
+    if content.indicators is not None:
+        _sync_rows(
+            existing=measure.indicators.all(),
+            rows=content.indicators,
+            make=lambda: MeasureIndicator(measure=measure),
+            names=INDICATOR_FIELDS,
+            user=user,
+            reason=reason,
+            keep_ids=keep_ids,
+        )
+        for row in content.indicators:
+            if "targets" in row:
+                _sync_targets(row["_saved"], row["targets"], user, reason)
+
+
+def _sync_targets(indicator: MeasureIndicator, targets: dict[int, Decimal | None], user, reason):
+    current = {t.year: t for t in indicator.targets.filter(unit__isnull=True)}
+    for year, target in current.items():
+        if targets.get(year) is None:
+            _delete(target, user, reason)
+    for year, value in sorted(targets.items()):
+        if value is None:
+            continue
+        target = current.get(year) or IndicatorTarget(indicator=indicator, year=year)
+        if target.pk is None or target.target_value != value:
+            target.target_value = value
+            _save(target, user, reason)
+
+
+def measure_create(*, programme: Programme, content: MeasureContent, user) -> Measure:
+    """A new measure of the programme with its rows, in one transaction."""
+    with transaction.atomic():
+        measure = Measure(programme=programme)
+        _apply(measure, content.fields, EDITABLE_FIELDS)
+        _save(measure, user)
+        _write_content(measure, content, user, None)
+        return measure
+
+
+def measure_update(
+    *, measure: Measure, content: MeasureContent, user, expected_version: int | None
+) -> Measure:
+    """Save an edit made on top of ``expected_version``; refuse it with EditConflict when someone
+    else saved in between. The row is locked (SELECT ... FOR UPDATE) from the version check to the
+    commit, so two saves of the same version cannot both pass."""
+    with transaction.atomic():
+        locked = Measure.objects.select_for_update().get(pk=measure.pk)
+        if expected_version is not None and locked.version != expected_version:
+            raise EditConflict(locked, expected_version)
+        _apply(locked, content.fields, EDITABLE_FIELDS)
+        locked.version += 1
+        _save(locked, user)
+        _write_content(locked, content, user, None)
+        return locked
+
+
+def measure_archive(*, measure: Measure, user) -> Measure:
+    """Hide the measure from the plan; it stays in the database and in the history."""
+    with transaction.atomic():
+        locked = Measure.objects.select_for_update().get(pk=measure.pk)
+        if locked.archived_at is None:
+            locked.archived_at = timezone.now()
+            locked.version += 1
+            _save(locked, user, _("archived"))
+        return locked
+
+
+def measure_unarchive(*, measure: Measure, user) -> Measure:
+    with transaction.atomic():
+        locked = Measure.objects.select_for_update().get(pk=measure.pk)
+        if locked.archived_at is not None:
+            if (
+                Measure.objects.active()
+                .filter(programme_id=locked.programme_id, number=locked.number)
+                .exclude(pk=locked.pk)
+                .exists()
+            ):
+                raise ValidationError(
+                    _("Another measure of the programme has the number %(number)s now.")
+                    % {"number": locked.number}
+                )
+            locked.archived_at = None
+            locked.version += 1
+            _save(locked, user, _("restored from the archive"))
+        return locked
+
+
+def _rows_as_of(history_model, when: datetime.datetime, **filters) -> list:
+    """The rows that existed at ``when``, as their last historical records before it."""
+    latest = {}
+    for record in history_model.objects.filter(history_date__lte=when, **filters).order_by(
+        "history_date", "history_id"
+    ):
+        latest[record.id] = record
+    return [record for record in latest.values() if record.history_type != "-"]
+
+
+def measure_restore_version(*, measure: Measure, history_id: int, user) -> Measure:
+    """Bring the measure and its rows back to how they were after history entry ``history_id``.
+
+    The restore is itself a new entry in the history (reason "restored the version of ..."), so it
+    can be undone the same way."""
+    record = measure.history.get(history_id=history_id)
+    # A save writes the measure first, then its target units and rows: the version ends where the
+    # next version begins, and its last measure record holds the target units.
+    record = measure.history.filter(version=record.version).order_by("history_date").last()
+    following = measure.history.filter(version__gt=record.version).order_by("history_date").first()
+    when = (
+        following.history_date - datetime.timedelta(microseconds=1) if following else timezone.now()
+    )
+    reason = _("restored the version of %(date)s") % {
+        "date": timezone.localtime(record.history_date).strftime("%d.%m.%Y %H:%M:%S")
+    }
+    fields = {Measure._meta.get_field(name).attname: None for name in EDITABLE_FIELDS}
+    for attname in fields:
+        fields[attname] = getattr(record, attname)
+    indicator_records = _rows_as_of(MeasureIndicator.history.model, when, measure_id=measure.pk)
+    targets_by_indicator: dict[int, dict[int, Decimal]] = {}
+    for target in _rows_as_of(
+        IndicatorTarget.history.model,
+        when,
+        indicator_id__in=[r.id for r in indicator_records],
+        unit_id__isnull=True,
+    ):
+        targets_by_indicator.setdefault(target.indicator_id, {})[target.year] = target.target_value
+    units = [row.administrativeunit_id for row in record.historicalmeasure_target_units_set.all()]
+
+    def rows(history_model, names, **filters):
+        attnames = [MODEL_OF[history_model]._meta.get_field(n).attname for n in names]
+        return [
+            {"id": r.id, **{a: getattr(r, a) for a in attnames}}
+            for r in _rows_as_of(history_model, when, **filters)
+        ]
+
+    content = MeasureContent(
+        fields=fields,
+        target_units=units,
+        executors=rows(MeasureExecutor.history.model, EXECUTOR_FIELDS, measure_id=measure.pk),
+        funding_lines=rows(FundingLine.history.model, FUNDING_FIELDS, measure_id=measure.pk),
+        indicators=[
+            {**row, "targets": targets_by_indicator.get(row["id"], {})}
+            for row in rows(MeasureIndicator.history.model, INDICATOR_FIELDS, measure_id=measure.pk)
+        ],
+    )
+    with transaction.atomic():
+        locked = Measure.objects.select_for_update().get(pk=measure.pk)
+        _apply(locked, content.fields, fields.keys())
+        locked.version += 1
+        _save(locked, user, reason)
+        _write_content(locked, content, user, reason, keep_ids=True)
+        return locked
+
+
+MODEL_OF = {
+    MeasureExecutor.history.model: MeasureExecutor,
+    FundingLine.history.model: FundingLine,
+    MeasureIndicator.history.model: MeasureIndicator,
+}
