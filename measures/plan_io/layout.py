@@ -226,6 +226,10 @@ def coordination_mark(lang: str) -> str:
         return "(" + str(_("in coordination")) + ")"
 
 
+def coordination_mark_active() -> str:
+    return "(" + str(_("in coordination")) + ")"
+
+
 def split_mark(text: str) -> tuple[str, bool]:
     """'Айыл окмоту (по согласованию)' → ('Айыл окмоту', True)."""
     if MARK_RE.search(text) and not ONLY_MARK_RE.match(text):

@@ -1,0 +1,214 @@
+"""The action plan in and out of Excel/Word: export for everyone who may read the plan, import
+(upload → preview → confirm) for the programme's editors."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from measures.filters import MeasureFilter
+from measures.models import Measure
+from measures.plan_io import exporter, uploads
+from measures.plan_io.importer import (
+    PlanFileError,
+    apply_plan,
+    build_plan,
+    create_missing_bodies,
+)
+from programs.models import Programme
+from programs.permissions import can_edit_programme
+
+LANGUAGE_CODES = ("ky", "ru", "en")
+SESSION_KEY = "plan_imports"
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+def plan_export(request, fmt: str):
+    """The filtered plan as the official table; the same filters as the action-plan page."""
+    if fmt not in exporter.FORMATS:
+        raise Http404
+    data = request.GET.copy()
+    lang = data.pop("lang", [translation.get_language()])[-1]
+    if lang not in LANGUAGE_CODES:
+        lang = "ky"
+    visible = Programme.objects.visible_to(request.user)
+    code = data.get("programme")
+    if code:
+        programme = get_object_or_404(visible, code=code)
+    else:
+        from measures.views import default_programme
+
+        programme = default_programme(request.user)
+        if programme is None:
+            raise Http404
+        data["programme"] = programme.code
+    data.pop("page", None)
+    filterset = MeasureFilter(
+        data, queryset=Measure.objects.active().filter(programme=programme), request=request
+    )
+    if not filterset.is_valid():
+        return HttpResponseBadRequest(
+            _("Some filter values are not valid. Correct them to see the measures."),
+            content_type="text/plain; charset=utf-8",
+        )
+    filtered = any(data.get(name) for name in ("direction", "unit", "body", "status", "year", "q"))
+    output = exporter.export_file(
+        programme, filterset.qs, fmt=fmt, lang=lang, all_headings=not filtered
+    )
+    return FileResponse(
+        output,
+        as_attachment=True,
+        filename=exporter.filename(programme, fmt, lang),
+        content_type=exporter.FORMATS[fmt],
+    )
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+class PlanUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Action plan file (.xlsx)"),
+        help_text=gettext_lazy("The official layout; at most 10 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        if uploaded.size > uploads.MAX_UPLOAD_BYTES:
+            raise ValidationError(
+                _("The file is larger than %(size)s MB.")
+                % {"size": uploads.MAX_UPLOAD_BYTES // (1024 * 1024)}
+            )
+        try:
+            uploads.check_xlsx(uploaded.file, uploaded.size)
+        except uploads.UploadError as error:
+            raise ValidationError(str(error)) from None
+        return uploaded
+
+
+def _editable_programme(request, code: str):
+    """The programme whose plan the user may import into: login first, 404 unseen, 403 others."""
+    if not request.user.is_authenticated:
+        return None
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), code=code)
+    if not can_edit_programme(request.user, programme):
+        raise PermissionDenied
+    return programme
+
+
+def plan_import(request, code: str):
+    programme = _editable_programme(request, code)
+    if programme is None:
+        return redirect_to_login(request.get_full_path())
+    form = PlanUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        uploaded = form.cleaned_data["file"]
+        token = uploads.store(uploaded)
+        pending = request.session.get(SESSION_KEY, {})
+        pending[token] = {"programme": programme.code, "name": uploaded.name[:200]}
+        request.session[SESSION_KEY] = pending
+        return redirect("measures:plan_import_preview", code=programme.code, token=token)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "measures/plan_import.html",
+        {"programme": programme, "form": form},
+        status=status,
+    )
+
+
+def _pending(request, programme, token):
+    entry = request.session.get(SESSION_KEY, {}).get(token)
+    path = uploads.path_for(token)
+    if not entry or entry.get("programme") != programme.code or path is None:
+        return None, None
+    return entry, path
+
+
+def _forget(request, token) -> None:
+    uploads.discard(token)
+    pending = request.session.get(SESSION_KEY, {})
+    pending.pop(token, None)
+    request.session[SESSION_KEY] = pending
+
+
+def plan_import_preview(request, code: str, token: str):
+    programme = _editable_programme(request, code)
+    if programme is None:
+        return redirect_to_login(request.get_full_path())
+    entry, path = _pending(request, programme, token)
+    if entry is None:
+        messages.error(request, _("That upload has expired or belongs to another session."))
+        return redirect("measures:plan_import", code=programme.code)
+    context = {"programme": programme, "token": token, "file_name": entry["name"]}
+    try:
+        with open(path, "rb") as fileobj:
+            plan = build_plan(programme, fileobj)
+    except PlanFileError as error:
+        _forget(request, token)
+        form = PlanUploadForm()
+        form.add_error(None, str(error))
+        return render(
+            request, "measures/plan_import.html", {"programme": programme, "form": form}, status=400
+        )
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "create_bodies":
+            names = (
+                list(plan.unknown_bodies)
+                if request.POST.get("all_bodies")
+                else [n for n in request.POST.getlist("body") if n in plan.unknown_bodies]
+            )
+            created = create_missing_bodies(names, language=plan.language)
+            if created:
+                messages.success(
+                    request,
+                    _("Created %(count)s responsible bodies: %(names)s. Check their kind later.")
+                    % {"count": len(created), "names": "; ".join(str(b) for b in created)},
+                )
+            else:
+                messages.warning(request, _("Choose at least one body to create."))
+            return redirect("measures:plan_import_preview", code=programme.code, token=token)
+        if action == "apply":
+            skip = bool(request.POST.get("skip_failed_rows"))
+            if plan.has_errors and not skip:
+                messages.error(
+                    request,
+                    _(
+                        "Nothing was imported: the file has errors. Correct them, or tick "
+                        "“skip the failed rows”."
+                    ),
+                )
+                status = 400
+            else:
+                result = apply_plan(plan, skip_failed_rows=skip)
+                _forget(request, token)
+                return render(
+                    request,
+                    "measures/plan_import_done.html",
+                    {
+                        "programme": programme,
+                        "result": result,
+                        "file_name": entry["name"],
+                        "plan_url": reverse("measures:measure_list")
+                        + f"?programme={programme.code}",
+                    },
+                )
+    context.update(plan=plan, counts=plan.counts())
+    return render(request, "measures/plan_import_preview.html", context, status=status)
