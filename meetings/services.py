@@ -487,3 +487,40 @@ def can_make_measure(*, user, proposal: Proposal) -> bool:
         and bool(user and user.is_authenticated)
         and can_edit_programme(user, proposal.programme)
     )
+
+
+def proposal_measure_initial(proposal: Proposal) -> dict:
+    """What the new measure's form starts with: the proposal's place in the plan, its title and
+    text (in the language the author wrote), and the proposing body as the lead body."""
+    initial = {
+        f"title_{proposal.language}": proposal.title,
+        f"implementation_mechanism_{proposal.language}": proposal.text,
+        "lead_body": proposal.author_body_id,
+    }
+    if proposal.objective_id:
+        initial["objective"] = proposal.objective_id
+        initial["direction"] = proposal.objective.direction_id
+    elif proposal.direction_id:
+        initial["direction"] = proposal.direction_id
+    return initial
+
+
+@transaction.atomic
+def proposal_make_measure(*, proposal: Proposal, user, save_measure) -> Proposal:
+    """Turn an accepted proposal into a new measure or an edit of its measure, in one step.
+
+    ``save_measure(user)`` writes the measure through measures.services (the same rules, version
+    check and history as any other edit) and returns it; the proposal then records the measure it
+    produced, and the decisions on the proposal are linked to the measure as well.
+    """
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if not can_make_measure(user=user, proposal=proposal):
+        raise PermissionDenied("This proposal cannot be turned into a measure by this user.")
+    measure = save_measure(user)
+    if measure.programme_id != proposal.programme_id:
+        raise ValidationError(_("The measure belongs to another programme."))
+    proposal.resulting_measure = measure
+    proposal.save(update_fields=["resulting_measure", "updated_at"])
+    for decision in proposal.decisions.all():
+        decision.measures.add(measure)
+    return proposal

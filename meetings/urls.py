@@ -25,7 +25,7 @@ urlpatterns = [
     path(P + "merge/", views.proposal_merge_view, name="proposal_merge"),
     path(P + "agenda/", views.proposal_agenda_view, name="proposal_agenda"),
     path(P + "answer/", views.proposal_answer_view, name="proposal_answer"),
-    # path(P + "measure/", views.proposal_measure_view, name="proposal_measure"),
+    path(P + "measure/", views.proposal_measure_view, name="proposal_measure"),
     # members
     path(G + "members/", views.member_manage, name="member_manage"),
     path(G + "members/new/", views.member_edit, name="member_create"),

@@ -63,6 +63,8 @@ from meetings.services import (
     minutes_locked,
     proposal_answer,
     proposal_author_membership,
+    proposal_make_measure,
+    proposal_measure_initial,
     proposal_mark_under_review,
     proposal_merge,
     proposal_put_on_agenda,
@@ -697,10 +699,9 @@ def decision_edit(request, group, number: int, pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                saved = decision_save(
-                    decision=form.instance, user=request.user, changed=form.changed_data
+                decision_save(
+                    decision=form.save(commit=False), user=request.user, changed=form.changed_data
                 )
-                form.instance = saved
                 form.save_m2m()
         except ValidationError as exc:
             _apply_errors(form, exc)
@@ -788,3 +789,61 @@ def group_ics(request, slug: str):
         .order_by("starts_at")
     )
     return _ics_response(group_calendar(group, meetings, full=full_access), f"{group.slug}.ics")
+
+
+def proposal_measure_view(request, slug: str, pk: int):
+    """An accepted proposal becomes a new measure, or an edit of the measure it targets, through
+    the action plan's own editing form (measures.forms.MeasureEditForms) and services."""
+    from measures.forms import MeasureEditForms
+    from measures.services import EditConflict
+
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    group, full_access = get_group(request, slug)
+    proposal = get_object_or_404(
+        visible_proposals(group, request.user, full_access).select_related(
+            "programme", "measure", "objective", "author_body"
+        ),
+        pk=pk,
+    )
+    if not can_make_measure(user=request.user, proposal=proposal):
+        raise PermissionDenied
+    programme = proposal.programme
+    measure = (
+        proposal.measure if proposal.measure_id and not proposal.measure.archived_at else None
+    )
+    if request.method == "POST":
+        forms = MeasureEditForms(
+            programme=programme,
+            instance=measure,
+            data=request.POST,
+            add_row=request.POST.get("add_row"),
+        )
+        if forms.is_valid():
+            try:
+                proposal_make_measure(
+                    proposal=proposal, user=request.user, save_measure=lambda u: forms.save(user=u)
+                )
+            except EditConflict:
+                forms.main.add_error(
+                    None, _("Someone else saved this measure meanwhile; open it again.")
+                )
+            except ValidationError as exc:
+                forms.main.add_error(None, exc)
+            else:
+                messages.success(request, _("The action plan has been changed by the proposal."))
+                return redirect(forms.instance.get_absolute_url())
+    elif measure is not None:
+        forms = MeasureEditForms(programme=programme, instance=measure)
+    else:
+        forms = MeasureEditForms(programme=programme, initial=proposal_measure_initial(proposal))
+    context = {
+        "programme": programme,
+        "measure": measure,
+        "forms": forms,
+        "conflict": None,
+        "deadline_period": None,
+        "proposal": proposal,
+        "group": group,
+    }
+    return render(request, "meetings/proposal_measure.html", context)
