@@ -197,7 +197,17 @@ def plan_import_preview(request, code: str, token: str):
                 )
                 status = 400
             else:
-                result = apply_plan(plan, skip_failed_rows=skip)
+                try:
+                    result = apply_plan(plan, skip_failed_rows=skip)
+                except ValidationError as error:  # a rule of the models the preview missed
+                    messages.error(
+                        request,
+                        _("The import was refused; nothing was written: %(errors)s")
+                        % {"errors": "; ".join(error.messages)},
+                    )
+                    return redirect(
+                        "measures:plan_import_preview", code=programme.code, token=token
+                    )
                 _forget(request, token)
                 return render(
                     request,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -78,7 +79,12 @@ class Command(BaseCommand):
                     # An error status without a traceback: the report above says what is wrong.
                     raise CommandError("the file has errors", returncode=1)
                 return
-            result = apply_plan(plan, skip_failed_rows=skip)
+            try:
+                result = apply_plan(plan, skip_failed_rows=skip)
+            except ValidationError as error:
+                raise CommandError(
+                    "refused, nothing applied: " + "; ".join(error.messages)
+                ) from None
         for row in result.skipped:
             self.stdout.write(f"skipped row {row.row} ({row.number or '-'})")
         self.stdout.write(

@@ -1,0 +1,152 @@
+"""The browser flow of the import: upload → preview → (create bodies) → confirm, and who may."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from measures.models import Measure
+from measures.plan_io import uploads
+from programs.models import ResponsibleBody
+from programs.roles import MEMBERS, REPORTERS
+from tests.edit_helpers import editor_of, user_in
+from tests.factories import ProgrammeFactory
+from tests.measures.plan_files import (
+    BAD_ROWS,
+    GOOD_ROWS,
+    make_programme_and_bodies,
+    realistic_rows,
+    workbook_bytes,
+)
+
+pytestmark = pytest.mark.django_db
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture(autouse=True)
+def _private_upload_dir(settings, tmp_path):
+    settings.PLAN_IMPORT_DIR = tmp_path / "plan-imports"
+
+
+@pytest.fixture
+def programme():
+    return make_programme_and_bodies()[0]
+
+
+def import_url(programme):
+    return f"/en{reverse('measures:plan_import', args=[programme.code])[3:]}"
+
+
+def upload(client, programme, data: bytes, name="plan.xlsx"):
+    return client.post(
+        import_url(programme), {"file": SimpleUploadedFile(name, data, content_type=XLSX)}
+    )
+
+
+def test_anonymous_is_sent_to_log_in(client, programme):
+    response = client.get(import_url(programme))
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+    response = upload(client, programme, workbook_bytes(realistic_rows()))
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert not Measure.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "make_user",
+    [
+        lambda p: editor_of(ProgrammeFactory()),  # an editor of another programme
+        lambda p: user_in(REPORTERS),
+        lambda p: user_in(MEMBERS),
+    ],
+    ids=["editor-of-another-programme", "reporter", "member"],
+)
+def test_other_users_are_refused(client, programme, make_user):
+    client.force_login(make_user(programme))
+    assert client.get(import_url(programme)).status_code == 403
+    assert upload(client, programme, workbook_bytes(realistic_rows())).status_code == 403
+    assert not Measure.objects.exists()
+
+
+def test_editor_uploads_previews_and_nothing_is_applied_while_errors_remain(client, programme):
+    client.force_login(editor_of(programme))
+    assert client.get(import_url(programme)).status_code == 200
+    response = upload(client, programme, workbook_bytes(realistic_rows()))
+    assert response.status_code == 302
+    preview_url = response["Location"]
+    response = client.get(preview_url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for row in range(6, 20):
+        assert f'id="row-{row}"' in html  # every row of the file is listed
+    assert "когда-нибудь" in html and "column D (Deadline)" in html
+    assert "Министерство чудес" in html and "column E (Responsible executors)" in html
+    assert "12,3,4" in html and "column H (Amount, thousand KGS)" in html
+    assert "appears twice" in html
+    assert not Measure.objects.exists()
+
+    response = client.post(preview_url, {"action": "apply"})
+    assert response.status_code == 400
+    assert "Nothing was imported" in response.content.decode()
+    assert not Measure.objects.exists()
+
+    response = client.post(preview_url, {"action": "apply", "skip_failed_rows": "1"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Skipped rows" in html
+    for number in BAD_ROWS:
+        assert f"<td>{number}</td>" in html
+    assert set(Measure.objects.values_list("number", flat=True)) == GOOD_ROWS
+    # The upload is gone once applied.
+    assert client.get(preview_url).status_code == 302
+
+
+def test_unknown_bodies_are_created_from_the_preview(client, programme):
+    client.force_login(editor_of(programme))
+    preview_url = upload(client, programme, workbook_bytes(realistic_rows()))["Location"]
+    response = client.post(preview_url, {"action": "create_bodies", "body": ["Министерство чудес"]})
+    assert response.status_code == 302
+    assert ResponsibleBody.objects.filter(name_ru="Министерство чудес").exists()
+    html = client.get(preview_url).content.decode()
+    assert "Executors that match no responsible body" not in html
+
+
+def test_a_file_that_is_not_a_workbook_is_refused_next_to_the_field(client, programme):
+    client.force_login(editor_of(programme))
+    response = upload(client, programme, b"=cmd|' /C calc'!A0\n", name="plan.xlsx")
+    assert response.status_code == 400
+    assert "This is not an Excel workbook (.xlsx)." in response.content.decode()
+    response = upload(client, programme, b"PK\x03\x04" + b"0" * 100, name="plan.xlsx")
+    assert response.status_code == 400
+
+
+def test_a_too_large_file_is_refused(client, programme, monkeypatch):
+    monkeypatch.setattr(uploads, "MAX_UPLOAD_BYTES", 1000)
+    client.force_login(editor_of(programme))
+    response = upload(client, programme, workbook_bytes(realistic_rows()))
+    assert response.status_code == 400
+    assert "larger than" in response.content.decode()
+
+
+def test_another_session_cannot_use_the_upload(client, programme):
+    editor = editor_of(programme)
+    client.force_login(editor)
+    preview_url = upload(client, programme, workbook_bytes(realistic_rows()))["Location"]
+    from django.test import Client
+
+    other = Client()
+    other.force_login(editor)
+    response = other.post(preview_url, {"action": "apply", "skip_failed_rows": "1"})
+    assert response.status_code == 302
+    assert not Measure.objects.exists()
+
+
+def test_the_plan_page_offers_export_and_import(client, programme):
+    html = client.get(f"/en/plan/?programme={programme.code}").content.decode()
+    assert "/en/plan/export/xlsx/" in html and "DOCX" in html
+    assert "Import from Excel" not in html
+    client.force_login(editor_of(programme))
+    html = client.get(f"/en/plan/?programme={programme.code}").content.decode()
+    assert "Import from Excel" in html
