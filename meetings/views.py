@@ -64,8 +64,8 @@ from meetings.services import (
     proposal_answer,
     proposal_author_membership,
     proposal_make_measure,
-    proposal_measure_initial,
     proposal_mark_under_review,
+    proposal_measure_initial,
     proposal_merge,
     proposal_put_on_agenda,
     proposal_submit,
@@ -410,6 +410,12 @@ def _screening_action(request, group, pk, action):
     proposal = get_object_or_404(group.proposals, pk=pk)
     if request.method != "POST":
         return redirect(proposal.get_absolute_url())
+    if proposal.status not in SCREENABLE:
+        messages.error(
+            request,
+            _("This proposal is already %(status)s.") % {"status": proposal.get_status_display()},
+        )
+        return redirect(proposal.get_absolute_url())
     return action(proposal)
 
 
@@ -621,8 +627,12 @@ def attendance_edit(request, group, number: int):
         if formset.is_valid():
             with transaction.atomic():
                 for form in formset.forms:
-                    if not form.has_changed() and not form.instance.pk:
-                        continue
+                    data = form.cleaned_data
+                    blank = not (
+                        data.get("member") or data.get("body") or data.get("attendee_name")
+                    )
+                    if blank and not form.instance.pk:
+                        continue  # an unused empty row
                     if formset.can_delete and formset._should_delete_form(form):
                         if form.instance.pk:
                             form.instance.delete()
@@ -809,9 +819,7 @@ def proposal_measure_view(request, slug: str, pk: int):
     if not can_make_measure(user=request.user, proposal=proposal):
         raise PermissionDenied
     programme = proposal.programme
-    measure = (
-        proposal.measure if proposal.measure_id and not proposal.measure.archived_at else None
-    )
+    measure = proposal.measure if proposal.measure_id and not proposal.measure.archived_at else None
     if request.method == "POST":
         forms = MeasureEditForms(
             programme=programme,
