@@ -12,7 +12,6 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -129,6 +128,7 @@ def measure_list(request):
         "programme": programme,
         "page_obj": page,
         "measures": measures,
+        "can_edit": programme is not None and can_edit_programme(request.user, programme),
         "is_filtered": any(
             request.GET.get(name) for name in ("direction", "unit", "body", "status", "year", "q")
         ),
@@ -191,6 +191,12 @@ def measure_detail(request, code: str, number: str):
         "reports": reports,
         "proposals": proposals.select_related("author_body", "group").order_by("-submitted_at"),
         "decisions": decisions.order_by("-meeting__starts_at", "number"),
+        "can_edit": can_edit_programme(user, programme),
+        "history_groups": (
+            grouped(measure_history(measure))[:5]
+            if user.is_staff or can_edit_programme(user, programme)
+            else []
+        ),
     }
     return render(request, "measures/measure_detail.html", context)
 
@@ -374,7 +380,7 @@ def measure_archive_view(request, code: str, number: str):
             _("Measure %(number)s has been archived. It can be restored from the archive.")
             % {"number": measure.number},
         )
-        return redirect(f"{reverse('measures:measure_list')}?programme={programme.code}")
+        return redirect("measures:plan_archive", code=programme.code)
     return render(
         request,
         "measures/measure_confirm_archive.html",

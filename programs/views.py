@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from measures.models import Measure
 from measures.views import co_executors_prefetch
+from programs.forms import DirectionForm, ObjectiveForm, ProgrammeForm
 from programs.models import (
     BodyKind,
+    Direction,
     Objective,
     Programme,
     ProgrammeLegalAct,
     ProgrammeTerritory,
     ResponsibleBody,
+)
+from programs.permissions import can_edit_programme, editable_programme_or_deny
+from programs.services import (
+    direction_archive,
+    direction_create,
+    direction_unarchive,
+    direction_update,
+    objective_archive,
+    objective_create,
+    objective_unarchive,
+    objective_update,
+    programme_update,
 )
 
 
@@ -67,6 +86,7 @@ def programme_detail(request, code: str):
         "territories": territories,
         "measure_count": Measure.objects.active().filter(programme=programme).count(),
         "working_groups": programme.working_groups.all(),
+        "can_edit": can_edit_programme(request.user, programme),
     }
     return render(request, "programs/programme_detail.html", context)
 
@@ -153,3 +173,192 @@ def body_detail(request, pk: int):
         "memberships": memberships,
     }
     return render(request, "programs/responsiblebody_detail.html", context)
+
+
+# --- Editing programmes, directions and objectives (editors of the programme, administrators) ---
+
+
+def _edit_page(request, *, programme, form, title, save, success_url, cancel_url, archive_url=None):
+    """One form page: show, check, save through a service, come back with errors otherwise."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(success_url)
+    context = {
+        "programme": programme,
+        "form": form,
+        "title": title,
+        "cancel_url": cancel_url,
+        "archive_url": archive_url,
+    }
+    return render(request, f"programs/{form._meta.model._meta.model_name}_form.html", context)
+
+
+def _data_of(form) -> dict:
+    return {name: form.cleaned_data[name] for name in form.Meta.fields if name in form.cleaned_data}
+
+
+@login_required
+def programme_edit(request, code: str):
+    programme = editable_programme_or_deny(request.user, code)
+    form = ProgrammeForm(request.POST or None, instance=programme)
+    return _edit_page(
+        request,
+        programme=programme,
+        form=form,
+        title=_("Edit the programme"),
+        save=lambda _data: programme_update(
+            programme=programme, data=_data_of(form), user=request.user
+        ),
+        success_url=programme.get_absolute_url(),
+        cancel_url=programme.get_absolute_url(),
+    )
+
+
+@login_required
+def direction_create_view(request, code: str):
+    programme = editable_programme_or_deny(request.user, code)
+    form = DirectionForm(request.POST or None, programme=programme)
+    return _edit_page(
+        request,
+        programme=programme,
+        form=form,
+        title=_("New direction"),
+        save=lambda _data: direction_create(
+            programme=programme, data=_data_of(form), user=request.user
+        ),
+        success_url=programme.get_absolute_url(),
+        cancel_url=programme.get_absolute_url(),
+    )
+
+
+def _direction(request, code: str, pk: int, *, archived: bool = False):
+    programme = editable_programme_or_deny(request.user, code)
+    direction = get_object_or_404(
+        Direction.objects.filter(archived_at__isnull=not archived), programme=programme, pk=pk
+    )
+    return programme, direction
+
+
+def _objective(request, code: str, pk: int, *, archived: bool = False):
+    programme = editable_programme_or_deny(request.user, code)
+    objective = get_object_or_404(
+        Objective.objects.filter(archived_at__isnull=not archived).select_related("direction"),
+        direction__programme=programme,
+        pk=pk,
+    )
+    return programme, objective
+
+
+@login_required
+def direction_edit(request, code: str, pk: int):
+    programme, direction = _direction(request, code, pk)
+    form = DirectionForm(request.POST or None, instance=direction, programme=programme)
+    return _edit_page(
+        request,
+        programme=programme,
+        form=form,
+        title=_("Edit the direction"),
+        save=lambda _data: direction_update(
+            direction=direction, data=_data_of(form), user=request.user
+        ),
+        success_url=programme.get_absolute_url(),
+        cancel_url=programme.get_absolute_url(),
+        archive_url=reverse("programs:direction_archive", args=[programme.code, direction.pk]),
+    )
+
+
+@login_required
+def objective_create_view(request, code: str):
+    programme = editable_programme_or_deny(request.user, code)
+    initial = {}
+    if (direction := request.GET.get("direction", "")).isdigit():
+        initial["direction"] = int(direction)
+    form = ObjectiveForm(request.POST or None, programme=programme, initial=initial)
+    return _edit_page(
+        request,
+        programme=programme,
+        form=form,
+        title=_("New objective"),
+        save=lambda _data: objective_create(data=_data_of(form), user=request.user),
+        success_url=programme.get_absolute_url(),
+        cancel_url=programme.get_absolute_url(),
+    )
+
+
+@login_required
+def objective_edit(request, code: str, pk: int):
+    programme, objective = _objective(request, code, pk)
+    form = ObjectiveForm(request.POST or None, instance=objective, programme=programme)
+    return _edit_page(
+        request,
+        programme=programme,
+        form=form,
+        title=_("Edit the objective"),
+        save=lambda _data: objective_update(
+            objective=objective, data=_data_of(form), user=request.user
+        ),
+        success_url=programme.get_absolute_url(),
+        cancel_url=programme.get_absolute_url(),
+        archive_url=reverse("programs:objective_archive", args=[programme.code, objective.pk]),
+    )
+
+
+def _archive_page(request, *, programme, obj, archive):
+    if request.method == "POST":
+        try:
+            archive(obj=obj, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(programme.get_absolute_url())
+        messages.success(request, _("Archived. It can be brought back from the archive."))
+        return redirect(programme.get_absolute_url())
+    return render(request, "programs/confirm_archive.html", {"programme": programme, "object": obj})
+
+
+@login_required
+def direction_archive_view(request, code: str, pk: int):
+    programme, direction = _direction(request, code, pk)
+    return _archive_page(
+        request,
+        programme=programme,
+        obj=direction,
+        archive=lambda obj, user: direction_archive(direction=obj, user=user),
+    )
+
+
+@login_required
+def objective_archive_view(request, code: str, pk: int):
+    programme, objective = _objective(request, code, pk)
+    return _archive_page(
+        request,
+        programme=programme,
+        obj=objective,
+        archive=lambda obj, user: objective_archive(objective=obj, user=user),
+    )
+
+
+@login_required
+@require_POST
+def direction_unarchive_view(request, code: str, pk: int):
+    programme, direction = _direction(request, code, pk, archived=True)
+    direction_unarchive(direction=direction, user=request.user)
+    messages.success(request, _("Brought back to the plan."))
+    return redirect(programme.get_absolute_url())
+
+
+@login_required
+@require_POST
+def objective_unarchive_view(request, code: str, pk: int):
+    programme, objective = _objective(request, code, pk, archived=True)
+    try:
+        objective_unarchive(objective=objective, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("measures:plan_archive", code=programme.code)
+    messages.success(request, _("Brought back to the plan."))
+    return redirect(programme.get_absolute_url())

@@ -1,0 +1,139 @@
+"""Forms of the programme editor: the programme itself, its directions and objectives."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from programs.models import Direction, Objective, Programme
+
+LANGS = ("ky", "ru", "en")
+LANGUAGE_LABELS = {"ky": _("in Kyrgyz"), "ru": _("in Russian"), "en": _("in English")}
+
+
+def _translated(names: tuple[str, ...]) -> list[str]:
+    return [f"{name}_{lang}" for name in names for lang in LANGS]
+
+
+class TranslatedLabelsMixin:
+    translated: tuple[str, ...] = ()
+
+    def label_languages(self) -> None:
+        for name in self.translated:
+            base = self._meta.model._meta.get_field(name).verbose_name
+            for lang in LANGS:
+                field = self.fields.get(f"{name}_{lang}")
+                if field is not None:
+                    field.label = f"{base} ({LANGUAGE_LABELS[lang]})"
+
+    def require_one_language(self, name: str, message) -> None:
+        if not any(self.cleaned_data.get(f"{name}_{lang}") for lang in LANGS):
+            self.add_error(f"{name}_ky", message)
+
+
+class ProgrammeForm(TranslatedLabelsMixin, forms.ModelForm):
+    translated = ("title", "short_title", "summary")
+
+    class Meta:
+        model = Programme
+        fields = [
+            *_translated(("title", "short_title", "summary")),
+            "status",
+            "period_start_year",
+            "period_end_year",
+            "reporting_period",
+            "report_due_day",
+            "report_due_months_after",
+        ]
+        widgets = {
+            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
+            **{f"summary_{lang}": forms.Textarea(attrs={"rows": 4}) for lang in LANGS},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_languages()
+
+    def clean(self):
+        cleaned = super().clean()
+        self.require_one_language("title", _("Write the title in at least one language."))
+        return cleaned
+
+
+class DirectionForm(TranslatedLabelsMixin, forms.ModelForm):
+    translated = ("title", "description")
+
+    class Meta:
+        model = Direction
+        fields = ["number", "position", *_translated(("title", "description"))]
+        widgets = {
+            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
+            **{f"description_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in LANGS},
+        }
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programme = programme
+        self.instance.programme = programme
+        self.label_languages()
+
+    def clean_number(self):
+        number = (self.cleaned_data.get("number") or "").strip().rstrip(".")
+        if (
+            Direction.objects.filter(programme=self.programme, number=number)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            raise ValidationError(
+                _("The programme already has a direction numbered %(number)s."),
+                params={"number": number},
+            )
+        return number
+
+    def clean(self):
+        cleaned = super().clean()
+        self.require_one_language("title", _("Write the title in at least one language."))
+        return cleaned
+
+
+class ObjectiveForm(TranslatedLabelsMixin, forms.ModelForm):
+    translated = ("title", "description")
+
+    class Meta:
+        model = Objective
+        fields = ["direction", "number", "position", *_translated(("title", "description"))]
+        widgets = {
+            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
+            **{f"description_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in LANGS},
+        }
+
+    def __init__(self, *args, programme: Programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programme = programme
+        directions = Direction.objects.filter(programme=programme, archived_at__isnull=True)
+        if self.instance.pk:
+            directions = directions | Direction.objects.filter(pk=self.instance.direction_id)
+        self.fields["direction"].queryset = directions.order_by("position", "number")
+        self.label_languages()
+
+    def clean(self):
+        cleaned = super().clean()
+        self.require_one_language("title", _("Write the title in at least one language."))
+        direction = cleaned.get("direction")
+        number = (cleaned.get("number") or "").strip().rstrip(".")
+        if direction and number:
+            cleaned["number"] = number
+            if (
+                Objective.objects.filter(direction=direction, number=number)
+                .exclude(pk=self.instance.pk)
+                .exists()
+            ):
+                self.add_error(
+                    "number",
+                    ValidationError(
+                        _("The direction already has an objective numbered %(number)s."),
+                        params={"number": number},
+                    ),
+                )
+        return cleaned
