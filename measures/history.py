@@ -155,6 +155,11 @@ def _display(model, name: str, value, labels: _Labels) -> str:
     return str(value)
 
 
+def _blank(value):
+    """None and an empty text are the same to a reader (a column filled in later)."""
+    return None if value == "" else value
+
+
 def _attname(model, name: str) -> str:
     return model._meta.get_field(name).attname
 
@@ -207,7 +212,7 @@ def _build(raw, model, names, labels: _Labels, extra=None) -> list[Entry]:
         changes = []
         if kind == "~" and before is not None:
             for name in names:
-                if before[name] != values[name]:
+                if _blank(before[name]) != _blank(values[name]):
                     changes.append(
                         Change(
                             _field_label(model, name),

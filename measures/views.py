@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from measures.deadlines import DeadlineParseError, parse_deadline
 from measures.filters import MeasureFilter
-from measures.forms import MeasureEditForms
+from measures.forms import MeasureEditForms, MeasureForm
 from measures.history import grouped, measure_history
 from measures.models import (
     FundingLine,
@@ -307,9 +307,10 @@ def measure_edit(request, code: str, number: str):
                 saved = forms.save(user=request.user)
             except EditConflict as exc:
                 conflict = _conflict(forms, exc)
-                # The page comes back with the editor's own input; the hidden version now says
-                # they have seen the other changes, so saving again is a deliberate overwrite.
-                data = request.POST.copy()
+                # The page comes back with the editor's own input; fields they left as they were
+                # take the newly saved values, and the hidden version now says they have seen the
+                # other changes, so saving again keeps both people's work.
+                data = _rebase(request.POST.copy(), conflict["opened"], exc.measure)
                 data["measure-version"] = str(exc.measure.version)
                 forms = MeasureEditForms(programme=programme, instance=measure, data=data)
                 forms.is_valid()
@@ -333,7 +334,26 @@ def _conflict(forms, exc: EditConflict) -> dict:
     )
     since = opened.history_date if opened else None
     entries = measure_history(exc.measure, since=since) if since else []
-    return {"measure": exc.measure, "groups": grouped(entries)}
+    return {"measure": exc.measure, "groups": grouped(entries), "opened": opened}
+
+
+REBASED_FIELDS = list(MeasureForm.Meta.fields)
+
+
+def _rebase(data, opened, current: Measure):
+    """Fields of the measure the editor did not touch (posted as they were in the version they
+    opened) take the value saved since; the ones they changed keep their input."""
+    if opened is None:
+        return data
+    for name in REBASED_FIELDS:
+        attname = Measure._meta.get_field(name).attname
+        key = f"measure-{name}"
+        was = getattr(opened, attname)
+        posted = (data.get(key) or "").replace("\r\n", "\n")
+        if posted == ("" if was is None else str(was)):
+            now = getattr(current, attname)
+            data[key] = "" if now is None else str(now)
+    return data
 
 
 @login_required

@@ -233,3 +233,33 @@ SPECTACULAR_SETTINGS = {
 # --- Working group (meetings app) ---
 # Absolute links in e-mails (proposal status, invitations) and the UID domain of iCalendar events.
 PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
+
+# --- Editing the plan: change history, login throttling, password reset ---
+# History of every edit (who, when, old → new) with django-simple-history; the historical models
+# are registered in each app's translation.py, after modeltranslation has added the x_ky/x_ru/x_en
+# columns, so that a change of a Russian title is history too.
+INSTALLED_APPS += ["simple_history", "axes"]
+MIDDLEWARE += [
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    # Refuses a login while the account or the address is locked out; checks nothing else.
+    "programs.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "login"
+# Failed logins are counted per account and, separately, per address: guessing one account's
+# password and trying one password on many accounts are both stopped.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# Behind a reverse proxy, set the number of proxies so the client's own address is counted.
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day

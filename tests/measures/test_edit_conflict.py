@@ -47,6 +47,8 @@ def test_second_save_of_the_same_version_is_refused_and_shows_what_changed(clien
     assert "Текст второго редактора" in html
     # ...and the hidden version now says they have seen version 2.
     assert 'name="measure-version" value="2"' in html
+    # Fields the second editor left alone now show the first editor's value.
+    assert "Название первого редактора</textarea>" in html
     # The first editor's change is intact; nothing of the second one was written.
     measure.refresh_from_db()
     assert measure.title_ru == "Название первого редактора"
@@ -59,10 +61,16 @@ def test_after_seeing_the_conflict_the_second_editor_can_save_on_purpose(client,
     opened = measure_post_data(measure)
     client.force_login(editor_of(measure.programme))
     assert client.post(edit_url(measure), {**opened, "measure-title_ru": "A"}).status_code == 302
-    retry = {**opened, "measure-deadline_text": "I квартал 2027", "measure-version": "2"}
+    stale = {**opened, "measure-deadline_text": "I квартал 2027"}
+    response = client.post(edit_url(measure), stale)
+    assert response.status_code == 409
+    # The form that came back: the editor's deadline, the first editor's title, version 2.
+    retry = response.context["forms"].main.data
+    assert retry["measure-title_ru"] == "A"
     assert client.post(edit_url(measure), retry).status_code == 302
     measure.refresh_from_db()
     assert measure.deadline_text == "I квартал 2027"
+    assert measure.title_ru == "A"  # the first save is not undone
     assert measure.version == 3
 
 
