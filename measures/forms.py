@@ -46,6 +46,11 @@ from regions.models import AdministrativeUnit, UnitLevel
 LANGUAGE_LABELS = {"ky": _("in Kyrgyz"), "ru": _("in Russian"), "en": _("in English")}
 
 
+def plain_decimal(value: Decimal) -> Decimal:
+    """1.000 → 1 and 2.500 → 2.5, so that "1,000" is never read as a thousand."""
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+
+
 class GroupedUnitsField(forms.ModelMultipleChoiceField):
     """Target units in a multi-select grouped by oblast (optgroups), districts under their oblast."""
 
@@ -276,10 +281,14 @@ class IndicatorForm(forms.ModelForm):
                 self.fields[f"{name}_{lang}"].label = f"{base} ({LANGUAGE_LABELS[lang]})"
         self.fields["baseline_value"].localize = True
         self.fields["baseline_value"].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+        if self.instance.pk and self.instance.baseline_value is not None and not self.is_bound:
+            self.initial["baseline_value"] = plain_decimal(self.instance.baseline_value)
         existing: dict[int, Decimal] = {}
         if self.instance.pk:
             existing = {
-                t.year: t.target_value for t in self.instance.targets.all() if t.unit_id is None
+                t.year: plain_decimal(t.target_value)
+                for t in self.instance.targets.all()
+                if t.unit_id is None
             }
         # The programme's years, and any year a target was set for before the period changed:
         # such a target has to be cleared before the indicator can be saved.

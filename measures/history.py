@@ -224,7 +224,8 @@ def _build(raw, model, names, labels: _Labels, extra=None) -> list[Entry]:
                 changes.append(record._unit_change)
         elif kind == "+":
             for name in names:
-                if values[name] not in (None, "", False):
+                value = values[name]
+                if value is not None and value != "" and value is not False:
                     changes.append(
                         Change(
                             _field_label(model, name),

@@ -456,6 +456,7 @@ def plan_changes(request, code: str):
     )
 
 
+@login_required
 def deadline_preview(request):
     """The period a deadline text stands for, shown next to the field as the editor types."""
     text = request.GET.get("measure-deadline_text", "")

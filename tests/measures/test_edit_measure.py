@@ -234,3 +234,16 @@ def test_messages_are_in_the_users_language(editor_client, measure):
     )
     html = errors_of(response)
     assert "Срок выходит за период программы 2025–2030." in html
+
+
+def test_deadline_preview_shows_the_period_or_why_not(editor_client, measure):
+    url = "/en/plan/deadline-preview/"
+
+    def preview(text):
+        params = {"programme": measure.programme.code, "measure-deadline_text": text}
+        return editor_client.get(url, params).content.decode()
+
+    assert "01.04.2026 – 30.06.2026" in preview("2026-жылдын II чейреги")
+    assert "Cannot read the deadline" in preview("скоро")
+    html = preview("ежегодно")
+    assert "annually" in html and "01.01.2025 – 31.12.2030" in html
