@@ -136,3 +136,36 @@ def test_password_reset_for_an_unknown_address_sends_nothing_and_says_the_same(c
 def test_test_client_login_without_a_request_still_works(client):
     UserFactory(username="aibek")
     assert client.login(username="aibek", password="pass12345")
+
+
+def test_behind_a_proxy_the_forwarded_client_address_is_counted(client, settings):
+    settings.AXES_PROXY_COUNT = 1
+    for name in ("b1", "b2", "b3"):
+        UserFactory(username=name)
+        login(
+            client,
+            name,
+            "wrong",
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7",
+        )
+    UserFactory(username="colleague")
+    # Another client behind the same proxy is not locked out...
+    ok = login(
+        client,
+        "colleague",
+        "pass12345",
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.2",
+    )
+    assert ok.status_code == 302
+    client.post("/en/accounts/logout/")
+    # ...the guessing client is, whatever it writes at the left of the header.
+    locked = login(
+        client,
+        "colleague",
+        "pass12345",
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7",
+    )
+    assert locked.status_code == 429
