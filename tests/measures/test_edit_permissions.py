@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from measures.models import Measure
-from programs.models import ProgrammeStatus
+from programs.models import Direction, Objective, ProgrammeStatus
 from tests.edit_helpers import ROLE_GROUPS, editor_of, measure_post_data, user_in
-from tests.factories import MeasureFactory, ObjectiveFactory, ProgrammeFactory
+from tests.factories import DirectionFactory, MeasureFactory, ObjectiveFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,12 @@ def plan():
     type(archived_objective).objects.filter(pk=archived_objective.pk).update(
         archived_at="2026-01-01T00:00:00Z"
     )
+    archived_direction = DirectionFactory(programme=measure.programme, number="90.9")
+    type(archived_direction).objects.filter(pk=archived_direction.pk).update(
+        archived_at="2026-01-01T00:00:00Z"
+    )
     return {
+        "archived_direction": archived_direction,
         "measure": measure,
         "programme": measure.programme,
         "direction": measure.direction,
@@ -43,6 +48,7 @@ def urls(plan):
     h = plan["history_id"]
     return {
         "measure_create": ("get", f"/en/plan/{code}/new/"),
+        "measure_create_post": ("post", f"/en/plan/{code}/new/"),
         "measure_edit": ("get", f"/en/plan/{code}/1.1.1/edit/"),
         "measure_edit_post": ("post", f"/en/plan/{code}/1.1.1/edit/"),
         "measure_history": ("get", f"/en/plan/{code}/1.1.1/history/"),
@@ -53,9 +59,16 @@ def urls(plan):
         "plan_changes": ("get", f"/en/plan/{code}/changes/"),
         "programme_edit": ("get", f"/en/programmes/{code}/edit/"),
         "direction_create": ("get", f"/en/programmes/{code}/directions/new/"),
+        "direction_create_post": ("post", f"/en/programmes/{code}/directions/new/"),
+        "direction_unarchive": (
+            "post",
+            f"/en/programmes/{code}/directions/{plan['archived_direction'].pk}/unarchive/",
+        ),
+        "programme_edit_post": ("post", f"/en/programmes/{code}/edit/"),
         "direction_edit": ("get", f"/en/programmes/{code}/directions/{d}/edit/"),
         "direction_archive": ("post", f"/en/programmes/{code}/directions/{d}/archive/"),
         "objective_create": ("get", f"/en/programmes/{code}/objectives/new/"),
+        "objective_create_post": ("post", f"/en/programmes/{code}/objectives/new/"),
         "objective_edit": ("get", f"/en/programmes/{code}/objectives/{o}/edit/"),
         "objective_archive": ("post", f"/en/programmes/{code}/objectives/{o}/archive/"),
         "objective_unarchive": (
@@ -67,6 +80,7 @@ def urls(plan):
 
 URL_NAMES = [
     "measure_create",
+    "measure_create_post",
     "measure_edit",
     "measure_edit_post",
     "measure_history",
@@ -77,9 +91,13 @@ URL_NAMES = [
     "plan_changes",
     "programme_edit",
     "direction_create",
+    "direction_create_post",
+    "direction_unarchive",
+    "programme_edit_post",
     "direction_edit",
     "direction_archive",
     "objective_create",
+    "objective_create_post",
     "objective_edit",
     "objective_archive",
     "objective_unarchive",
@@ -90,7 +108,15 @@ def request(client, plan, name):
     method, url = urls(plan)[name]
     if method == "get":
         return client.get(url)
-    data = measure_post_data(plan["measure"]) if name == "measure_edit_post" else {}
+    data = {}
+    if name == "measure_edit_post":
+        data = measure_post_data(plan["measure"])
+    elif name == "measure_create_post":
+        data = measure_post_data(None)
+    elif name == "direction_create_post":
+        data = {"number": "42", "position": "42", "title_ru": "Новое направление"}
+    elif name == "objective_create_post":
+        data = {"direction": str(plan["direction"].pk), "number": "4.2", "title_ru": "Задача"}
     return client.post(url, data)
 
 
@@ -117,6 +143,9 @@ def test_other_roles_are_refused_and_nothing_changes(client, plan, name, role):
     measure.refresh_from_db()
     assert measure.version == 1 and measure.archived_at is None
     assert Measure.objects.filter(archived_at__isnull=True).count() == 1
+    assert not Direction.objects.filter(number__in=["42"]).exists()
+    assert not Objective.objects.filter(number="4.2").exists()
+    assert Direction.objects.get(pk=plan["archived_direction"].pk).archived_at is not None
 
 
 @pytest.mark.parametrize("name", URL_NAMES)
