@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 
 
 class MeasuresConfig(AppConfig):
     name = "measures"
     verbose_name = _("Action plan")
+
+    def ready(self) -> None:
+        from measures.history import skip_unchanged_save, tracked_models
+
+        for model in tracked_models():
+            pre_save.connect(
+                skip_unchanged_save, sender=model, dispatch_uid=f"history-skip-{model.__name__}"
+            )

@@ -343,3 +343,52 @@ def grouped(entries: list[Entry], window: datetime.timedelta = datetime.timedelt
         else:
             groups.append(EditGroup(when=entry.when, user=entry.user, entries=[entry]))
     return groups
+
+
+def skip_unchanged_save(sender, instance, raw=False, **kwargs) -> None:
+    """pre_save: a save that changes none of the tracked columns leaves no history entry.
+
+    Re-running an import or the demo data, or pressing "Save" in the admin without a change, would
+    otherwise fill the history with entries that say nothing. One primary-key lookup per save."""
+    if raw or instance.pk is None or instance._state.adding:
+        if hasattr(instance, "skip_history_when_saving"):
+            del instance.skip_history_when_saving
+        return
+    fields = [
+        f
+        for f in instance._meta.concrete_fields
+        if not f.primary_key and not getattr(f, "auto_now", False) and f.name != "sort_key"
+    ]
+    stored = (
+        sender._default_manager.filter(pk=instance.pk).values(*[f.attname for f in fields]).first()
+    )
+    unchanged = stored is not None and all(
+        _same(f, stored[f.attname], getattr(instance, f.attname)) for f in fields
+    )
+    if unchanged:
+        instance.skip_history_when_saving = True
+    elif hasattr(instance, "skip_history_when_saving"):
+        del instance.skip_history_when_saving
+
+
+def _same(model_field, stored, current) -> bool:
+    try:
+        current = model_field.to_python(current)
+    except Exception:  # noqa: BLE001 - a value the field cannot read is a change; save() will say why
+        return False
+    return _blank(stored) == _blank(current)
+
+
+def tracked_models() -> list[type]:
+    from programs.models import Direction, Objective, Programme
+
+    return [
+        Programme,
+        Direction,
+        Objective,
+        Measure,
+        MeasureExecutor,
+        FundingLine,
+        MeasureIndicator,
+        IndicatorTarget,
+    ]

@@ -135,3 +135,17 @@ def test_recent_changes_of_the_plan(client, measure):
     response = client.get(f"/en/plan/{measure.programme.code}/changes/")
     assert response.status_code == 200
     assert "2.1.1" in response.content.decode()
+
+
+def test_a_save_without_a_change_leaves_no_history_entry(measure):
+    before = measure.history.count()
+    measure.refresh_from_db()
+    measure.save()
+    line = measure.funding_lines.get()
+    line.planned_amount = "1500"  # the same amount, written differently
+    line.save()
+    assert measure.history.count() == before
+    assert line.history.count() == 1
+    measure.status = "delayed"
+    measure.save()
+    assert measure.history.count() == before + 1
