@@ -23,6 +23,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -130,7 +131,10 @@ class MeasureForm(forms.ModelForm):
         self.fields["objective"].queryset = objectives.select_related("direction").order_by(
             "direction__position", "position", "number"
         )
-        self.fields["lead_body"].queryset = ResponsibleBody.objects.filter(is_active=True)
+        # An inactive body stays choosable where it is already set (a renamed ministry, say).
+        self.fields["lead_body"].queryset = ResponsibleBody.objects.filter(
+            Q(is_active=True) | Q(pk=self.instance.lead_body_id)
+        )
         self.fields["target_units"].set_units(units)
         if self.instance.pk and not self.is_bound:
             self.initial["target_units"] = [u.pk for u in self.instance.target_units.all()]
@@ -215,7 +219,9 @@ class ExecutorForm(forms.ModelForm):
 
     def __init__(self, *args, programme: Programme | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = ResponsibleBody.objects.filter(is_active=True)
+        self.fields["body"].queryset = ResponsibleBody.objects.filter(
+            Q(is_active=True) | Q(pk=self.instance.body_id)
+        )
         self.fields["body"].empty_label = _("— choose a body —")
 
 
@@ -509,7 +515,12 @@ class MeasureEditForms:
                 seen_bodies.add(body.pk)
         seen_lines = set()
         for form in self.funding.live_forms():
-            key = (form.cleaned_data.get("source"), form.cleaned_data.get("year"))
+            # Two donors may fund the same year: a line is one source, year and donor.
+            key = (
+                form.cleaned_data.get("source"),
+                form.cleaned_data.get("year"),
+                form.instance.donor_id,
+            )
             if key in seen_lines:
                 form.add_error(
                     "year",

@@ -6,6 +6,7 @@ database and the history) and can be brought back.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -31,10 +32,27 @@ def _set(obj, data: dict[str, Any]) -> None:
 
 
 def programme_update(*, programme: Programme, data: dict[str, Any], user) -> Programme:
+    """Save the programme; annual and continuous measures follow a change of its period."""
+    from measures.models import DeadlineKind, Measure
+
     with transaction.atomic():
         locked = Programme.objects.select_for_update().get(pk=programme.pk)
         _set(locked, data)
-        return _save(locked, user)
+        _save(locked, user)
+        start = datetime.date(locked.period_start_year, 1, 1)
+        end = datetime.date(locked.period_end_year, 12, 31)
+        for measure in (
+            Measure.objects.select_for_update()
+            .filter(
+                programme=locked,
+                deadline_kind__in=[DeadlineKind.ANNUAL, DeadlineKind.CONTINUOUS],
+            )
+            .exclude(deadline_start=start, deadline_end=end)
+        ):
+            measure.deadline_start, measure.deadline_end = start, end
+            measure.version += 1
+            _save(measure, user, _("follows the programme period"))
+        return locked
 
 
 def direction_create(*, programme: Programme, data: dict[str, Any], user) -> Direction:

@@ -247,3 +247,18 @@ def test_deadline_preview_shows_the_period_or_why_not(editor_client, measure):
     assert "Cannot read the deadline" in preview("скоро")
     html = preview("ежегодно")
     assert "annually" in html and "01.01.2025 – 31.12.2030" in html
+
+
+def test_two_donors_may_fund_the_same_year(editor_client, measure):
+    for _ in range(2):
+        FundingLineFactory(measure=measure, source="donor", year=2027, donor=BodyFactory())
+    response = editor_client.post(edit_url(measure), measure_post_data(measure))
+    assert response.status_code == 302
+    assert measure.funding_lines.filter(source="donor", year=2027).count() == 2
+
+
+def test_same_source_and_year_twice_is_refused(editor_client, measure):
+    data = measure_post_data(measure)
+    add_row(data, "funding", source="republican", year="2026", planned_amount="1")
+    html = errors_of(editor_client.post(edit_url(measure), data))
+    assert "There is already a line for republican budget in 2026." in html

@@ -149,3 +149,49 @@ def test_programme_period_end_before_start_is_refused(editor_client, programme):
     assert response.status_code == 200
     assert "The last year cannot come before the first year." in response.content.decode()
     assert Programme.objects.get(pk=programme.pk).period_start_year == 2025
+
+
+def programme_data(programme, **overrides):
+    data = {
+        "title_ru": "Программа",
+        "status": programme.status,
+        "period_start_year": "2025",
+        "period_end_year": "2030",
+        "reporting_period": "half_year",
+        "report_due_day": "15",
+        "report_due_months_after": "1",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_period_cannot_leave_dated_measures_outside(editor_client, programme):
+    objective = ObjectiveFactory(direction=DirectionFactory(programme=programme))
+    MeasureFactory(objective=objective, number="1.1.1")  # IV квартал 2026
+    response = editor_client.post(
+        "/en/programmes/REG-T/edit/", programme_data(programme, period_start_year="2027")
+    )
+    assert response.status_code == 200
+    assert "The deadlines of measures 1.1.1 fall outside 2027–2030" in response.content.decode()
+
+
+def test_annual_measures_follow_a_new_period(editor_client, programme):
+    import datetime
+
+    objective = ObjectiveFactory(direction=DirectionFactory(programme=programme))
+    annual = MeasureFactory(
+        objective=objective,
+        deadline_text="ежегодно",
+        deadline_kind="annual",
+        deadline_start=datetime.date(2025, 1, 1),
+        deadline_end=datetime.date(2030, 12, 31),
+    )
+    response = editor_client.post(
+        "/en/programmes/REG-T/edit/", programme_data(programme, period_end_year="2032")
+    )
+    assert response.status_code == 302
+    annual.refresh_from_db()
+    assert annual.deadline_end == datetime.date(2032, 12, 31)
+    assert (
+        annual.history.latest("history_id").history_change_reason == "follows the programme period"
+    )
