@@ -8,23 +8,28 @@ collecting every matching measure of the plan first.
 
 from __future__ import annotations
 
+import functools
+from collections import defaultdict
+
 import django_filters
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from measures.models import (
     FundingLine,
     FundingSource,
-    IndicatorTarget,
     Measure,
     MeasureExecutor,
-    MeasureIndicator,
     MeasureStatus,
 )
 from measures.serializers import MeasureSerializer
 from programs.api import VisibleProgrammeFilter
 from programs.models import Direction, Programme, ResponsibleBody
+from regionalprogram.api.fields import RESOLUTION_ORDER
 from regionalprogram.api.filters import (
     ArchivedFilterMixin,
     IsoDateFilter,
@@ -32,6 +37,7 @@ from regionalprogram.api.filters import (
     SoateFilter,
     UpdatedSinceFilter,
 )
+from regionalprogram.api.language import ALL, LANGUAGE_CODES
 from regionalprogram.api.views import PartnerReadViewSet
 from regions.models import AdministrativeUnit
 
@@ -70,10 +76,12 @@ class BodyIdField(django_filters.fields.forms.IntegerField):
         return value
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class DirectionKeyFilter(django_filters.Filter):
     field_class = DirectionKeyField
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class BodyIdFilter(django_filters.Filter):
     field_class = BodyIdField
 
@@ -145,57 +153,116 @@ class MeasureApiFilter(ArchivedFilterMixin):
         return queryset.filter(Exists(lines))
 
 
-def measure_prefetches(user) -> list[Prefetch]:
-    """One query per related table for a page of measures, filtered to what the user may see."""
-    from meetings.api import visible_decisions, visible_proposals
+def _group(rows, build) -> dict[int, list]:
+    grouped: dict[int, list] = defaultdict(list)
+    for row in rows:
+        grouped[row[0]].append(build(row))
+    return grouped
 
-    return [
-        Prefetch(
-            "executors",
-            queryset=MeasureExecutor.objects.select_related("body").order_by("position", "id"),
-            to_attr="executor_list",
+
+def _text(alias: str, column: str, lang: str) -> str:
+    """SQL for a translated column: the language with modeltranslation's fallback, or all three."""
+    if lang == ALL:
+        parts = ", ".join(f"'{code}', {alias}.{column}_{code}" for code in LANGUAGE_CODES)
+        return f"json_build_object({parts})"
+    order = [f"nullif({alias}.{column}_{code}, '')" for code in RESOLUTION_ORDER[lang]]
+    return f"coalesce({', '.join(order)}, {alias}.{column}_{lang})"
+
+
+@functools.cache
+def relations_sql(lang: str) -> str:
+    """Executors, target units, funding and indicators (with targets) of a page of measures,
+    each as JSON built by PostgreSQL: one query, one row per measure of the page."""
+    # Only column names from this module are formatted in; the ids are a bound parameter.
+    return f"""
+    SELECT m.id,
+      (SELECT coalesce(json_agg(json_build_object(
+                'id', b.id, 'name', {_text("b", "name", lang)},
+                'short_name', {_text("b", "short_name", lang)},
+                'in_coordination', e.in_coordination) ORDER BY e.position, e.id), '[]'::json)
+         FROM measures_measureexecutor e JOIN programs_responsiblebody b ON b.id = e.body_id
+        WHERE e.measure_id = m.id),
+      (SELECT coalesce(json_agg(json_build_object(
+                'soate', u.soate, 'name', {_text("u", "name", lang)}, 'level', u.level)
+                ORDER BY u.tree_path), '[]'::json)
+         FROM measures_measure_target_units t
+         JOIN regions_administrativeunit u ON u.id = t.administrativeunit_id
+        WHERE t.measure_id = m.id),
+      (SELECT coalesce(json_agg(json_build_object(
+                'source', f.source, 'donor', f.donor_id, 'year', f.year,
+                'planned_amount', f.planned_amount::text, 'actual_amount', f.actual_amount::text)
+                ORDER BY f.year, f.source, f.id), '[]'::json)
+         FROM measures_fundingline f WHERE f.measure_id = m.id),
+      (SELECT coalesce(json_agg(json_build_object(
+                'name', {_text("i", "name", lang)},
+                'unit_of_measure', {_text("i", "unit_of_measure", lang)},
+                'baseline_value', i.baseline_value::text, 'baseline_year', i.baseline_year,
+                'targets', (SELECT coalesce(json_agg(json_build_object(
+                                'year', it.year, 'unit', tu.soate,
+                                'target_value', it.target_value::text)
+                                ORDER BY it.year, it.unit_id), '[]'::json)
+                              FROM measures_indicatortarget it
+                              LEFT JOIN regions_administrativeunit tu ON tu.id = it.unit_id
+                             WHERE it.indicator_id = i.id))
+                ORDER BY i.position, i.id), '[]'::json)
+         FROM measures_measureindicator i WHERE i.measure_id = m.id)
+    FROM measures_measure m WHERE m.id = ANY(%s)
+    """  # noqa: S608
+
+
+def attach_relations(measures: list[Measure], *, user, lang: str) -> list[Measure]:
+    """Give a page of measures their executors, units, funding, indicators and links.
+
+    The measure's own tables come as JSON built by PostgreSQL in one query over the page's ids;
+    decisions and proposals, which depend on what the user may see, in one query each. No model
+    instances: building a few hundred of them would cost more than the queries themselves.
+    """
+    from meetings.api import visible_decisions, visible_proposals
+    from meetings.models import Decision
+
+    ids = [m.pk for m in measures]
+    if not ids:
+        return measures
+    with connection.cursor() as cursor:
+        cursor.execute(relations_sql(lang), [ids])
+        relations = {row[0]: row[1:] for row in cursor.fetchall()}
+    decisions = _group(
+        Decision.measures.through.objects.filter(
+            measure_id__in=ids, decision__in=visible_decisions(user)
+        )
+        .order_by("measure_id", "decision__meeting__starts_at", "decision__number")
+        .values_list(
+            "measure_id",
+            "decision__meeting__group__slug",
+            "decision__meeting__number",
+            "decision__number",
         ),
-        Prefetch(
-            "target_units",
-            queryset=AdministrativeUnit.objects.order_by("tree_path"),
-            to_attr="target_unit_list",
-        ),
-        Prefetch(
-            "funding_lines",
-            queryset=FundingLine.objects.order_by("year", "source", "id"),
-            to_attr="funding_list",
-        ),
-        Prefetch(
-            "indicators",
-            queryset=MeasureIndicator.objects.order_by("position", "id").prefetch_related(
-                Prefetch(
-                    "targets",
-                    queryset=IndicatorTarget.objects.select_related("unit").order_by(
-                        "year", "unit_id"
-                    ),
-                    to_attr="target_list",
-                )
-            ),
-            to_attr="indicator_list",
-        ),
-        Prefetch(
-            "decisions",
-            queryset=visible_decisions(user)
-            .select_related("meeting__group")
-            .order_by("meeting__starts_at", "number"),
-            to_attr="decision_list",
-        ),
-        Prefetch(
-            "source_proposals",
-            queryset=visible_proposals(user).only("id", "resulting_measure_id").order_by("id"),
-            to_attr="source_proposal_list",
-        ),
-        Prefetch(
-            "proposals",
-            queryset=visible_proposals(user).only("id", "measure_id").order_by("id"),
-            to_attr="proposal_list",
-        ),
-    ]
+        lambda r: f"{r[1]}/{r[2]}/{r[3]}",
+    )
+    proposals = visible_proposals(user)
+    source_proposals = _group(
+        proposals.filter(resulting_measure_id__in=ids)
+        .order_by("resulting_measure_id", "id")
+        .values_list("resulting_measure_id", "id"),
+        lambda r: r[1],
+    )
+    about = _group(
+        proposals.filter(measure_id__in=ids)
+        .order_by("measure_id", "id")
+        .values_list("measure_id", "id"),
+        lambda r: r[1],
+    )
+    for measure in measures:
+        (
+            measure.api_co_executors,
+            measure.api_target_units,
+            measure.api_funding,
+            measure.api_indicators,
+        ) = relations[measure.pk]
+        measure.api_decisions = decisions.get(measure.pk, [])
+        measure.api_source_proposals = source_proposals.get(measure.pk, [])
+        measure.api_proposals = about.get(measure.pk, [])
+    return measures
 
 
 class MeasureViewSet(PartnerReadViewSet):
@@ -210,9 +277,11 @@ class MeasureViewSet(PartnerReadViewSet):
         return (
             Measure.objects.filter(programme__in=Programme.objects.visible_to(user))
             .select_related("programme", "direction", "objective", "lead_body")
-            .prefetch_related(*measure_prefetches(user))
             .order_by("programme_id", "sort_key", "id")
         )
+
+    def prepare(self, objects):
+        return attach_relations(objects, user=self.request.user, lang=self.lang)
 
     def get_object(self):
         return get_object_or_404(

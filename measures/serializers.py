@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from measures.models import DeadlineKind, FundingSource, MeasureStatus
 from programs.serializers import BodyRefSerializer
-from regionalprogram.api.fields import TranslatedField, translated
+from regionalprogram.api.fields import TranslatedField, raw_translated
 from regions.serializers import UnitRefSerializer, api_base
 
 
@@ -60,8 +60,11 @@ def _date(value: datetime.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+_DATETIME = serializers.DateTimeField()
+
+
 def _datetime(value: datetime.datetime | None) -> str | None:
-    return None if value is None else serializers.DateTimeField().to_representation(value)
+    return None if value is None else _DATETIME.to_representation(value)
 
 
 class MeasureSerializer(serializers.Serializer):
@@ -116,9 +119,9 @@ class MeasureSerializer(serializers.Serializer):
                 f"{code}/{direction.number}/{objective.number}" if objective is not None else None
             ),
             "number": measure.number,
-            "title": translated(measure, "title", lang),
-            "implementation_mechanism": translated(measure, "implementation_mechanism", lang),
-            "expected_result": translated(measure, "expected_result", lang),
+            "title": raw_translated(measure, "title", lang),
+            "implementation_mechanism": raw_translated(measure, "implementation_mechanism", lang),
+            "expected_result": raw_translated(measure, "expected_result", lang),
             "deadline": {
                 "text": measure.deadline_text,
                 "kind": measure.deadline_kind,
@@ -129,55 +132,16 @@ class MeasureSerializer(serializers.Serializer):
             "overdue": measure.is_overdue(today),
             "lead_body": {
                 "id": lead.pk,
-                "name": translated(lead, "name", lang),
-                "short_name": translated(lead, "short_name", lang),
+                "name": raw_translated(lead, "name", lang),
+                "short_name": raw_translated(lead, "short_name", lang),
             },
-            "co_executors": [
-                {
-                    "id": executor.body.pk,
-                    "name": translated(executor.body, "name", lang),
-                    "short_name": translated(executor.body, "short_name", lang),
-                    "in_coordination": executor.in_coordination,
-                }
-                for executor in measure.executor_list
-            ],
-            "target_units": [
-                {"soate": unit.soate, "name": translated(unit, "name", lang), "level": unit.level}
-                for unit in measure.target_unit_list
-            ],
-            "funding": [
-                {
-                    "source": line.source,
-                    "donor": line.donor_id,
-                    "year": line.year,
-                    "planned_amount": _decimal(line.planned_amount),
-                    "actual_amount": _decimal(line.actual_amount),
-                }
-                for line in measure.funding_list
-            ],
-            "indicators": [
-                {
-                    "name": translated(indicator, "name", lang),
-                    "unit_of_measure": translated(indicator, "unit_of_measure", lang),
-                    "baseline_value": _decimal(indicator.baseline_value),
-                    "baseline_year": indicator.baseline_year,
-                    "targets": [
-                        {
-                            "year": target.year,
-                            "unit": target.unit.soate if target.unit_id else None,
-                            "target_value": _decimal(target.target_value),
-                        }
-                        for target in indicator.target_list
-                    ],
-                }
-                for indicator in measure.indicator_list
-            ],
-            "decisions": [
-                f"{d.meeting.group.slug}/{d.meeting.number}/{d.number}"
-                for d in measure.decision_list
-            ],
-            "source_proposals": [p.pk for p in measure.source_proposal_list],
-            "proposals": [p.pk for p in measure.proposal_list],
+            "co_executors": measure.api_co_executors,
+            "target_units": measure.api_target_units,
+            "funding": measure.api_funding,
+            "indicators": measure.api_indicators,
+            "decisions": measure.api_decisions,
+            "source_proposals": measure.api_source_proposals,
+            "proposals": measure.api_proposals,
             "sample": measure.sample,
             "archived": measure.archived_at is not None,
             "archived_at": _datetime(measure.archived_at),

@@ -228,6 +228,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "LegalActRoleEnum": "programs.models.LegalActRole",
+        "MemberRoleEnum": "meetings.models.MemberRole",
+    },
 }
 
 # --- Working group (meetings app) ---

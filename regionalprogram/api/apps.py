@@ -9,6 +9,6 @@ class PartnerApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from regionalprogram.api import signals
+        from regionalprogram.api import schema, signals  # noqa: F401 - schema registers itself
 
         signals.connect()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema_field
+from modeltranslation.utils import resolution_order
 from rest_framework import serializers
 
 from regionalprogram.api.language import ALL, LANGUAGE_CODES
+
+RESOLUTION_ORDER = {code: resolution_order(code) for code in LANGUAGE_CODES}
 
 TRANSLATED_SCHEMA = {
     "oneOf": [
@@ -19,6 +22,30 @@ TRANSLATED_SCHEMA = {
     "description": "In the requested language (with fallback ky → ru → en); "
     "with ?lang=all an object with one entry per language.",
 }
+
+
+def pick(values: tuple, lang: str):
+    """From (ky, ru, en) column values: one language with modeltranslation's fallback, or all.
+
+    The same answer as the model's descriptor, without building model instances (hot paths).
+    """
+    if lang == ALL:
+        return dict(zip(LANGUAGE_CODES, values, strict=True))
+    for code in RESOLUTION_ORDER[lang]:
+        value = values[LANGUAGE_CODES.index(code)]
+        if value:
+            return value
+    return values[LANGUAGE_CODES.index(lang)]
+
+
+def raw_translated(instance, attr: str, lang: str):
+    """`translated` for an instance, reading the language columns directly."""
+    return pick(tuple(getattr(instance, f"{attr}_{code}") for code in LANGUAGE_CODES), lang)
+
+
+def translated_columns(prefix: str) -> list[str]:
+    """['body__name_ky', 'body__name_ru', 'body__name_en'] for values_list()."""
+    return [f"{prefix}_{code}" for code in LANGUAGE_CODES]
 
 
 def translated(instance, attr: str, lang: str):

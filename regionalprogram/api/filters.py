@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from regionalprogram.api.pagination import wants_cursor
 from regions.models import AdministrativeUnit, normalize_soate
@@ -55,6 +57,7 @@ class IsoDateFilter(django_filters.DateFilter):
     field_class = IsoDateField
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class UpdatedSinceFilter(django_filters.Filter):
     field_class = IsoDateTimeOrDateField
 
@@ -86,12 +89,14 @@ class SoateField(forms.CharField):
         return unit
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class SoateFilter(django_filters.Filter):
     """A filter whose value is a unit given by its classifier code; unknown codes are a 400."""
 
     field_class = SoateField
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class UnitSubtreeFilter(django_filters.Filter):
     """`?unit=<SOATE>`: the unit and everything below it, by materialised-path prefix."""
 

@@ -4,11 +4,81 @@ from __future__ import annotations
 
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
+# Beyond this the OFFSET would overflow PostgreSQL's bigint; no plan has that many rows.
+MAX_PAGE_NUMBER = 1_000_000
+
 
 class PartnerPageNumberPagination(PageNumberPagination):
+    """Page numbers without a COUNT unless asked for (`?count=true`).
+
+    Counting every matching row costs as much as the whole filtered plan, so a page is fetched as
+    page_size + 1 rows (the extra one only says whether there is a next page).
+    """
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.with_count = request.query_params.get("count") in ("true", "1")
+        if self.with_count:
+            return list(super().paginate_queryset(queryset, request, view) or [])
+        from rest_framework.exceptions import NotFound
+
+        page_size = self.get_page_size(request)
+        raw = request.query_params.get(self.page_query_param) or "1"
+        try:
+            self.number = int(raw)
+            if not 1 <= self.number <= MAX_PAGE_NUMBER:
+                raise ValueError(raw)
+        except ValueError as exc:
+            raise NotFound(self.invalid_page_message.format(page_number=raw, message="")) from exc
+        offset = (self.number - 1) * page_size
+        rows = list(queryset[offset : offset + page_size + 1])
+        self.has_next = len(rows) > page_size
+        return rows[:page_size]
+
+    def get_paginated_response(self, data):
+        if self.with_count:
+            return super().get_paginated_response(data)
+        from rest_framework.response import Response
+        from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+        url = self.request.build_absolute_uri()
+        next_url = replace_query_param(url, self.page_query_param, self.number + 1)
+        previous_url = None
+        if self.number == 2:
+            previous_url = remove_query_param(url, self.page_query_param)
+        elif self.number > 2:
+            previous_url = replace_query_param(url, self.page_query_param, self.number - 1)
+        return Response(
+            {
+                "count": None,
+                "next": next_url if self.has_next else None,
+                "previous": previous_url,
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        response["properties"]["count"]["nullable"] = True
+        response["properties"]["count"]["description"] = "Only with ?count=true."
+        response["required"] = ["results"]
+        return response
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            *super().get_schema_operation_parameters(view),
+            {
+                "name": "count",
+                "required": False,
+                "in": "query",
+                "description": "true: include the number of matching rows (costs a COUNT).",
+                "schema": {"type": "boolean"},
+            },
+        ]
 
 
 class SyncCursorPagination(CursorPagination):

@@ -48,7 +48,7 @@ def test_editor_token_reads_draft_programmes_and_their_measures(plan):
     client = token_client(user_in(roles.EDITORS, "editor"))
     assert programme_codes(client) == {"REG-2025-2030", "DRAFT-2024"}
     assert client.get("/api/v1/measures/DRAFT-2024/9.9.9/").status_code == 200
-    assert client.get("/api/v1/measures/?programme=DRAFT-2024").json()["count"] == 1
+    assert client.get("/api/v1/measures/?programme=DRAFT-2024&count=true").json()["count"] == 1
 
 
 def test_member_token_sees_proposals_under_review_in_their_group(plan, member):

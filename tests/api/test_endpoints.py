@@ -35,7 +35,7 @@ def test_root_links_every_list(api):
 
 @pytest.mark.parametrize("name", LISTS)
 def test_every_list_answers_json_with_page_numbers(api, plan, name):
-    response = api.get(f"/api/v1/{name}/")
+    response = api.get(f"/api/v1/{name}/?count=true")
     assert response.status_code == 200
     body = response.json()
     assert body["count"] >= 1
@@ -139,3 +139,31 @@ def test_anonymous_client_sees_decided_proposals_only(api, plan):
     ids = {p["id"] for p in api.get("/api/v1/proposals/").json()["results"]}
     assert ids == {plan.proposal.pk}
     assert api.get(f"/api/v1/proposals/{plan.hidden_proposal.pk}/").status_code == 404
+
+
+def test_pages_without_a_count_still_link_the_next_page(api, plan):
+    first = api.get("/api/v1/measures/?page_size=1")
+    assert first.status_code == 200
+    body = first.json()
+    assert body["count"] is None
+    assert len(body["results"]) == 1
+    second = api.get(body["next"]).json()
+    assert second["next"] is None
+    assert second["previous"].endswith("page_size=1")
+    assert second["results"][0]["key"] != body["results"][0]["key"]
+
+
+def test_a_page_that_does_not_exist_is_404(api, plan):
+    assert api.get("/api/v1/measures/?page=0").status_code == 404
+    assert api.get("/api/v1/measures/?page=abc").status_code == 404
+    assert api.get("/api/v1/measures/?page=2432902008176640000").status_code == 404
+    assert api.get("/api/v1/measures/?page=2432902008176640000&count=true").status_code == 404
+
+
+def test_without_count_the_list_runs_no_count_query(api, plan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        api.get("/api/v1/measures/")
+    assert not [q for q in queries if "COUNT(" in q["sql"]]

@@ -1,0 +1,44 @@
+"""Property-based: requests generated from the live OpenAPI schema never get a server error or
+a response that breaks the schema."""
+
+import pytest
+import schemathesis
+from django.core import signals
+from django.db import close_old_connections
+from django.test import override_settings
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+)
+
+from regionalprogram.wsgi import application
+from tests.api.fixtures import build_plan
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
+
+CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+
+
+@pytest.fixture
+def plan(db):
+    # Requests go through the real WSGI handler; like Django's test client, keep it from closing
+    # the test's connection (and its transaction) at the end of each request.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield build_plan()
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.mark.django_db
+@override_settings(ALLOWED_HOSTS=["*"])
+@schema.parametrize()
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_api_conforms_to_its_schema(case, plan):
+    case.call_and_validate(checks=CHECKS)
