@@ -9,6 +9,7 @@ from meetings.models import (
     MinutesAmendment,
     Proposal,
     ProposalAttachment,
+    ProposalEvent,
     WorkingGroup,
     WorkingGroupMember,
 )
@@ -18,7 +19,7 @@ class MemberInline(TranslationTabularInline):
     model = WorkingGroupMember
     extra = 0
     autocomplete_fields = ["body", "user"]
-    fields = ["full_name", "position", "body", "role", "user", "date_from", "date_to"]
+    fields = ["full_name", "position", "body", "role", "user", "email", "date_from", "date_to"]
 
 
 @admin.register(WorkingGroup)
@@ -118,6 +119,19 @@ class ProposalAttachmentInline(admin.TabularInline):
     extra = 0
 
 
+class ProposalEventInline(admin.TabularInline):
+    """The status history is a record: read-only here too."""
+
+    model = ProposalEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "status_from", "status_to", "actor", "note"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
     list_display = ["title", "programme", "author_body", "target_kind", "status", "submitted_at"]
@@ -136,7 +150,7 @@ class ProposalAdmin(admin.ModelAdmin):
         "duplicate_of",
     ]
     list_select_related = ["programme", "author_body"]
-    inlines = [ProposalAttachmentInline]
+    inlines = [ProposalAttachmentInline, ProposalEventInline]
 
 
 @admin.register(ProposalAttachment)
