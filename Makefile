@@ -63,3 +63,8 @@ reset-db: venv
 
 stop-db: venv
 	-$(PY) -c "import pgserver; pgserver.get_server('.pgdata', cleanup_mode='stop')"
+
+# Times the partner API's measures list (one page of 50, one oblast) over a throwaway plan of
+# 10,000 measures against the plain-SQL baseline of PERFORMANCE.md; nothing it builds is kept.
+bench: migrate
+	$(PY) manage.py bench_api
