@@ -22,14 +22,14 @@ class LoginThrottleBackend(AxesStandaloneBackend):
 def client_address(request) -> str | None:
     """The address failed logins are counted against.
 
-    Directly on the network it is REMOTE_ADDR. Behind ``AXES_PROXY_COUNT`` reverse proxies of our
+    Directly on the network it is REMOTE_ADDR. Behind ``TRUSTED_PROXY_COUNT`` reverse proxies of our
     own, each appends the address it got the request from to X-Forwarded-For, so the client is the
     entry that many places from the right; anything further left was written by the client itself
     and cannot be trusted.
     """
     from django.conf import settings
 
-    proxies = getattr(settings, "AXES_PROXY_COUNT", 0)
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies:
         forwarded = [
             part.strip()

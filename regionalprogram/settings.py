@@ -263,6 +263,7 @@ AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 # Behind reverse proxies, set how many there are so the client's own address is counted.
-AXES_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+# Our own name: axes deprecated its AXES_PROXY_COUNT (warning axes.W004 under check --deploy).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "programs.backends.client_address"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day

@@ -139,7 +139,7 @@ def test_test_client_login_without_a_request_still_works(client):
 
 
 def test_behind_a_proxy_the_forwarded_client_address_is_counted(client, settings):
-    settings.AXES_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     for name in ("b1", "b2", "b3"):
         UserFactory(username=name)
         login(
