@@ -53,6 +53,19 @@ class MeasureQuerySet(ArchivableQuerySet):
     def visible_to(self, user):
         return self.filter(programme__in=Programme.objects.visible_to(user))
 
+    def in_plan_order(self):
+        """The order of the official table: direction, objective, then hierarchical number."""
+        return self.order_by(
+            "direction__position",
+            "direction__number",
+            "direction_id",
+            "objective__position",
+            "objective__number",
+            "objective_id",
+            "sort_key",
+            "id",
+        )
+
     def overdue(self, today: datetime.date | None = None):
         today = today or datetime.date.today()
         return self.filter(

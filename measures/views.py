@@ -61,15 +61,7 @@ def plan_rows_queryset():
                 to_attr="indicator_list",
             ),
         )
-        .order_by(
-            "direction__position",
-            "direction__number",
-            "direction_id",
-            "objective__position",
-            "objective__number",
-            "objective_id",
-            "sort_key",
-        )
+        .in_plan_order()
     )
 
 

@@ -47,16 +47,7 @@ def export_queryset(queryset):
                 to_attr="export_funding",
             ),
         )
-        .order_by(
-            "direction__position",
-            "direction__number",
-            "direction_id",
-            "objective__position",
-            "objective__number",
-            "objective_id",
-            "sort_key",
-            "id",
-        )
+        .in_plan_order()
     )
 
 
