@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from meetings.models import MeetingStatus, MemberRole, Proposal, ProposalStatus
 from tests.browser.conftest import login, screenshot
@@ -83,7 +83,9 @@ def test_member_submits_and_secretary_puts_on_agenda_and_accepts(
     assert office.get_by_text("Separate budget programme for growth points").first.is_visible()
     screenshot(office, "wg-meeting-manage")
 
-    office.goto(f"{live_server.url}{proposal.get_absolute_url()}")
+    # The English page, whatever language the test thread has active for reverse().
+    with translation.override("en"):
+        office.goto(f"{live_server.url}{proposal.get_absolute_url()}")
     office.check("input[name=status][value=accepted]")
     office.fill("textarea[name=answer]", "Accepted: included in the action plan.")
     office.get_by_role("button", name="Record the answer").click()
