@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess  # noqa: S404 - the command's real exit status is what is tested
-import sys
 from io import StringIO
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from tests.measures.plan_files import (
     realistic_rows,
     workbook_bytes,
 )
+from tests.subprocesses import child_environment, run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -113,39 +112,12 @@ def test_unknown_programme_and_bad_file_are_command_errors(tmp_path, programme):
 def test_real_exit_status_of_the_process(plan_file, settings):
     """The shell sees 1 for a refused file (what a deployment script checks)."""
     programme = make_programme_and_bodies()[0]
-    from django.db import connection
-
-    env = {
-        "DATABASE_URL": _database_url(connection),
-        "DEBUG": "1",
-        "PATH": "/usr/bin:/bin",
-        "LANGUAGE": "en",
-    }
-    result = subprocess.run(  # noqa: S603
-        [
-            sys.executable,
-            "manage.py",
-            "import_action_plan",
-            str(plan_file),
-            "--programme",
-            programme.code,
-        ],
-        cwd=Path(__file__).resolve().parents[2],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    result = run_manage(
+        "import_action_plan",
+        str(plan_file),
+        "--programme",
+        programme.code,
+        env=child_environment(DEBUG="1", LANGUAGE="en"),
     )
     assert result.returncode == 1, result.stderr
     assert "row 12" in result.stdout
-
-
-def _database_url(connection) -> str:
-    params = connection.settings_dict
-    user = params["USER"] or "postgres"
-    if params.get("PASSWORD"):
-        user = f"{user}:{params['PASSWORD']}"
-    host = params["HOST"] or "127.0.0.1"
-    port = params["PORT"] or "5432"
-    return f"postgres://{user}@{host}:{port}/{params['NAME']}"

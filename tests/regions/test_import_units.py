@@ -121,24 +121,10 @@ def test_bad_rows_are_reported_one_by_one_and_nothing_is_loaded(tmp_path, capsys
 
 
 def test_command_exits_with_status_1_on_bad_rows(tmp_path):
-    import subprocess
-    import sys
-
-    from django.conf import settings
-    from django.db import connection
+    from tests.subprocesses import child_environment, run_manage
 
     path = write(tmp_path, HEADER + "123,,district,,x,y,z,\n")
-    db = connection.settings_dict
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
-    url = f"postgres://{auth}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "import_units", str(path)],
-        cwd=Path(settings.BASE_DIR),
-        env={"DATABASE_URL": url, "DEBUG": "1", "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_manage("import_units", str(path), env=child_environment(DEBUG="1"))
     assert result.returncode == 1
     # The command speaks the default language (Kyrgyz); the row and the column are in any case.
     assert "2" in result.stderr and "soate" in result.stderr
