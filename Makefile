@@ -15,7 +15,12 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-venv: $(VENV)/.installed
+# The git-ignored development settings that settings.py reads, so that the README's
+# `.venv/bin/python manage.py …` lines work as written; the environment still wins.
+.env:
+	@printf '%s\n' '# Development settings written by make; git-ignored. Production sets its own environment.' 'DEBUG=1' > $@
+
+venv: $(VENV)/.installed .env
 
 migrate: venv
 	$(PY) manage.py migrate --noinput

@@ -45,6 +45,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def read_development_environment(path: Path) -> None:
+    """Take KEY=VALUE lines of the git-ignored development file that `make` writes.
+
+    It lets the README's `.venv/bin/python manage.py …` lines work as written in a checkout where
+    `make run` has been run. Variables already set in the environment win, so production (which
+    has no such file, and sets DEBUG=0 itself) stays strict.
+    """
+    if not path.is_file():
+        return
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, sep, value = line.partition("=")
+        if not sep or not name.strip().isidentifier():
+            raise ImproperlyConfigured(f"{path}:{number}: expected NAME=value, got {line!r}")
+        os.environ.setdefault(name.strip(), value.strip())
+
+
+read_development_environment(BASE_DIR / ".env")
+
 DEBUG = env_bool("DEBUG", False)
 _DEV_SECRET = "dev-only-insecure-secret-key-change-me-in-production-0123456789"  # noqa: S105
 SECRET_KEY = os.environ.get("SECRET_KEY") or (_DEV_SECRET if DEBUG else "")
