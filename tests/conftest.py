@@ -5,3 +5,10 @@ import pytest
 def _media_in_tmp(settings, tmp_path):
     # Uploaded files from tests never land in the project's media folder.
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Hundreds of users are made across the suite; the production hasher's deliberate slowness
+    # (a quarter of a second per hash here) would be most of the run. Login tests still log in.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -23,12 +23,6 @@ from tests.factories import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Six users per test: the production hasher's deliberate slowness would dominate the run.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def user_with_role(username: str, role: str | None, **kwargs):
     user = UserFactory(username=username, **kwargs)
     if role:
