@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "programs",
     "measures",
     "meetings",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -155,6 +156,9 @@ USE_THOUSAND_SEPARATOR = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ky"
 MODELTRANSLATION_LANGUAGES = ("ky", "ru", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ky", "ru", "en")
+# The admin's language tabs need jQuery UI; modeltranslation would load it from Google's CDN.
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -259,6 +263,15 @@ SPECTACULAR_SETTINGS = {
 # --- Working group (meetings app) ---
 # Absolute links in e-mails (proposal status, invitations) and the UID domain of iCalendar events.
 PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
+
+# Who readers write to (footer, contacts, accessibility and privacy pages). A development
+# installation shows placeholders marked as sample; production publishes the ministry's own.
+PORTAL_CONTACT = {
+    "email": os.environ.get("PORTAL_CONTACT_EMAIL", "regions@example.kg" if DEBUG else ""),
+    "phone": os.environ.get("PORTAL_CONTACT_PHONE", ""),
+    "address": os.environ.get("PORTAL_CONTACT_ADDRESS", ""),
+}
+PORTAL_CONTACT["sample"] = "PORTAL_CONTACT_EMAIL" not in os.environ and DEBUG
 
 # --- Editing the plan: change history, login throttling, password reset ---
 # History of every edit (who, when, old → new) with django-simple-history; the historical models

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
 from measures.api import MeasureViewSet
 from meetings.api import (
@@ -18,6 +18,7 @@ from programs.api import (
     LegalActViewSet,
     ProgrammeViewSet,
 )
+from regionalprogram.api.docs import LocalRedocView, LocalSwaggerView
 from regionalprogram.api.root import api_root
 from regions.api import IndicatorViewSet, UnitViewSet
 
@@ -31,8 +32,8 @@ NUMBER = r"(?P<number>[0-9][0-9.]*)"
 urlpatterns = [
     path("", api_root, name="root"),
     path("schema/", SpectacularAPIView.as_view(urlconf=None), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="swagger"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("docs/", LocalSwaggerView.as_view(url_name="api:schema"), name="swagger"),
+    path("redoc/", LocalRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("programmes/", ProgrammeViewSet.as_view(LIST), name="programme-list"),
     path("programmes/<slug:code>/", ProgrammeViewSet.as_view(DETAIL), name="programme-detail"),
     path("directions/", DirectionViewSet.as_view(LIST), name="direction-list"),
