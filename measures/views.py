@@ -43,7 +43,9 @@ PAGE_SIZE = 50
 def co_executors_prefetch() -> Prefetch:
     return Prefetch(
         "executors",
-        queryset=MeasureExecutor.objects.select_related("body").order_by("position", "id"),
+        queryset=MeasureExecutor.objects.select_related("body__successor").order_by(
+            "position", "id"
+        ),
         to_attr="co_executor_list",
     )
 
@@ -52,7 +54,7 @@ def plan_rows_queryset():
     """Measures ready for the official table: one query for the rows, one per prefetch."""
     return (
         Measure.objects.active()
-        .select_related("programme", "direction", "objective", "lead_body")
+        .select_related("programme", "direction", "objective", "lead_body__successor")
         .prefetch_related(
             co_executors_prefetch(),
             Prefetch(
@@ -132,7 +134,7 @@ def measure_detail(request, code: str, number: str):
     programme = get_object_or_404(Programme.objects.visible_to(request.user), code=code)
     measure = get_object_or_404(
         Measure.objects.active()
-        .select_related("programme", "direction", "objective", "lead_body")
+        .select_related("programme", "direction", "objective", "lead_body__successor")
         .prefetch_related(
             co_executors_prefetch(),
             Prefetch("target_units", to_attr="target_unit_list"),

@@ -23,11 +23,11 @@ class LegalActAdmin(TabbedTranslationAdmin):
 
 @admin.register(ResponsibleBody)
 class ResponsibleBodyAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "short_name", "kind", "territory", "is_active"]
+    list_display = ["name", "short_name", "kind", "territory", "valid_to", "successor", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name_ky", "name_ru", "name_en", "short_name_ky", "short_name_ru"]
-    autocomplete_fields = ["parent", "territory"]
-    list_select_related = ["territory"]
+    autocomplete_fields = ["parent", "territory", "successor", "reorganisation_act"]
+    list_select_related = ["territory", "successor"]
 
 
 class ProgrammeLegalActInline(admin.TabularInline):

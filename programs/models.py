@@ -79,6 +79,32 @@ class ResponsibleBody(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # Bodies are reorganised often (Gosstroy became a ministry on 11.02.2025): a plan approved
+    # earlier still names the old body, and reads correctly through its successor.
+    valid_from = models.DateField(_("exists since"), null=True, blank=True)
+    valid_to = models.DateField(
+        _("exists until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day the body existed under this name and form."),
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("successor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+        help_text=_("The body that took over its functions."),
+    )
+    reorganisation_act = models.ForeignKey(
+        "LegalAct",
+        verbose_name=_("act of reorganisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reorganised_bodies",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -88,6 +114,19 @@ class ResponsibleBody(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(condition=~Q(parent=models.F("id")), name="body_not_own_parent"),
+            models.CheckConstraint(
+                condition=~Q(successor=models.F("id")), name="body_not_own_successor"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="body_valid_to_after_valid_from",
+            ),
+            models.CheckConstraint(
+                condition=Q(successor__isnull=True) | Q(valid_to__isnull=False),
+                name="body_with_successor_has_end_date",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -99,6 +138,25 @@ class ResponsibleBody(models.Model):
     @property
     def works_in_coordination(self) -> bool:
         return self.kind in NON_SUBORDINATE_KINDS
+
+    def clean(self) -> None:
+        super().clean()
+        # A successor chain that comes back to this body would make "now:" never end.
+        seen, body = {self.pk}, self.successor
+        while body is not None:
+            if body.pk in seen:
+                raise ValidationError(
+                    {"successor": _("The successor chain leads back to this body.")}
+                )
+            seen.add(body.pk)
+            body = body.successor
+
+    def current_successor(self, *, limit: int = 10) -> ResponsibleBody | None:
+        """The body that carries its functions today, following the chain of reorganisations."""
+        body, steps = self.successor, 0
+        while body is not None and body.successor_id is not None and steps < limit:
+            body, steps = body.successor, steps + 1
+        return body
 
 
 class ProgrammeStatus(models.TextChoices):

@@ -45,6 +45,13 @@ class BodySerializer(serializers.Serializer):
     territory = serializers.CharField(source="territory.soate", allow_null=True, default=None)
     website = serializers.CharField()
     is_active = serializers.BooleanField()
+    valid_from = serializers.DateField(allow_null=True)
+    valid_to = serializers.DateField(
+        allow_null=True, help_text="Last day under this name and form."
+    )
+    successor = serializers.IntegerField(
+        source="successor_id", allow_null=True, help_text="The body that took over its functions."
+    )
     works_in_coordination = serializers.BooleanField(
         help_text="LSG, donors, NGOs and companies co-execute “in coordination” (по согласованию)."
     )

@@ -150,11 +150,16 @@ def body_list(request):
 
 
 def body_detail(request, pk: int):
-    body = get_object_or_404(ResponsibleBody.objects.select_related("parent", "territory"), pk=pk)
+    body = get_object_or_404(
+        ResponsibleBody.objects.select_related(
+            "parent", "territory", "successor", "reorganisation_act"
+        ),
+        pk=pk,
+    )
     measures = (
         Measure.objects.active()
         .visible_to(request.user)
-        .select_related("programme", "lead_body")
+        .select_related("programme", "lead_body__successor")
         .prefetch_related(co_executors_prefetch())
         .order_by("-programme__period_start_year", "programme__code", "sort_key")
     )
@@ -171,6 +176,7 @@ def body_detail(request, pk: int):
         "led": measures.filter(lead_body=body)[:200],
         "co_executed": measures.filter(executors__body=body)[:200],
         "memberships": memberships,
+        "predecessors": body.predecessors.order_by("-valid_to", "name"),
     }
     return render(request, "programs/responsiblebody_detail.html", context)
 
