@@ -25,6 +25,18 @@ class LegalAct(models.Model):
     number = models.CharField(_("number"), max_length=40)
     date = models.DateField(_("date"))
     issuer = models.CharField(_("issued by"), max_length=255)
+    # The issuer as it stands inside the act's name: "Кабинета Министров Кыргызской Республики",
+    # "Кыргыз Республикасынын Министрлер Кабинетинин", "of the Cabinet of Ministers of …".
+    issuer_genitive = models.CharField(
+        _("issuer, as in the act's name"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The issuer in the grammatical form it takes in the official name of the act: "
+            "«Кабинета Министров Кыргызской Республики», «Кыргыз Республикасынын Министрлер "
+            "Кабинетинин», «of the Cabinet of Ministers of the Kyrgyz Republic»."
+        ),
+    )
     title = models.CharField(_("title"), max_length=1000)
     url = models.URLField(_("link to the text"), blank=True)
 

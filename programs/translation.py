@@ -6,7 +6,7 @@ from programs.models import Direction, LegalAct, Objective, Programme, Responsib
 
 @register(LegalAct)
 class LegalActTranslation(TranslationOptions):
-    fields = ("title", "issuer")
+    fields = ("title", "issuer", "issuer_genitive")
 
 
 @register(ResponsibleBody)

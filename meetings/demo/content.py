@@ -21,6 +21,12 @@ CABINET: T = (
     "Кабинет Министров Кыргызской Республики",
     "Cabinet of Ministers of the Kyrgyz Republic",
 )
+# The issuer as it stands inside an act's official name (genitive; "of the …" in English).
+CABINET_GENITIVE: T = (
+    "Кыргыз Республикасынын Министрлер Кабинетинин",
+    "Кабинета Министров Кыргызской Республики",
+    "of the Cabinet of Ministers of the Kyrgyz Republic",
+)
 LEGAL_ACTS: dict[str, dict] = {
     "decree-350": {
         "kind": "decree",
@@ -30,6 +36,11 @@ LEGAL_ACTS: dict[str, dict] = {
             "Кыргыз Республикасынын Президенти",
             "Президент Кыргызской Республики",
             "President of the Kyrgyz Republic",
+        ),
+        "issuer_genitive": (
+            "Кыргыз Республикасынын Президентинин",
+            "Президента Кыргызской Республики",
+            "of the President of the Kyrgyz Republic",
         ),
         "title": (
             "Кыргыз Республикасынын административдик-аймактык түзүлүшүн өркүндөтүү жана "
@@ -49,6 +60,11 @@ LEGAL_ACTS: dict[str, dict] = {
             "Министерство экономики и коммерции Кыргызской Республики",
             "Ministry of Economy and Commerce of the Kyrgyz Republic",
         ),
+        "issuer_genitive": (
+            "Кыргыз Республикасынын Экономика жана коммерция министрлигинин",
+            "Министерства экономики и коммерции Кыргызской Республики",
+            "of the Ministry of Economy and Commerce of the Kyrgyz Republic",
+        ),
         "title": (
             "2024–2028-жылдарга Кыргыз Республикасынын региондорун өнүктүрүүнүн Мамлекеттик "
             "программасынын долбоорун иштеп чыгуу боюнча Ведомстволор аралык жумушчу топту "
@@ -64,6 +80,7 @@ LEGAL_ACTS: dict[str, dict] = {
         "number": "80",
         "date": dt.date(2024, 2, 22),
         "issuer": CABINET,
+        "issuer_genitive": CABINET_GENITIVE,
         "title": (
             "Кыргыз Республикасында жергиликтүү өз алдынча башкарууну өнүктүрүүнүн 2024–2028-"
             "жылдарга программасы жөнүндө",
@@ -78,6 +95,7 @@ LEGAL_ACTS: dict[str, dict] = {
         "number": "135",
         "date": dt.date(2025, 3, 18),
         "issuer": CABINET,
+        "issuer_genitive": CABINET_GENITIVE,
         "title": (
             "Региондорду комплекстүү социалдык-экономикалык өнүктүрүүнүн 2025–2030-жылдарга "
             "Мамлекеттик программасы жөнүндө",
@@ -95,6 +113,12 @@ LEGAL_ACTS: dict[str, dict] = {
             "Кыргыз Республикасынын Жогорку Кеңеши",
             "Жогорку Кенеш Кыргызской Республики",
             "Jogorku Kenesh of the Kyrgyz Republic",
+        ),
+        # Laws are named after the state: "Закон Кыргызской Республики от … № 82".
+        "issuer_genitive": (
+            "Кыргыз Республикасынын",
+            "Кыргызской Республики",
+            "of the Kyrgyz Republic",
         ),
         "title": (
             "Талас облусунун Кара-Буура районунун атын өзгөртүү жөнүндө",

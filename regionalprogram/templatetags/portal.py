@@ -47,26 +47,79 @@ def long_date(value) -> str:
     }
 
 
-_ACT_KIND_IN_PHRASE = {
-    "decree": lambda: pgettext("legal act in a dated phrase", "Decree"),
-    "law": lambda: pgettext("legal act in a dated phrase", "Law"),
-    "resolution": lambda: pgettext("legal act in a dated phrase", "Resolution"),
-    "order": lambda: pgettext("legal act in a dated phrase", "Order"),
-    "other": lambda: pgettext("legal act in a dated phrase", "Act"),
+# The kind of act in the three places an official text puts it; each its own msgid context, so
+# that translators give the grammatical form wanted (ky possessive "токтому" after an issuer in the
+# genitive, bare "токтом" without one, "токтомуна" after "annex to"; ru "постановлению" likewise).
+_ACT_KIND = {
+    "with issuer": {
+        "decree": lambda: pgettext("legal act in a dated phrase", "Decree"),
+        "law": lambda: pgettext("legal act in a dated phrase", "Law"),
+        "resolution": lambda: pgettext("legal act in a dated phrase", "Resolution"),
+        "order": lambda: pgettext("legal act in a dated phrase", "Order"),
+        "other": lambda: pgettext("legal act in a dated phrase", "Act"),
+    },
+    "without issuer": {
+        "decree": lambda: pgettext("legal act named without its issuer", "Decree"),
+        "law": lambda: pgettext("legal act named without its issuer", "Law"),
+        "resolution": lambda: pgettext("legal act named without its issuer", "Resolution"),
+        "order": lambda: pgettext("legal act named without its issuer", "Order"),
+        "other": lambda: pgettext("legal act named without its issuer", "Act"),
+    },
+    "annex": {
+        "decree": lambda: pgettext("legal act after 'annex to'", "Decree"),
+        "law": lambda: pgettext("legal act after 'annex to'", "Law"),
+        "resolution": lambda: pgettext("legal act after 'annex to'", "Resolution"),
+        "order": lambda: pgettext("legal act after 'annex to'", "Order"),
+        "other": lambda: pgettext("legal act after 'annex to'", "Act"),
+    },
 }
+
+
+def _kind(act, place: str) -> str:
+    forms = _ACT_KIND[place]
+    return forms.get(act.kind, forms["other"])()
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
 
 
 @register.filter
 def act_label(act) -> str:
-    """'Resolution No. 135 of 18 March 2025' in the word order of each language."""
+    """The act's official name in the active language, issuer included where it is known:
+    "Постановление Кабинета Министров Кыргызской Республики от 18 марта 2025 года № 135",
+    "Кыргыз Республикасынын Министрлер Кабинетинин 2025-жылдын 18-мартындагы № 135 токтому",
+    "Resolution of the Cabinet of Ministers of the Kyrgyz Republic No. 135 of 18 March 2025"."""
     if act is None:
         return ""
-    kind = _ACT_KIND_IN_PHRASE.get(act.kind, _ACT_KIND_IN_PHRASE["other"])()
-    return _("%(kind)s of %(date)s No. %(number)s") % {
-        "kind": kind,
-        "date": long_date(act.date),
-        "number": act.number,
-    }
+    values = {"date": long_date(act.date), "number": act.number}
+    if act.issuer_genitive:
+        text = pgettext(
+            "official name of a legal act", "%(kind)s %(issuer)s No. %(number)s of %(date)s"
+        ) % {**values, "kind": _kind(act, "with issuer"), "issuer": act.issuer_genitive}
+    else:
+        text = _("%(kind)s of %(date)s No. %(number)s") % {
+            **values,
+            "kind": _kind(act, "without issuer"),
+        }
+    return _tidy(text)
+
+
+def annex_reference(act) -> str:
+    """The annex line above a table the act approves: "Приложение к постановлению Кабинета
+    Министров Кыргызской Республики от 18 марта 2025 года № 135"."""
+    text = pgettext(
+        "annex to a legal act", "Annex to %(kind)s %(issuer)s No. %(number)s of %(date)s"
+    )
+    return _tidy(
+        text
+        % {
+            "kind": _kind(act, "annex"),
+            "issuer": act.issuer_genitive,
+            "date": long_date(act.date),
+            "number": act.number,
+        }
+    )
 
 
 @register.filter

@@ -117,7 +117,11 @@ class Command(BaseCommand):
             key: upsert(
                 LegalAct,
                 {"kind": act["kind"], "number": act["number"], "date": act["date"]},
-                {**tri("title", act["title"]), **tri("issuer", act["issuer"])},
+                {
+                    **tri("title", act["title"]),
+                    **tri("issuer", act["issuer"]),
+                    **tri("issuer_genitive", act.get("issuer_genitive", ("", "", ""))),
+                },
             )
             for key, act in C.LEGAL_ACTS.items()
         }
