@@ -11,6 +11,7 @@ from measures.models import (
     ProgressReport,
     ReportEvidence,
 )
+from measures.services import measure_save
 
 
 class MeasureExecutorInline(admin.TabularInline):
@@ -50,9 +51,14 @@ class MeasureAdmin(TabbedTranslationAdmin):
     search_fields = ["number", "title_ky", "title_ru", "title_en"]
     autocomplete_fields = ["programme", "direction", "objective", "lead_body", "target_units"]
     list_select_related = ["programme", "lead_body"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["version", "created_at", "updated_at"]
     ordering = ["programme", "sort_key"]
     inlines = [MeasureExecutorInline, FundingLineInline, MeasureIndicatorInline]
+
+    def save_model(self, request, obj, form, change):
+        # A change in the admin is a change like any other: a new version, so that an editor who
+        # opened the measure before gets a conflict instead of overwriting it.
+        measure_save(obj, user=request.user)
 
 
 @admin.register(MeasureExecutor)

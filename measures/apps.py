@@ -8,9 +8,11 @@ class MeasuresConfig(AppConfig):
     verbose_name = _("Action plan")
 
     def ready(self) -> None:
+        from measures import signals
         from measures.history import skip_unchanged_save, tracked_models
 
         for model in tracked_models():
             pre_save.connect(
                 skip_unchanged_save, sender=model, dispatch_uid=f"history-skip-{model.__name__}"
             )
+        signals.connect()

@@ -1,8 +1,14 @@
-"""Writes to the action plan: create, update, archive and restore measures.
+"""Writes to the action plan: create, update, archive and restore measures, and the measure side
+of programme and objective edits.
 
-Every write runs in one transaction, checks the models with ``full_clean()`` and records who made it
-in the change history (django-simple-history). Views, the working group's proposals and imports call
-these functions; none of them saves a measure by hand.
+Every change of a measure row passes through ``measure_save``, the only caller of
+``Measure.save()`` outside the model: it refuses a change based on an older version (EditConflict),
+checks the model with ``full_clean()``, bumps ``version`` and records who made the change, and why,
+in the change history (django-simple-history). The edit form, the working group's proposals, the
+plan import, programme and objective edits, archiving, restoring and the demo data all reach it
+through the functions below; a measure's rows (co-executors, funding, indicators) may be written in
+bulk next to it. A change to a row also moves the measure's ``updated_at`` for the API's sync
+(``measure_touch``, wired to the rows' signals in measures/signals.py).
 """
 
 from __future__ import annotations
@@ -15,17 +21,20 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from measures.models import (
+    DeadlineKind,
     FundingLine,
     IndicatorTarget,
     Measure,
     MeasureExecutor,
     MeasureIndicator,
 )
-from programs.models import Programme
+from programs import services as programme_services
+from programs.models import Objective, Programme
 
 # The fields of a measure a person edits (translated ones in every language).
 LANGS = ("ky", "ru", "en")
@@ -84,11 +93,52 @@ def _as_user(user):
 
 
 def _save(obj, user, reason: str | None = None) -> None:
+    """Save a row of a measure (co-executor, funding line, indicator, target) with its history."""
     obj.full_clean()
     obj._history_user = _as_user(user)
     if reason:
         obj._change_reason = reason
     obj.save()
+
+
+def measure_save(measure: Measure, *, user, reason: str | None = None) -> Measure:
+    """Write one change of a measure row: the single path to ``Measure.save()``.
+
+    ``measure`` carries the version its change was made on. When the stored row has moved on since
+    (an editor, an import or a programme edit saved in between), EditConflict is raised and nothing
+    is written; otherwise the row is checked with ``full_clean()``, its version goes up by one (a
+    new measure starts at 1) and the history records ``user`` and ``reason``. The row stays locked
+    (SELECT ... FOR UPDATE) to the end of the caller's transaction, so no other save of the same
+    version can pass in between.
+    """
+    with transaction.atomic():
+        stored_version = None
+        if measure.pk is not None:
+            stored_version = (
+                Measure.objects.select_for_update()
+                .filter(pk=measure.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if stored_version is not None and stored_version != measure.version:
+                raise EditConflict(Measure.objects.get(pk=measure.pk), measure.version)
+        measure.full_clean()
+        if stored_version is not None:
+            measure.version = stored_version + 1
+        measure._history_user = _as_user(user)
+        if reason:
+            measure._change_reason = reason
+        measure.save()
+        return measure
+
+
+def measure_touch(measure_ids: Iterable[int]) -> None:
+    """A change to a measure's co-executors, target units, funding lines, indicators or targets is
+    a change to the measure for the API's sync: ``updated_since`` must find it. Only the timestamp
+    moves; the version is the business of ``measure_save``."""
+    ids = [pk for pk in measure_ids if pk]
+    if ids:
+        Measure.objects.filter(pk__in=ids).update(updated_at=timezone.now())
 
 
 def _delete(obj, user, reason: str | None = None) -> None:
@@ -210,18 +260,25 @@ def _sync_targets(indicator: MeasureIndicator, targets: dict[int, Decimal | None
             _save(target, user, reason)
 
 
-def measure_create(*, programme: Programme, content: MeasureContent, user) -> Measure:
+def measure_create(
+    *, programme: Programme, content: MeasureContent, user, reason: str | None = None
+) -> Measure:
     """A new measure of the programme with its rows, in one transaction."""
     with transaction.atomic():
         measure = Measure(programme=programme)
         _apply(measure, content.fields, EDITABLE_FIELDS)
-        _save(measure, user)
-        _write_content(measure, content, user, None)
+        measure_save(measure, user=user, reason=reason)
+        _write_content(measure, content, user, reason)
         return measure
 
 
 def measure_update(
-    *, measure: Measure, content: MeasureContent, user, expected_version: int | None
+    *,
+    measure: Measure,
+    content: MeasureContent,
+    user,
+    expected_version: int | None,
+    reason: str | None = None,
 ) -> Measure:
     """Save an edit made on top of ``expected_version``; refuse it with EditConflict when someone
     else saved in between. The row is locked (SELECT ... FOR UPDATE) from the version check to the
@@ -231,9 +288,8 @@ def measure_update(
         if expected_version is not None and locked.version != expected_version:
             raise EditConflict(locked, expected_version)
         _apply(locked, content.fields, EDITABLE_FIELDS)
-        locked.version += 1
-        _save(locked, user)
-        _write_content(locked, content, user, None)
+        measure_save(locked, user=user, reason=reason)
+        _write_content(locked, content, user, reason)
         return locked
 
 
@@ -243,8 +299,7 @@ def measure_archive(*, measure: Measure, user) -> Measure:
         locked = Measure.objects.select_for_update().get(pk=measure.pk)
         if locked.archived_at is None:
             locked.archived_at = timezone.now()
-            locked.version += 1
-            _save(locked, user, _("archived"))
+            measure_save(locked, user=user, reason=_("archived"))
         return locked
 
 
@@ -263,8 +318,7 @@ def measure_unarchive(*, measure: Measure, user) -> Measure:
                     % {"number": locked.number}
                 )
             locked.archived_at = None
-            locked.version += 1
-            _save(locked, user, _("restored from the archive"))
+            measure_save(locked, user=user, reason=_("restored from the archive"))
         return locked
 
 
@@ -328,8 +382,7 @@ def measure_restore_version(*, measure: Measure, history_id: int, user) -> Measu
     with transaction.atomic():
         locked = Measure.objects.select_for_update().get(pk=measure.pk)
         _apply(locked, content.fields, fields.keys())
-        locked.version += 1
-        _save(locked, user, reason)
+        measure_save(locked, user=user, reason=reason)
         _write_content(locked, content, user, reason, keep_ids=True)
         return locked
 
@@ -339,3 +392,104 @@ MODEL_OF = {
     FundingLine.history.model: FundingLine,
     MeasureIndicator.history.model: MeasureIndicator,
 }
+
+
+# --- The measure side of programme and objective edits ------------------------------------------
+
+
+def _save_following(measure: Measure, *, user, reason: str) -> None:
+    """Save a measure changed by an edit of something else, naming it in the error: the person
+    sees the programme or objective form, not the measure's fields."""
+    try:
+        measure_save(measure, user=user, reason=reason)
+    except ValidationError as error:
+        raise ValidationError(
+            _("Measure %(number)s: %(errors)s")
+            % {"number": measure.number, "errors": " ".join(error.messages)}
+        ) from error
+
+
+def measures_follow_programme_period(*, programme: Programme, user) -> list[Measure]:
+    """After the programme's period changed: annual and continuous measures take the new period.
+
+    Measures with their own dates must still fit: while one lies outside, nothing is written and a
+    ValidationError on ``period_start_year`` names them. Returns the measures that moved."""
+    start_year, end_year = programme.period_start_year, programme.period_end_year
+    outside = list(
+        Measure.objects.active()
+        .filter(programme=programme, deadline_kind__in=[DeadlineKind.ONCE, DeadlineKind.PERIOD])
+        .filter(
+            Q(deadline_start__year__lt=start_year)
+            | Q(deadline_end__year__lt=start_year)
+            | Q(deadline_end__year__gt=end_year)
+        )
+        .order_by("sort_key")
+        .values_list("number", flat=True)[:10]
+    )
+    if outside:
+        raise ValidationError(
+            {
+                "period_start_year": _(
+                    "The deadlines of measures %(numbers)s fall outside %(start)s–%(end)s: "
+                    "change them first."
+                )
+                % {"numbers": ", ".join(outside), "start": start_year, "end": end_year}
+            }
+        )
+    start, end = datetime.date(start_year, 1, 1), datetime.date(end_year, 12, 31)
+    moved = []
+    with transaction.atomic():
+        for measure in (
+            Measure.objects.select_for_update()
+            .filter(
+                programme=programme,
+                deadline_kind__in=[DeadlineKind.ANNUAL, DeadlineKind.CONTINUOUS],
+            )
+            .exclude(deadline_start=start, deadline_end=end)
+            .order_by("sort_key")
+        ):
+            measure.programme = programme
+            measure.deadline_start, measure.deadline_end = start, end
+            _save_following(measure, user=user, reason=_("follows the programme period"))
+            moved.append(measure)
+    return moved
+
+
+def objective_move_measures(*, objective: Objective, user) -> list[Measure]:
+    """The objective's measures follow it to its direction, so they stay under it. Returns the
+    measures that moved."""
+    moved = []
+    with transaction.atomic():
+        for measure in (
+            Measure.objects.select_for_update()
+            .filter(objective=objective)
+            .exclude(direction_id=objective.direction_id)
+            .order_by("sort_key")
+        ):
+            measure.objective = objective
+            measure.direction_id = objective.direction_id
+            _save_following(measure, user=user, reason=_("moved with its objective"))
+            moved.append(measure)
+    return moved
+
+
+def programme_update_with_measures(
+    *, programme: Programme, data: dict[str, Any], user
+) -> Programme:
+    """The programme edit page's save: the programme, then its measures that follow its period,
+    in one transaction (nothing is saved when a measure refuses the new period)."""
+    with transaction.atomic():
+        programme = programme_services.programme_update(programme=programme, data=data, user=user)
+        measures_follow_programme_period(programme=programme, user=user)
+        return programme
+
+
+def objective_update_with_measures(
+    *, objective: Objective, data: dict[str, Any], user
+) -> Objective:
+    """The objective edit page's save: the objective, then its measures when it moved to another
+    direction, in one transaction."""
+    with transaction.atomic():
+        objective = programme_services.objective_update(objective=objective, data=data, user=user)
+        objective_move_measures(objective=objective, user=user)
+        return objective

@@ -15,9 +15,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from measures.conflicts import forms_after_conflict
 from measures.deadlines import DeadlineParseError, parse_deadline
 from measures.filters import MeasureFilter
-from measures.forms import MeasureEditForms, MeasureForm
+from measures.forms import MeasureEditForms
 from measures.history import grouped, measure_history
 from measures.models import (
     FundingLine,
@@ -300,14 +301,9 @@ def measure_edit(request, code: str, number: str):
             try:
                 saved = forms.save(user=request.user)
             except EditConflict as exc:
-                conflict = _conflict(forms, exc)
-                # The page comes back with the editor's own input; fields they left as they were
-                # take the newly saved values, and the hidden version now says they have seen the
-                # other changes, so saving again keeps both people's work.
-                data = _rebase(request.POST.copy(), conflict["opened"], exc.measure)
-                data["measure-version"] = str(exc.measure.version)
-                forms = MeasureEditForms(programme=programme, instance=measure, data=data)
-                forms.is_valid()
+                conflict, forms = forms_after_conflict(
+                    exc, data=request.POST, programme=programme, measure=measure
+                )
                 status = 409
             except ValidationError as exc:
                 forms.main.add_error(None, exc)
@@ -319,35 +315,6 @@ def measure_edit(request, code: str, number: str):
     return _render_form(
         request, forms, programme=programme, measure=measure, conflict=conflict, status=status
     )
-
-
-def _conflict(forms, exc: EditConflict) -> dict:
-    """What the others saved since this editor opened the page."""
-    opened = (
-        exc.measure.history.filter(version=exc.expected_version).order_by("history_date").last()
-    )
-    since = opened.history_date if opened else None
-    entries = measure_history(exc.measure, since=since) if since else []
-    return {"measure": exc.measure, "groups": grouped(entries), "opened": opened}
-
-
-REBASED_FIELDS = list(MeasureForm.Meta.fields)
-
-
-def _rebase(data, opened, current: Measure):
-    """Fields of the measure the editor did not touch (posted as they were in the version they
-    opened) take the value saved since; the ones they changed keep their input."""
-    if opened is None:
-        return data
-    for name in REBASED_FIELDS:
-        attname = Measure._meta.get_field(name).attname
-        key = f"measure-{name}"
-        was = getattr(opened, attname)
-        posted = (data.get(key) or "").replace("\r\n", "\n")
-        if posted == ("" if was is None else str(was)):
-            now = getattr(current, attname)
-            data[key] = "" if now is None else str(now)
-    return data
 
 
 @login_required

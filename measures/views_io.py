@@ -23,6 +23,7 @@ from measures.plan_io.importer import (
     build_plan,
     create_missing_bodies,
 )
+from measures.services import EditConflict
 from programs.models import Programme
 from programs.permissions import can_edit_programme
 
@@ -198,7 +199,21 @@ def plan_import_preview(request, code: str, token: str):
                 status = 400
             else:
                 try:
-                    result = apply_plan(plan, skip_failed_rows=skip)
+                    result = apply_plan(
+                        plan, user=request.user, source=entry["name"], skip_failed_rows=skip
+                    )
+                except EditConflict as conflict:  # saved by someone since the plan was read
+                    messages.error(
+                        request,
+                        _(
+                            "The import was refused; nothing was written: measure %(number)s was "
+                            "saved by someone else meanwhile. Check the preview again."
+                        )
+                        % {"number": conflict.measure.number},
+                    )
+                    return redirect(
+                        "measures:plan_import_preview", code=programme.code, token=token
+                    )
                 except ValidationError as error:  # a rule of the models the preview missed
                     messages.error(
                         request,

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from measures.services import MeasureContent, measure_create, measure_update
 from meetings.models import (
     ANSWER_STATUSES,
     AgendaItem,
@@ -505,20 +506,42 @@ def proposal_measure_initial(proposal: Proposal) -> dict:
     return initial
 
 
+def proposal_target_measure(proposal: Proposal):
+    """The measure a proposal changes: the one it targets while that is still in the plan; None
+    means the proposal becomes a new measure."""
+    measure = proposal.measure if proposal.measure_id else None
+    return measure if measure is not None and measure.archived_at is None else None
+
+
 @transaction.atomic
-def proposal_make_measure(*, proposal: Proposal, user, save_measure) -> Proposal:
+def proposal_make_measure(
+    *, proposal: Proposal, user, content: MeasureContent, expected_version: int | None
+) -> Proposal:
     """Turn an accepted proposal into a new measure or an edit of its measure, in one step.
 
-    ``save_measure(user)`` writes the measure through measures.services (the same rules, version
-    check and history as any other edit) and returns it; the proposal then records the measure it
-    produced, and the decisions on the proposal are linked to the measure as well.
+    The measure is written by measures.services (the same rules, version check and history as any
+    other edit; EditConflict when someone saved it after ``expected_version``); the proposal then
+    records the measure it produced, and the decisions on the proposal are linked to it as well.
     """
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if not can_make_measure(user=user, proposal=proposal):
         raise PermissionDenied("This proposal cannot be turned into a measure by this user.")
-    measure = save_measure(user)
-    if measure.programme_id != proposal.programme_id:
+    reason = _("by proposal № %(number)s") % {"number": proposal.pk}
+    target = proposal_target_measure(proposal)
+    if target is None:
+        measure = measure_create(
+            programme=proposal.programme, content=content, user=user, reason=reason
+        )
+    elif target.programme_id != proposal.programme_id:
         raise ValidationError(_("The measure belongs to another programme."))
+    else:
+        measure = measure_update(
+            measure=target,
+            content=content,
+            user=user,
+            expected_version=expected_version,
+            reason=reason,
+        )
     proposal.resulting_measure = measure
     proposal.save(update_fields=["resulting_measure", "updated_at"])
     for decision in proposal.decisions.all():

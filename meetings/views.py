@@ -69,6 +69,7 @@ from meetings.services import (
     proposal_merge,
     proposal_put_on_agenda,
     proposal_submit,
+    proposal_target_measure,
     proposal_update,
     proposal_withdraw,
 )
@@ -804,6 +805,7 @@ def group_ics(request, slug: str):
 def proposal_measure_view(request, slug: str, pk: int):
     """An accepted proposal becomes a new measure, or an edit of the measure it targets, through
     the action plan's own editing form (measures.forms.MeasureEditForms) and services."""
+    from measures.conflicts import forms_after_conflict
     from measures.forms import MeasureEditForms
     from measures.services import EditConflict
 
@@ -819,7 +821,9 @@ def proposal_measure_view(request, slug: str, pk: int):
     if not can_make_measure(user=request.user, proposal=proposal):
         raise PermissionDenied
     programme = proposal.programme
-    measure = proposal.measure if proposal.measure_id and not proposal.measure.archived_at else None
+    measure = proposal_target_measure(proposal)
+    conflict = None
+    status = 200
     if request.method == "POST":
         forms = MeasureEditForms(
             programme=programme,
@@ -829,18 +833,22 @@ def proposal_measure_view(request, slug: str, pk: int):
         )
         if forms.is_valid():
             try:
-                proposal_make_measure(
-                    proposal=proposal, user=request.user, save_measure=lambda u: forms.save(user=u)
+                proposal = proposal_make_measure(
+                    proposal=proposal,
+                    user=request.user,
+                    content=forms.content(),
+                    expected_version=forms.main.cleaned_data.get("version"),
                 )
-            except EditConflict:
-                forms.main.add_error(
-                    None, _("Someone else saved this measure meanwhile; open it again.")
+            except EditConflict as exc:
+                conflict, forms = forms_after_conflict(
+                    exc, data=request.POST, programme=programme, measure=measure
                 )
+                status = 409
             except ValidationError as exc:
                 forms.main.add_error(None, exc)
             else:
                 messages.success(request, _("The action plan has been changed by the proposal."))
-                return redirect(forms.instance.get_absolute_url())
+                return redirect(proposal.resulting_measure.get_absolute_url())
     elif measure is not None:
         forms = MeasureEditForms(programme=programme, instance=measure)
     else:
@@ -849,9 +857,9 @@ def proposal_measure_view(request, slug: str, pk: int):
         "programme": programme,
         "measure": measure,
         "forms": forms,
-        "conflict": None,
+        "conflict": conflict,
         "deadline_period": None,
         "proposal": proposal,
         "group": group,
     }
-    return render(request, "meetings/proposal_measure.html", context)
+    return render(request, "meetings/proposal_measure.html", context, status=status)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import Direction, Objective, Programme
@@ -59,28 +58,8 @@ class ProgrammeForm(TranslatedLabelsMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self.require_one_language("title", _("Write the title in at least one language."))
-        start, end = cleaned.get("period_start_year"), cleaned.get("period_end_year")
-        if self.instance.pk and start and end and start <= end:
-            from measures.models import DeadlineKind, Measure
-
-            # Annual and continuous measures follow the programme; dated ones must still fit.
-            outside = (
-                Measure.objects.active()
-                .filter(programme=self.instance)
-                .filter(deadline_kind__in=[DeadlineKind.ONCE, DeadlineKind.PERIOD])
-                .filter(Q(deadline_start__year__lt=start) | Q(deadline_end__year__gt=end))
-                .order_by("sort_key")
-                .values_list("number", flat=True)
-            )
-            if outside:
-                self.add_error(
-                    "period_start_year",
-                    _(
-                        "The deadlines of measures %(numbers)s fall outside %(start)s–%(end)s: "
-                        "change them first."
-                    )
-                    % {"numbers": ", ".join(list(outside[:10])), "start": start, "end": end},
-                )
+        # Whether the measures fit a new period is checked where they are written:
+        # measures.services.measures_follow_programme_period.
         return cleaned
 
 

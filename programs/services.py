@@ -1,12 +1,13 @@
 """Writes to programmes, directions and objectives: in one transaction, checked, with history.
 
 Nothing is deleted: directions and objectives are archived (hidden from the plan, kept in the
-database and the history) and can be brought back.
+database and the history) and can be brought back. What an edit here means for measures (they
+follow the programme's period and their objective's direction) is written in the measures app:
+measures.services.programme_update_with_measures and objective_update_with_measures.
 """
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -32,27 +33,10 @@ def _set(obj, data: dict[str, Any]) -> None:
 
 
 def programme_update(*, programme: Programme, data: dict[str, Any], user) -> Programme:
-    """Save the programme; annual and continuous measures follow a change of its period."""
-    from measures.models import DeadlineKind, Measure
-
     with transaction.atomic():
         locked = Programme.objects.select_for_update().get(pk=programme.pk)
         _set(locked, data)
-        _save(locked, user)
-        start = datetime.date(locked.period_start_year, 1, 1)
-        end = datetime.date(locked.period_end_year, 12, 31)
-        for measure in (
-            Measure.objects.select_for_update()
-            .filter(
-                programme=locked,
-                deadline_kind__in=[DeadlineKind.ANNUAL, DeadlineKind.CONTINUOUS],
-            )
-            .exclude(deadline_start=start, deadline_end=end)
-        ):
-            measure.deadline_start, measure.deadline_end = start, end
-            measure.version += 1
-            _save(measure, user, _("follows the programme period"))
-        return locked
+        return _save(locked, user)
 
 
 def direction_create(*, programme: Programme, data: dict[str, Any], user) -> Direction:
@@ -107,12 +91,6 @@ def objective_create(*, data: dict[str, Any], user) -> Objective:
 def objective_update(*, objective: Objective, data: dict[str, Any], user) -> Objective:
     with transaction.atomic():
         locked = Objective.objects.select_for_update().get(pk=objective.pk)
-        if "direction" in data and data["direction"].pk != locked.direction_id:
-            # The objective's measures move with it, so they stay under its direction.
-            for measure in locked.measures.all():
-                measure.direction = data["direction"]
-                measure._history_user = user
-                measure.save(update_fields=["direction", "updated_at"])
         _set(locked, data)
         return _save(locked, user)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from measures.models import Measure
+from measures.services import objective_update_with_measures, programme_update_with_measures
 from measures.views import co_executors_prefetch
 from programs.forms import DirectionForm, ObjectiveForm, ProgrammeForm
 from programs.models import (
@@ -33,8 +36,6 @@ from programs.services import (
     objective_archive,
     objective_create,
     objective_unarchive,
-    objective_update,
-    programme_update,
 )
 
 
@@ -184,62 +185,51 @@ def body_detail(request, pk: int):
 # --- Editing programmes, directions and objectives (editors of the programme, administrators) ---
 
 
-def _edit_page(request, *, programme, form, title, save, success_url, cancel_url, archive_url=None):
-    """One form page: show, check, save through a service, come back with errors otherwise."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(success_url)
+def _saved(request, form, service, **target) -> bool:
+    """Check a posted form and save it through ``service(**target, data=..., user=...)``.
+
+    False when there is nothing to save yet or the form or the service refused it; the service's
+    refusal (a rule across rows) then shows on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    data = {name: form.cleaned_data[name] for name in form.Meta.fields if name in form.cleaned_data}
+    try:
+        service(**target, data=data, user=request.user)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return False
+    messages.success(request, _("The changes have been saved."))
+    return True
+
+
+def _form_page(request, *, programme, form, title, archive_url=None):
     context = {
         "programme": programme,
         "form": form,
         "title": title,
-        "cancel_url": cancel_url,
+        "cancel_url": programme.get_absolute_url(),
         "archive_url": archive_url,
     }
     return render(request, f"programs/{form._meta.model._meta.model_name}_form.html", context)
-
-
-def _data_of(form) -> dict:
-    return {name: form.cleaned_data[name] for name in form.Meta.fields if name in form.cleaned_data}
 
 
 @login_required
 def programme_edit(request, code: str):
     programme = editable_programme_or_deny(request.user, code)
     form = ProgrammeForm(request.POST or None, instance=programme)
-    return _edit_page(
-        request,
-        programme=programme,
-        form=form,
-        title=_("Edit the programme"),
-        save=lambda _data: programme_update(
-            programme=programme, data=_data_of(form), user=request.user
-        ),
-        success_url=programme.get_absolute_url(),
-        cancel_url=programme.get_absolute_url(),
-    )
+    # Annual and continuous measures follow a new period: the measures app writes that part.
+    if _saved(request, form, programme_update_with_measures, programme=programme):
+        return redirect(programme.get_absolute_url())
+    return _form_page(request, programme=programme, form=form, title=_("Edit the programme"))
 
 
 @login_required
 def direction_create_view(request, code: str):
     programme = editable_programme_or_deny(request.user, code)
     form = DirectionForm(request.POST or None, programme=programme)
-    return _edit_page(
-        request,
-        programme=programme,
-        form=form,
-        title=_("New direction"),
-        save=lambda _data: direction_create(
-            programme=programme, data=_data_of(form), user=request.user
-        ),
-        success_url=programme.get_absolute_url(),
-        cancel_url=programme.get_absolute_url(),
-    )
+    if _saved(request, form, direction_create, programme=programme):
+        return redirect(programme.get_absolute_url())
+    return _form_page(request, programme=programme, form=form, title=_("New direction"))
 
 
 def _direction(request, code: str, pk: int, *, archived: bool = False):
@@ -264,16 +254,13 @@ def _objective(request, code: str, pk: int, *, archived: bool = False):
 def direction_edit(request, code: str, pk: int):
     programme, direction = _direction(request, code, pk)
     form = DirectionForm(request.POST or None, instance=direction, programme=programme)
-    return _edit_page(
+    if _saved(request, form, direction_update, direction=direction):
+        return redirect(programme.get_absolute_url())
+    return _form_page(
         request,
         programme=programme,
         form=form,
         title=_("Edit the direction"),
-        save=lambda _data: direction_update(
-            direction=direction, data=_data_of(form), user=request.user
-        ),
-        success_url=programme.get_absolute_url(),
-        cancel_url=programme.get_absolute_url(),
         archive_url=reverse("programs:direction_archive", args=[programme.code, direction.pk]),
     )
 
@@ -285,39 +272,33 @@ def objective_create_view(request, code: str):
     if (direction := request.GET.get("direction", "")).isdigit():
         initial["direction"] = int(direction)
     form = ObjectiveForm(request.POST or None, programme=programme, initial=initial)
-    return _edit_page(
-        request,
-        programme=programme,
-        form=form,
-        title=_("New objective"),
-        save=lambda _data: objective_create(data=_data_of(form), user=request.user),
-        success_url=programme.get_absolute_url(),
-        cancel_url=programme.get_absolute_url(),
-    )
+    if _saved(request, form, objective_create):
+        return redirect(programme.get_absolute_url())
+    return _form_page(request, programme=programme, form=form, title=_("New objective"))
 
 
 @login_required
 def objective_edit(request, code: str, pk: int):
     programme, objective = _objective(request, code, pk)
     form = ObjectiveForm(request.POST or None, instance=objective, programme=programme)
-    return _edit_page(
+    # The objective's measures move with it to another direction: the measures app writes them.
+    if _saved(request, form, objective_update_with_measures, objective=objective):
+        return redirect(programme.get_absolute_url())
+    return _form_page(
         request,
         programme=programme,
         form=form,
         title=_("Edit the objective"),
-        save=lambda _data: objective_update(
-            objective=objective, data=_data_of(form), user=request.user
-        ),
-        success_url=programme.get_absolute_url(),
-        cancel_url=programme.get_absolute_url(),
         archive_url=reverse("programs:objective_archive", args=[programme.code, objective.pk]),
     )
 
 
 def _archive_page(request, *, programme, obj, archive):
+    """Confirm, then archive through ``archive(user=...)``; a refusal comes back as a message on
+    the programme page."""
     if request.method == "POST":
         try:
-            archive(obj=obj, user=request.user)
+            archive(user=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(programme.get_absolute_url())
@@ -333,7 +314,7 @@ def direction_archive_view(request, code: str, pk: int):
         request,
         programme=programme,
         obj=direction,
-        archive=lambda obj, user: direction_archive(direction=obj, user=user),
+        archive=partial(direction_archive, direction=direction),
     )
 
 
@@ -344,7 +325,7 @@ def objective_archive_view(request, code: str, pk: int):
         request,
         programme=programme,
         obj=objective,
-        archive=lambda obj, user: objective_archive(objective=obj, user=user),
+        archive=partial(objective_archive, objective=objective),
     )
 
 

@@ -24,13 +24,13 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Prefetch
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from measures.deadlines import DeadlineParseError, parse_deadline
-from measures.models import FundingLine, FundingSource, Measure, MeasureExecutor, measure_sort_key
+from measures.models import FundingLine, FundingSource, Measure, MeasureExecutor
 from measures.plan_io import layout
+from measures.services import measure_save
 from programs.models import BodyKind, Direction, Objective, Programme, ResponsibleBody
 
 HEADER_SEARCH_ROWS = 15
@@ -749,33 +749,57 @@ def _tracked(model) -> bool:
     return hasattr(model, "history")
 
 
-def _bulk_create(model, objects: list) -> None:
+@dataclass
+class _Author:
+    """Who imports and why, for the change history of every row the import writes."""
+
+    user: object
+    reason: str
+
+    def mark(self, obj):
+        obj._history_user = self.user
+        obj._change_reason = self.reason
+        return obj
+
+
+def _bulk_create(model, objects: list, author: _Author) -> None:
     if not objects:
         return
     if _tracked(model):
         from simple_history.utils import bulk_create_with_history
 
-        bulk_create_with_history(objects, model)
+        bulk_create_with_history(
+            objects, model, default_user=author.user, default_change_reason=author.reason
+        )
     else:
         model.objects.bulk_create(objects)
 
 
-def _delete(queryset) -> None:
+def _delete(queryset, author: _Author) -> None:
     if _tracked(queryset.model):
         for obj in queryset:
-            obj.delete()  # one history record each
+            author.mark(obj).delete()  # one history record each
     else:
         queryset.delete()
 
 
-def apply_plan(plan: ImportPlan, *, skip_failed_rows: bool = False) -> ImportResult:
-    """Write the plan in one transaction; refuse while errors remain unless skipping them."""
+def apply_plan(
+    plan: ImportPlan, *, user=None, source: str = "", skip_failed_rows: bool = False
+) -> ImportResult:
+    """Write the plan in one transaction; refuse while errors remain unless skipping them.
+
+    Measures are written through measures.services.measure_save: each changed one goes up a
+    version, so an editor who opened it before the import gets a conflict instead of overwriting
+    it, and the history says ``user`` imported it (from the file named ``source``). A measure saved
+    by someone else after the plan was built raises EditConflict; nothing is written then."""
     if plan.has_errors and not skip_failed_rows:
         raise PlanHasErrors(_("The file has errors; nothing was imported."))
     result = ImportResult()
     programme = plan.programme
     lang = plan.language
-    now = timezone.now()
+    user = user if user is not None and user.is_authenticated else None
+    reason = _("imported from %(file)s") % {"file": source} if source else _("imported")
+    author = _Author(user, reason[:100])  # the history's reason column holds 100 characters
     with transaction.atomic():
         directions = dict(plan.directions)  # type: ignore[attr-defined]
         objectives = dict(plan.objectives)  # type: ignore[attr-defined]
@@ -794,6 +818,7 @@ def apply_plan(plan: ImportPlan, *, skip_failed_rows: bool = False) -> ImportRes
                         programme=programme, number=row.number, position=position["direction"]
                     ),
                     lang,
+                    author,
                 )
             elif row.kind == "objective":
                 position["objective"] += 1
@@ -807,6 +832,7 @@ def apply_plan(plan: ImportPlan, *, skip_failed_rows: bool = False) -> ImportRes
                         direction=direction, number=row.number, position=position["objective"]
                     ),
                     lang,
+                    author,
                 )
             else:
                 direction = directions.get(row.data["direction"])
@@ -814,7 +840,7 @@ def apply_plan(plan: ImportPlan, *, skip_failed_rows: bool = False) -> ImportRes
                 if direction is None or (row.data["objective"] and objective is None):
                     result.skipped.append(row)
                     continue
-                _apply_measure(row, programme, direction, objective, lang, now)
+                _apply_measure(row, programme, direction, objective, lang, author)
             if row.action == "create":
                 result.created += 1
             elif row.action == "update":
@@ -824,7 +850,7 @@ def apply_plan(plan: ImportPlan, *, skip_failed_rows: bool = False) -> ImportRes
     return result
 
 
-def _apply_heading(row: RowPlan, new, lang: str):
+def _apply_heading(row: RowPlan, new, lang: str, author: _Author):
     obj = row.target
     if row.action == "unchanged":
         return obj
@@ -833,11 +859,11 @@ def _apply_heading(row: RowPlan, new, lang: str):
     setattr(obj, f"title_{lang}", row.title[:1000])
     obj.archived_at = None
     obj.full_clean(validate_unique=False, validate_constraints=False)
-    obj.save()
+    author.mark(obj).save()
     return obj
 
 
-def _apply_measure(row, programme, direction, objective, lang, now) -> None:
+def _apply_measure(row, programme, direction, objective, lang, author: _Author) -> None:
     if row.action == "unchanged":
         return
     data = row.data
@@ -860,13 +886,11 @@ def _apply_measure(row, programme, direction, objective, lang, now) -> None:
     executors = data["executors"]
     measure.lead_body = executors[0].body
     measure.archived_at = None
-    measure.sort_key = measure_sort_key(measure.number)
-    measure.full_clean(validate_unique=False, validate_constraints=False)
-    measure.save()
+    measure_save(measure, user=author.user, reason=author.reason)
     wanted = [(e.body.pk, e.marked) for e in executors[1:]]
     current = [(e.body_id, e.in_coordination) for e in getattr(measure, "executor_list", [])]
     if wanted != current:
-        _delete(MeasureExecutor.objects.filter(measure=measure))
+        _delete(MeasureExecutor.objects.filter(measure=measure), author)
         _bulk_create(
             MeasureExecutor,
             [
@@ -875,12 +899,13 @@ def _apply_measure(row, programme, direction, objective, lang, now) -> None:
                 )
                 for i, (body_id, marked) in enumerate(wanted, start=1)
             ],
+            author,
         )
     if "funding" in data:
-        _apply_funding(measure, data["funding"])
+        _apply_funding(measure, data["funding"], author)
 
 
-def _apply_funding(measure: Measure, funding: dict) -> None:
+def _apply_funding(measure: Measure, funding: dict, author: _Author) -> None:
     lines = getattr(measure, "funding_list", []) if measure.pk else []
     if lines and _current_funding(measure) == funding:
         return
@@ -896,22 +921,23 @@ def _apply_funding(measure: Measure, funding: dict) -> None:
         keep = plain[0] if plain else None
         for line in existing:
             if line is not keep:
-                _drop_line(line)
+                _drop_line(line, author)
         if keep is not None:
             keep.planned_amount = amount
-            keep.save(update_fields=["planned_amount"])
+            author.mark(keep).save(update_fields=["planned_amount"])
         else:
             create.append(
                 FundingLine(measure=measure, source=key[0], year=key[1], planned_amount=amount)
             )
     for leftover in by_key.values():
         for line in leftover:
-            _drop_line(line)
-    _bulk_create(FundingLine, create)
+            _drop_line(line, author)
+    _bulk_create(FundingLine, create, author)
 
 
-def _drop_line(line: FundingLine) -> None:
+def _drop_line(line: FundingLine, author: _Author) -> None:
     # Money already reported as spent stays on record; only its plan goes to zero.
+    author.mark(line)
     if line.actual_amount is not None:
         line.planned_amount = Decimal("0.0")
         line.save(update_fields=["planned_amount"])

@@ -9,6 +9,4 @@ class PartnerApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from regionalprogram.api import schema, signals  # noqa: F401 - schema registers itself
-
-        signals.connect()
+        from regionalprogram.api import schema  # noqa: F401 - schema registers itself

@@ -1,11 +1,15 @@
 """Import an action plan from .xlsx in the official layout (see README, "Importing and exporting
 the action plan"). Every row is checked first and reported by row and column; without
---skip-failed-rows nothing is applied while any row fails (exit status 1)."""
+--skip-failed-rows nothing is applied while any row fails (exit status 1). The change history
+records the account named by --user as the one who imported, or nobody, with the file's name as
+the reason."""
 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -17,6 +21,7 @@ from measures.plan_io.importer import (
     create_missing_bodies,
 )
 from measures.plan_io.uploads import UploadError, check_xlsx
+from measures.services import EditConflict
 from programs.models import Programme
 
 
@@ -39,12 +44,24 @@ class Command(BaseCommand):
             action="store_true",
             help="create a responsible body for every executor name that matches none",
         )
+        parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="the account the change history names as the importer (default: none)",
+        )
 
     def handle(self, *args, **options):
         try:
             programme = Programme.objects.get(code=options["programme"])
         except Programme.DoesNotExist:
             raise CommandError(f"No programme with the code {options['programme']!r}.") from None
+        user = None
+        if options["user"]:
+            User = get_user_model()
+            try:
+                user = User.objects.get(**{User.USERNAME_FIELD: options["user"]})
+            except User.DoesNotExist:
+                raise CommandError(f"No user with the username {options['user']!r}.") from None
         try:
             with open(options["file"], "rb") as fileobj:
                 check_xlsx(fileobj)
@@ -80,7 +97,14 @@ class Command(BaseCommand):
                     raise CommandError("the file has errors", returncode=1)
                 return
             try:
-                result = apply_plan(plan, skip_failed_rows=skip)
+                result = apply_plan(
+                    plan, user=user, source=Path(options["file"]).name, skip_failed_rows=skip
+                )
+            except EditConflict as conflict:
+                raise CommandError(
+                    f"refused, nothing applied: measure {conflict.measure.number} was saved by "
+                    "someone else meanwhile; run the import again"
+                ) from None
             except ValidationError as error:
                 raise CommandError(
                     "refused, nothing applied: " + "; ".join(error.messages)

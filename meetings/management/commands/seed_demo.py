@@ -1,7 +1,8 @@
 """python manage.py seed_demo — demo content on top of the reference data.
 
-Repeatable: every object is found by its natural key and updated, so a second run gives the same
-database. Every write goes through full_clean() and save(), the paths users take.
+Repeatable: every object is found by its natural key and written only when it is new or differs,
+so a second run gives the same database. Every write goes through full_clean() and save();
+measures through measures.services.measure_save, the path every edit of the plan takes.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from measures.models import (
     ProgressReport,
     ReportEvidence,
 )
+from measures.services import measure_save
 from meetings.demo import content as C
 from meetings.models import (
     AgendaItem,
@@ -76,14 +78,35 @@ def tri(field: str, values) -> dict:
     return {f"{field}_ky": ky, f"{field}_ru": ru, f"{field}_en": en}
 
 
-def upsert(model, lookup: dict, values: dict | None = None):
-    """Find by natural key or create; set values; full_clean(); save()."""
+def assign(obj, values: dict) -> bool:
+    """Set the values that differ from the object's; whether any did. A related object is compared
+    by its key, without loading the stored one."""
+    changed = False
+    for name, value in values.items():
+        field = obj._meta.get_field(name)
+        if field.many_to_one or field.one_to_one:
+            differs = getattr(obj, field.attname) != getattr(value, "pk", value)
+        else:
+            differs = getattr(obj, name) != value
+        if differs:
+            setattr(obj, name, value)
+            changed = True
+    return changed
+
+
+def upsert_changed(model, lookup: dict, values: dict | None = None) -> tuple:
+    """Find by natural key or create; set values; full_clean() and save() when new or changed.
+    Returns the object and whether it was written."""
     obj = model._default_manager.filter(**lookup).first() or model(**lookup)
-    for name, value in (values or {}).items():
-        setattr(obj, name, value)
-    obj.full_clean()
-    obj.save()
-    return obj
+    changed = assign(obj, values or {}) or obj.pk is None
+    if changed:
+        obj.full_clean()
+        obj.save()
+    return obj, changed
+
+
+def upsert(model, lookup: dict, values: dict | None = None):
+    return upsert_changed(model, lookup, values)[0]
 
 
 def at(*parts: int) -> dt.datetime:
@@ -233,12 +256,28 @@ class Command(BaseCommand):
         }
         if spec["mechanism"]:
             values.update(tri("implementation_mechanism", spec["mechanism"]))
-        measure = upsert(Measure, {"programme": programme, "number": spec["number"]}, values)
-        measure.target_units.set([self.units[soate] for soate in spec["units"]])
+        lookup = {"programme": programme, "number": spec["number"]}
+        measure = Measure.objects.filter(**lookup).first() or Measure(**lookup)
+        reason = _("sample data")
+        written = assign(measure, values) or measure.pk is None
+        if written:
+            measure_save(measure, user=None, reason=reason)
+        rows_changed = False  # a changed row is a change of the measure: its version goes up too
+
+        def upsert_row(model, lookup, values):
+            nonlocal rows_changed
+            row, changed = upsert_changed(model, lookup, values)
+            rows_changed = rows_changed or changed
+            return row
+
+        units = {self.units[soate].pk for soate in spec["units"]}
+        if units != set(measure.target_units.values_list("pk", flat=True)):
+            measure.target_units.set(units)
+            rows_changed = True
 
         for position, key in enumerate(spec["co"]):
             body = self.bodies[key]
-            upsert(
+            upsert_row(
                 MeasureExecutor,
                 {"measure": measure, "body": body},
                 {"position": position, "in_coordination": body.works_in_coordination},
@@ -253,7 +292,7 @@ class Command(BaseCommand):
                 if year < this_year and spec["status"] != "planned":
                     share = Decimal("0.7") if spec["status"] == "delayed" else Decimal("0.95")
                     actual = (planned * share).quantize(Decimal("0.1"))
-                upsert(
+                upsert_row(
                     FundingLine,
                     {
                         "measure": measure,
@@ -266,7 +305,7 @@ class Command(BaseCommand):
 
         if spec["indicator"]:
             name, unit_key, baseline, baseline_year, final, per_year = spec["indicator"]
-            indicator = upsert(
+            indicator = upsert_row(
                 MeasureIndicator,
                 {"measure": measure, "position": 0},
                 {
@@ -290,11 +329,13 @@ class Command(BaseCommand):
                     target = Decimal(baseline) + (Decimal(final) - Decimal(baseline)) * step / len(
                         years
                     )
-                upsert(
+                upsert_row(
                     IndicatorTarget,
                     {"indicator": indicator, "year": year, "unit": None},
                     {"target_value": target.quantize(Decimal("0.001"))},
                 )
+        if rows_changed and not written:
+            measure_save(measure, user=None, reason=reason)
         return measure
 
     def seed_territories(self) -> None:

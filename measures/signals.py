@@ -1,0 +1,44 @@
+"""A change to a measure's co-executors, target units, funding lines, indicators or targets is a
+change to the measure for the API's sync (``updated_since``). Signals, so that every path counts:
+the services, the import's bulk rows, the admin's own pages for the rows."""
+
+from __future__ import annotations
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from measures.models import FundingLine, IndicatorTarget, Measure, MeasureExecutor, MeasureIndicator
+from measures.services import measure_touch
+
+
+def _touch_from_row(sender, instance, **kwargs) -> None:
+    measure_touch([instance.measure_id])
+
+
+def _touch_from_target(sender, instance, **kwargs) -> None:
+    measure_touch(
+        MeasureIndicator.objects.filter(pk=instance.indicator_id).values_list(
+            "measure_id", flat=True
+        )
+    )
+
+
+def _touch_from_units(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        measure_touch([instance.pk])
+    elif pk_set:
+        measure_touch(pk_set)
+
+
+def connect() -> None:
+    for model in (MeasureExecutor, FundingLine, MeasureIndicator):
+        post_save.connect(_touch_from_row, sender=model, dispatch_uid=f"touch-{model.__name__}")
+        post_delete.connect(
+            _touch_from_row, sender=model, dispatch_uid=f"touch-del-{model.__name__}"
+        )
+    post_save.connect(_touch_from_target, sender=IndicatorTarget, dispatch_uid="touch-target")
+    post_delete.connect(_touch_from_target, sender=IndicatorTarget, dispatch_uid="touch-del-target")
+    m2m_changed.connect(
+        _touch_from_units, sender=Measure.target_units.through, dispatch_uid="touch-units"
+    )
