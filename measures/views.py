@@ -159,21 +159,17 @@ def measure_detail(request, code: str, number: str):
     )
     if not request.user.is_staff:
         reports = reports.filter(status=ReportStatus.ACCEPTED)
-    from meetings.models import Decision, Meeting, Proposal
+    from meetings.models import Decision, Proposal
 
-    proposals = Proposal.objects.filter(Q(measure=measure) | Q(resulting_measure=measure))
-    decisions = Decision.objects.filter(measures=measure).select_related(
-        "meeting__group", "responsible_body"
-    )
     user = request.user
-    if not (user.is_staff or user.has_perm("meetings.manage_working_group")):
-        # Decisions of unpublished meetings stay with the group's own members.
-        visible_meetings = Meeting.objects.published()
-        if user.is_authenticated:
-            visible_meetings = Meeting.objects.filter(
-                Q(pk__in=visible_meetings.values("pk")) | Q(group__members__user=user)
-            )
-        decisions = decisions.filter(meeting__in=visible_meetings.values("pk"))
+    proposals = Proposal.objects.visible_to(user).filter(
+        Q(measure=measure) | Q(resulting_measure=measure)
+    )
+    decisions = (
+        Decision.objects.visible_to(user)
+        .filter(measures=measure)
+        .select_related("meeting__group", "responsible_body")
+    )
     context = {
         "programme": programme,
         "measure": measure,

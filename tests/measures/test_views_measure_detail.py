@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from measures.models import FundingSource, ReportStatus
+from meetings.models import ProposalStatus
 from tests.factories import (
     DecisionFactory,
     ExecutorFactory,
@@ -72,7 +73,11 @@ def test_public_sees_only_accepted_reports_staff_sees_all(client, measure):
 
 
 def test_proposals_and_decisions_linked_to_the_measure(client, measure):
-    ProposalFactory(resulting_measure=measure, title="Build schools in Naryn")
+    # A proposal that produced a measure has been accepted; unanswered ones stay with the group
+    # (tests/measures/test_measure_page_proposals.py).
+    ProposalFactory(
+        resulting_measure=measure, title="Build schools in Naryn", status=ProposalStatus.ACCEPTED
+    )
     published = MeetingFactory(news_published_at=timezone.now())
     DecisionFactory(meeting=published, text_en="Approve measure 1.1.2").measures.add(measure)
     DecisionFactory(meeting=MeetingFactory(), text_en="Unpublished decision").measures.add(measure)
