@@ -35,7 +35,12 @@ from measures.services import (
     measure_unarchive,
 )
 from programs.models import Objective, Programme, ProgrammeStatus
-from programs.permissions import can_edit_programme, editable_programme_or_deny
+from programs.permissions import (
+    can_edit_programme,
+    can_see_plan_history,
+    can_see_unaccepted_reports,
+    editable_programme_or_deny,
+)
 
 PAGE_SIZE = 50
 
@@ -154,14 +159,16 @@ def measure_detail(request, code: str, number: str):
         .order_by("source", "year")
     )
     funding = funding_table(funding_rows)
+    user = request.user
+    can_edit = can_edit_programme(user, programme)
+    all_reports = can_see_unaccepted_reports(user, programme)
     reports = measure.reports.select_related("reporting_body").order_by(
         "-period_year", "-period_number"
     )
-    if not request.user.is_staff:
+    if not all_reports:
         reports = reports.filter(status=ReportStatus.ACCEPTED)
     from meetings.models import Decision, Proposal
 
-    user = request.user
     proposals = Proposal.objects.visible_to(user).filter(
         Q(measure=measure) | Q(resulting_measure=measure)
     )
@@ -170,6 +177,7 @@ def measure_detail(request, code: str, number: str):
         .filter(measures=measure)
         .select_related("meeting__group", "responsible_body")
     )
+    history = can_see_plan_history(user, programme)
     context = {
         "programme": programme,
         "measure": measure,
@@ -179,12 +187,10 @@ def measure_detail(request, code: str, number: str):
         "reports": reports,
         "proposals": proposals.select_related("author_body", "group").order_by("-submitted_at"),
         "decisions": decisions.order_by("-meeting__starts_at", "number"),
-        "can_edit": can_edit_programme(user, programme),
-        "history_groups": (
-            grouped(measure_history(measure))[:5]
-            if user.is_staff or can_edit_programme(user, programme)
-            else []
-        ),
+        "can_edit": can_edit,
+        "can_see_history": history,
+        "show_report_status": all_reports,
+        "history_groups": grouped(measure_history(measure))[:5] if history else [],
     }
     return render(request, "measures/measure_detail.html", context)
 
@@ -347,7 +353,7 @@ def _rebase(data, opened, current: Measure):
 @login_required
 def measure_history_view(request, code: str, number: str):
     programme = get_object_or_404(Programme.objects.visible_to(request.user), code=code)
-    if not (request.user.is_staff or can_edit_programme(request.user, programme)):
+    if not can_see_plan_history(request.user, programme):
         raise PermissionDenied
     measure = get_object_or_404(
         Measure.objects.select_related("programme"),
@@ -430,7 +436,7 @@ def plan_archive(request, code: str):
 def plan_changes(request, code: str):
     """The latest edits of a programme's plan, newest first (a fixed number of queries)."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), code=code)
-    if not (request.user.is_staff or can_edit_programme(request.user, programme)):
+    if not can_see_plan_history(request.user, programme):
         raise PermissionDenied
     records = (
         Measure.history.model.objects.filter(programme_id=programme.pk)
