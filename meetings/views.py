@@ -733,7 +733,7 @@ def decision_list(request, slug: str):
     decisions = (
         Decision.objects.visible_to(request.user)
         .filter(meeting__group=group, status=DecisionStatus.OPEN)
-        .select_related("meeting", "responsible_body")
+        .select_related("meeting__group", "responsible_body")
         .order_by(F("deadline").asc(nulls_last=True), "meeting__starts_at", "number")
     )
     filterset = DecisionFilter(request.GET or None, queryset=decisions, group=group)
