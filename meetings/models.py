@@ -178,9 +178,13 @@ class MinutesStatus(models.TextChoices):
     APPROVED = "approved", _("approved")
 
 
+# A held meeting whose news is published: public with its agenda, minutes and decisions.
+PUBLISHED = Q(status=MeetingStatus.HELD, news_published_at__isnull=False)
+
+
 class MeetingQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=MeetingStatus.HELD, news_published_at__isnull=False)
+        return self.filter(PUBLISHED)
 
     def _of_groups_visible_to(self, user, public: Q):
         meetings = self.filter(group__in=WorkingGroup.objects.visible_to(user))
@@ -191,17 +195,11 @@ class MeetingQuerySet(models.QuerySet):
     def listed_for(self, user):
         """Meetings the user finds in lists and calendars: planned ones (when and where), held
         ones whose news is published, and every meeting of the groups they see in full."""
-        return self._of_groups_visible_to(
-            user,
-            Q(status=MeetingStatus.PLANNED)
-            | Q(status=MeetingStatus.HELD, news_published_at__isnull=False),
-        )
+        return self._of_groups_visible_to(user, Q(status=MeetingStatus.PLANNED) | PUBLISHED)
 
     def detailed_for(self, user):
         """Meetings whose agenda, minutes and decisions the user may read."""
-        return self._of_groups_visible_to(
-            user, Q(status=MeetingStatus.HELD, news_published_at__isnull=False)
-        )
+        return self._of_groups_visible_to(user, PUBLISHED)
 
 
 class Meeting(models.Model):
