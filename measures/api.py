@@ -217,8 +217,7 @@ def attach_relations(measures: list[Measure], *, user, lang: str) -> list[Measur
     decisions and proposals, which depend on what the user may see, in one query each. No model
     instances: building a few hundred of them would cost more than the queries themselves.
     """
-    from meetings.api import visible_decisions, visible_proposals
-    from meetings.models import Decision
+    from meetings.models import Decision, Proposal
 
     ids = [m.pk for m in measures]
     if not ids:
@@ -228,7 +227,7 @@ def attach_relations(measures: list[Measure], *, user, lang: str) -> list[Measur
         relations = {row[0]: row[1:] for row in cursor.fetchall()}
     decisions = _group(
         Decision.measures.through.objects.filter(
-            measure_id__in=ids, decision__in=visible_decisions(user)
+            measure_id__in=ids, decision__in=Decision.objects.visible_to(user)
         )
         .order_by("measure_id", "decision__meeting__starts_at", "decision__number")
         .values_list(
@@ -239,7 +238,7 @@ def attach_relations(measures: list[Measure], *, user, lang: str) -> list[Measur
         ),
         lambda r: f"{r[1]}/{r[2]}/{r[3]}",
     )
-    proposals = visible_proposals(user)
+    proposals = Proposal.objects.visible_to(user)
     source_proposals = _group(
         proposals.filter(resulting_measure_id__in=ids)
         .order_by("resulting_measure_id", "id")

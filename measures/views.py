@@ -36,7 +36,12 @@ from measures.services import (
     measure_unarchive,
 )
 from programs.models import Objective, Programme, ProgrammeStatus
-from programs.permissions import can_edit_programme, editable_programme_or_deny
+from programs.permissions import (
+    can_edit_programme,
+    can_see_plan_history,
+    can_see_unaccepted_reports,
+    editable_programme_or_deny,
+)
 
 PAGE_SIZE = 50
 
@@ -157,26 +162,25 @@ def measure_detail(request, code: str, number: str):
         .order_by("source", "year")
     )
     funding = funding_table(funding_rows)
+    user = request.user
+    can_edit = can_edit_programme(user, programme)
+    all_reports = can_see_unaccepted_reports(user, programme)
     reports = measure.reports.select_related("reporting_body").order_by(
         "-period_year", "-period_number"
     )
-    if not request.user.is_staff:
+    if not all_reports:
         reports = reports.filter(status=ReportStatus.ACCEPTED)
-    from meetings.models import Decision, Meeting, Proposal
+    from meetings.models import Decision, Proposal
 
-    proposals = Proposal.objects.filter(Q(measure=measure) | Q(resulting_measure=measure))
-    decisions = Decision.objects.filter(measures=measure).select_related(
-        "meeting__group", "responsible_body"
+    proposals = Proposal.objects.visible_to(user).filter(
+        Q(measure=measure) | Q(resulting_measure=measure)
     )
-    user = request.user
-    if not (user.is_staff or user.has_perm("meetings.manage_working_group")):
-        # Decisions of unpublished meetings stay with the group's own members.
-        visible_meetings = Meeting.objects.published()
-        if user.is_authenticated:
-            visible_meetings = Meeting.objects.filter(
-                Q(pk__in=visible_meetings.values("pk")) | Q(group__members__user=user)
-            )
-        decisions = decisions.filter(meeting__in=visible_meetings.values("pk"))
+    decisions = (
+        Decision.objects.visible_to(user)
+        .filter(measures=measure)
+        .select_related("meeting__group", "responsible_body")
+    )
+    history = can_see_plan_history(user, programme)
     context = {
         "programme": programme,
         "measure": measure,
@@ -186,12 +190,10 @@ def measure_detail(request, code: str, number: str):
         "reports": reports,
         "proposals": proposals.select_related("author_body", "group").order_by("-submitted_at"),
         "decisions": decisions.order_by("-meeting__starts_at", "number"),
-        "can_edit": can_edit_programme(user, programme),
-        "history_groups": (
-            grouped(measure_history(measure))[:5]
-            if user.is_staff or can_edit_programme(user, programme)
-            else []
-        ),
+        "can_edit": can_edit,
+        "can_see_history": history,
+        "show_report_status": all_reports,
+        "history_groups": grouped(measure_history(measure))[:5] if history else [],
     }
     return render(request, "measures/measure_detail.html", context)
 
@@ -320,7 +322,7 @@ def measure_edit(request, code: str, number: str):
 @login_required
 def measure_history_view(request, code: str, number: str):
     programme = get_object_or_404(Programme.objects.visible_to(request.user), code=code)
-    if not (request.user.is_staff or can_edit_programme(request.user, programme)):
+    if not can_see_plan_history(request.user, programme):
         raise PermissionDenied
     measure = get_object_or_404(
         Measure.objects.select_related("programme"),
@@ -403,7 +405,7 @@ def plan_archive(request, code: str):
 def plan_changes(request, code: str):
     """The latest edits of a programme's plan, newest first (a fixed number of queries)."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), code=code)
-    if not (request.user.is_staff or can_edit_programme(request.user, programme)):
+    if not can_see_plan_history(request.user, programme):
         raise PermissionDenied
     records = (
         Measure.history.model.objects.filter(programme_id=programme.pk)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,7 +25,7 @@ from measures.plan_io.importer import (
 )
 from measures.services import EditConflict
 from programs.models import Programme
-from programs.permissions import can_edit_programme
+from programs.permissions import editable_programme_or_deny
 
 LANGUAGE_CODES = ("ky", "ru", "en")
 SESSION_KEY = "plan_imports"
@@ -102,20 +102,9 @@ class PlanUploadForm(forms.Form):
         return uploaded
 
 
-def _editable_programme(request, code: str):
-    """The programme whose plan the user may import into: login first, 404 unseen, 403 others."""
-    if not request.user.is_authenticated:
-        return None
-    programme = get_object_or_404(Programme.objects.visible_to(request.user), code=code)
-    if not can_edit_programme(request.user, programme):
-        raise PermissionDenied
-    return programme
-
-
+@login_required
 def plan_import(request, code: str):
-    programme = _editable_programme(request, code)
-    if programme is None:
-        return redirect_to_login(request.get_full_path())
+    programme = editable_programme_or_deny(request.user, code)
     form = PlanUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
@@ -148,10 +137,9 @@ def _forget(request, token) -> None:
     request.session[SESSION_KEY] = pending
 
 
+@login_required
 def plan_import_preview(request, code: str, token: str):
-    programme = _editable_programme(request, code)
-    if programme is None:
-        return redirect_to_login(request.get_full_path())
+    programme = editable_programme_or_deny(request.user, code)
     entry, path = _pending(request, programme, token)
     if entry is None:
         messages.error(request, _("That upload has expired or belongs to another session."))

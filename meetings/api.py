@@ -1,15 +1,14 @@
 """API: working groups, meetings, decisions and proposals, with the public pages' visibility.
 
-The public sees held meetings whose news is published, the date and place of planned ones, their
-decisions, and proposals once decided. Members of a group and the secretariat see everything of
-that group; authors see their own proposals. A member's token can send a proposal.
+Who sees what is the rule of meetings.models (the QuerySets' visible_to / listed_for /
+detailed_for), the same the pages call. A member's token can send a proposal.
 """
 
 from __future__ import annotations
 
 import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -43,74 +42,6 @@ from programs.models import Direction, Objective, Programme
 from regionalprogram.api.filters import IsoDateFilter, SearchFilter, UpdatedSinceFilter
 from regionalprogram.api.views import PartnerReadViewSet
 
-# Proposals the public sees: those the working group has decided on.
-PUBLIC_PROPOSAL_STATUSES = [
-    ProposalStatus.ACCEPTED,
-    ProposalStatus.PARTLY_ACCEPTED,
-    ProposalStatus.REJECTED,
-]
-
-
-def sees_all_groups(user) -> bool:
-    return user.is_authenticated and (
-        user.is_staff or user.has_perm("meetings.manage_working_group")
-    )
-
-
-def member_group_ids(user):
-    """Groups the user belongs to (a subquery, not a list)."""
-    if not user.is_authenticated:
-        return WorkingGroup.objects.none().values("id")
-    return WorkingGroupMember.objects.filter(user=user).values("group_id")
-
-
-def visible_groups(user):
-    return WorkingGroup.objects.filter(programme__in=Programme.objects.visible_to(user))
-
-
-def visible_meetings(user):
-    meetings = Meeting.objects.filter(group__in=visible_groups(user))
-    if sees_all_groups(user):
-        return meetings
-    return meetings.filter(
-        Q(status=MeetingStatus.HELD, news_published_at__isnull=False)
-        | Q(status=MeetingStatus.PLANNED)
-        | Q(group_id__in=member_group_ids(user))
-    )
-
-
-def detailed_meetings(user):
-    """Meetings whose minutes, agenda and decisions the user may read."""
-    meetings = Meeting.objects.filter(group__in=visible_groups(user))
-    if sees_all_groups(user):
-        return meetings
-    return meetings.filter(
-        Q(status=MeetingStatus.HELD, news_published_at__isnull=False)
-        | Q(group_id__in=member_group_ids(user))
-    )
-
-
-def visible_decisions(user):
-    return Decision.objects.filter(meeting__in=detailed_meetings(user))
-
-
-def visible_proposals(user):
-    proposals = Proposal.objects.filter(programme__in=Programme.objects.visible_to(user))
-    if sees_all_groups(user):
-        return proposals
-    condition = Q(status__in=PUBLIC_PROPOSAL_STATUSES)
-    if user.is_authenticated:
-        condition |= Q(group_id__in=member_group_ids(user)) | Q(author=user)
-    return proposals.filter(condition)
-
-
-def full_access_group_ids(user) -> set[int]:
-    if sees_all_groups(user):
-        return set(WorkingGroup.objects.values_list("id", flat=True))
-    if not user.is_authenticated:
-        return set()
-    return set(WorkingGroupMember.objects.filter(user=user).values_list("group_id", flat=True))
-
 
 class GroupFilter(django_filters.FilterSet):
     programme = VisibleProgrammeFilter()
@@ -133,7 +64,7 @@ class WorkingGroupViewSet(PartnerReadViewSet):
 
     def get_queryset(self):
         return (
-            visible_groups(self.request.user)
+            WorkingGroup.objects.visible_to(self.request.user)
             .select_related("programme", "founding_act")
             .prefetch_related(
                 Prefetch(
@@ -147,7 +78,7 @@ class WorkingGroupViewSet(PartnerReadViewSet):
 
 
 def visible_group_choices(request):
-    return visible_groups(request.user) if request else WorkingGroup.objects.none()
+    return WorkingGroup.objects.visible_to(request.user) if request else WorkingGroup.objects.none()
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -175,7 +106,7 @@ class MeetingViewSet(PartnerReadViewSet):
     def get_queryset(self):
         user = self.request.user
         return (
-            visible_meetings(user)
+            Meeting.objects.listed_for(user)
             .select_related("group")
             .prefetch_related(
                 Prefetch(
@@ -195,7 +126,9 @@ class MeetingViewSet(PartnerReadViewSet):
     def get_serializer_context(self):
         context = super().get_serializer_context()
         if self.request is not None:
-            context["full_access_group_ids"] = full_access_group_ids(self.request.user)
+            context["full_access_group_ids"] = set(
+                WorkingGroup.objects.seen_in_full_by(self.request.user).values_list("id", flat=True)
+            )
         return context
 
     def get_object(self):
@@ -234,7 +167,7 @@ class DecisionViewSet(PartnerReadViewSet):
     def get_queryset(self):
         user = self.request.user
         return (
-            visible_decisions(user)
+            Decision.objects.visible_to(user)
             .select_related("meeting__group")
             .prefetch_related(
                 Prefetch(
@@ -248,7 +181,7 @@ class DecisionViewSet(PartnerReadViewSet):
                 ),
                 Prefetch(
                     "proposals",
-                    queryset=visible_proposals(user).order_by("id").only("id"),
+                    queryset=Proposal.objects.visible_to(user).order_by("id").only("id"),
                     to_attr="proposal_list",
                 ),
             )
@@ -312,7 +245,7 @@ class ProposalViewSet(PartnerReadViewSet):
     def get_queryset(self):
         user = self.request.user
         return (
-            visible_proposals(user)
+            Proposal.objects.visible_to(user)
             .select_related(
                 "group",
                 "programme",
@@ -324,7 +257,7 @@ class ProposalViewSet(PartnerReadViewSet):
             .prefetch_related(
                 Prefetch(
                     "decisions",
-                    queryset=visible_decisions(user).select_related("meeting__group"),
+                    queryset=Decision.objects.visible_to(user).select_related("meeting__group"),
                     to_attr="decision_list",
                 )
             )
@@ -342,7 +275,7 @@ class ProposalViewSet(PartnerReadViewSet):
         data.is_valid(raise_exception=True)
         values = data.validated_data
         group = (
-            visible_groups(request.user)
+            WorkingGroup.objects.visible_to(request.user)
             .select_related("programme")
             .filter(slug=values["group"])
             .first()

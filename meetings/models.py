@@ -1,5 +1,15 @@
 """The interdepartmental working group: members, meetings, agenda, attendance, minutes, decisions
-and the proposals members send."""
+and the proposals members send.
+
+Who sees what of the working group lives here, once, on the QuerySets; pages, the API, the measure
+page and the home page all call them:
+
+- a group is seen by whoever sees its programme (drafts only by the roles that see drafts);
+- the public sees a group's planned meetings (when and where), its held meetings once their news is
+  published with their agenda, minutes and decisions, and proposals once answered;
+- members of a group, and the secretariat and superusers for every group, see the group in full;
+- an author always sees their own proposals.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +24,32 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models import Measure
 from programs.models import Direction, LegalAct, Objective, Programme, ResponsibleBody
+
+
+def sees_all_working_groups(user) -> bool:
+    """The secretariat's role (and superusers, who hold every permission) reads every working group
+    in full; running a group is a separate, per-group right (meetings.services.is_secretary)."""
+    return bool(user and user.is_authenticated and user.has_perm("meetings.manage_working_group"))
+
+
+def sees_everything(user, group: WorkingGroup) -> bool:
+    """Whether the user sees ``group`` in full: all meetings, minutes, decisions and proposals."""
+    return WorkingGroup.objects.seen_in_full_by(user).filter(pk=group.pk).exists()
+
+
+class WorkingGroupQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(programme__in=Programme.objects.visible_to(user))
+
+    def seen_in_full_by(self, user):
+        """Groups the user sees in full: those they are (or were) a member of, all for the
+        secretariat and superusers."""
+        groups = self.visible_to(user)
+        if sees_all_working_groups(user):
+            return groups
+        if not (user and user.is_authenticated):
+            return groups.none()
+        return groups.filter(pk__in=WorkingGroupMember.objects.filter(user=user).values("group_id"))
 
 
 class WorkingGroup(models.Model):
@@ -36,6 +72,8 @@ class WorkingGroup(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = WorkingGroupQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("working group")
@@ -140,9 +178,28 @@ class MinutesStatus(models.TextChoices):
     APPROVED = "approved", _("approved")
 
 
+# A held meeting whose news is published: public with its agenda, minutes and decisions.
+PUBLISHED = Q(status=MeetingStatus.HELD, news_published_at__isnull=False)
+
+
 class MeetingQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=MeetingStatus.HELD, news_published_at__isnull=False)
+        return self.filter(PUBLISHED)
+
+    def _of_groups_visible_to(self, user, public: Q):
+        meetings = self.filter(group__in=WorkingGroup.objects.visible_to(user))
+        if sees_all_working_groups(user):
+            return meetings
+        return meetings.filter(public | Q(group__in=WorkingGroup.objects.seen_in_full_by(user)))
+
+    def listed_for(self, user):
+        """Meetings the user finds in lists and calendars: planned ones (when and where), held
+        ones whose news is published, and every meeting of the groups they see in full."""
+        return self._of_groups_visible_to(user, Q(status=MeetingStatus.PLANNED) | PUBLISHED)
+
+    def detailed_for(self, user):
+        """Meetings whose agenda, minutes and decisions the user may read."""
+        return self._of_groups_visible_to(user, PUBLISHED)
 
 
 class Meeting(models.Model):
@@ -327,6 +384,10 @@ class DecisionStatus(models.TextChoices):
 
 
 class DecisionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Decisions of the meetings whose details the user may read."""
+        return self.filter(meeting__in=Meeting.objects.detailed_for(user))
+
     def overdue(self, today: datetime.date | None = None):
         today = today or datetime.date.today()
         return self.filter(status=DecisionStatus.OPEN, deadline__lt=today)
@@ -405,6 +466,21 @@ class ProposalStatus(models.TextChoices):
     PARTLY_ACCEPTED = "partly_accepted", _("partly accepted")
     REJECTED = "rejected", _("rejected")
     WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class ProposalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Proposals the user may read: the answered ones of the groups they see, every proposal of
+        the groups they see in full, and their own."""
+        proposals = self.filter(group__in=WorkingGroup.objects.visible_to(user))
+        if sees_all_working_groups(user):
+            return proposals
+        # The public sees a proposal once the working group has answered it; before that it is a
+        # member's draft that the secretariat has not screened.
+        condition = Q(status__in=ANSWER_STATUSES)
+        if user and user.is_authenticated:
+            condition |= Q(group__in=WorkingGroup.objects.seen_in_full_by(user)) | Q(author=user)
+        return proposals.filter(condition)
 
 
 class Proposal(models.Model):
@@ -499,6 +575,8 @@ class Proposal(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    objects = ProposalQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
@@ -561,6 +639,7 @@ class Proposal(models.Model):
         return self.status in ANSWER_STATUSES
 
 
+# The statuses the secretariat answers with; a proposal in one of them is public (ProposalQuerySet).
 ANSWER_STATUSES = (
     ProposalStatus.ACCEPTED,
     ProposalStatus.PARTLY_ACCEPTED,

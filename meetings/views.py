@@ -1,5 +1,5 @@
-"""The working group, its meetings and decisions. The public sees held meetings whose news is
-published and the date and place of planned ones; members and staff see everything."""
+"""The working group, its meetings and decisions. Who sees what is meetings.models' rule (the
+QuerySets' visible_to / listed_for / detailed_for); these views only call it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -36,13 +36,14 @@ from meetings.forms import (
 )
 from meetings.ics import group_calendar, meeting_calendar
 from meetings.models import (
-    ANSWER_STATUSES,
     Attendance,
     Decision,
     DecisionStatus,
-    MeetingStatus,
+    Meeting,
+    Proposal,
     ProposalEvent,
     WorkingGroup,
+    sees_everything,
 )
 from meetings.services import (
     SCREENABLE,
@@ -73,24 +74,12 @@ from meetings.services import (
     proposal_update,
     proposal_withdraw,
 )
-from programs.models import Programme
-
-
-def sees_everything(user, group: WorkingGroup) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_staff or user.has_perm("meetings.manage_working_group"):
-        return True
-    return group.members.filter(user=user).exists()
-
-
-def visible_groups(user):
-    return WorkingGroup.objects.filter(programme__in=Programme.objects.visible_to(user))
 
 
 def get_group(request, slug: str) -> tuple[WorkingGroup, bool]:
     group = get_object_or_404(
-        visible_groups(request.user).select_related("programme", "founding_act"), slug=slug
+        WorkingGroup.objects.visible_to(request.user).select_related("programme", "founding_act"),
+        slug=slug,
     )
     return group, sees_everything(request.user, group)
 
@@ -102,18 +91,10 @@ def work_links(user, group: WorkingGroup) -> dict:
     }
 
 
-def meetings_for(group: WorkingGroup, full_access: bool):
-    meetings = group.meetings.all()
-    if full_access:
-        return meetings
-    return meetings.filter(
-        Q(status=MeetingStatus.HELD, news_published_at__isnull=False)
-        | Q(status=MeetingStatus.PLANNED)
-    )
-
-
 def group_list(request):
-    groups = visible_groups(request.user).select_related("programme", "founding_act")
+    groups = WorkingGroup.objects.visible_to(request.user).select_related(
+        "programme", "founding_act"
+    )
     return render(request, "meetings/workinggroup_list.html", {"groups": groups})
 
 
@@ -129,7 +110,7 @@ def group_detail(request, slug: str):
         "group": group,
         "members": members,
         "show_former": show_former,
-        "meetings": meetings_for(group, full_access).order_by("-starts_at")[:5],
+        "meetings": group.meetings.listed_for(request.user).order_by("-starts_at")[:5],
         "full_access": full_access,
         "work": work_links(request.user, group),
     }
@@ -140,7 +121,7 @@ def meeting_list(request, slug: str):
     group, full_access = get_group(request, slug)
     context = {
         "group": group,
-        "meetings": meetings_for(group, full_access).order_by("-starts_at"),
+        "meetings": group.meetings.listed_for(request.user).order_by("-starts_at"),
         "full_access": full_access,
     }
     return render(request, "meetings/meeting_list.html", context)
@@ -148,9 +129,9 @@ def meeting_list(request, slug: str):
 
 def meeting_detail(request, slug: str, number: int):
     group, full_access = get_group(request, slug)
-    meeting = get_object_or_404(meetings_for(group, full_access), number=number)
-    # Planned meetings show the public only when and where; the rest comes after they are held.
-    details = full_access or meeting.status == MeetingStatus.HELD
+    meeting = get_object_or_404(group.meetings.listed_for(request.user), number=number)
+    # Planned meetings show the public only when and where; the rest comes once they are public.
+    details = group.meetings.detailed_for(request.user).filter(pk=meeting.pk).exists()
     context = {
         "group": group,
         "meeting": meeting,
@@ -164,7 +145,7 @@ def meeting_detail(request, slug: str, number: int):
             .prefetch_related(
                 Prefetch(
                     "proposals",
-                    queryset=visible_proposals(group, request.user, full_access).order_by("pk"),
+                    queryset=Proposal.objects.visible_to(request.user).order_by("pk"),
                     to_attr="proposal_list",
                 )
             )
@@ -224,16 +205,6 @@ def _apply_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
-def visible_proposals(group: WorkingGroup, user, full_access: bool):
-    proposals = group.proposals.all()
-    if full_access:
-        return proposals
-    condition = Q(status__in=ANSWER_STATUSES)
-    if user.is_authenticated:
-        condition |= Q(author=user)
-    return proposals.filter(condition)
-
-
 def _proposal_rows(queryset):
     return queryset.select_related(
         "author_body", "agenda_item__meeting", "duplicate_of", "resulting_measure"
@@ -244,7 +215,7 @@ def proposal_list(request, slug: str):
     """All proposals of the group for its members and the secretariat (with the screening
     filters); the public sees the answered ones."""
     group, full_access = get_group(request, slug)
-    proposals = visible_proposals(group, request.user, full_access)
+    proposals = group.proposals.visible_to(request.user)
     filterset = ProposalFilter(request.GET or None, queryset=_proposal_rows(proposals), group=group)
     context = {
         "group": group,
@@ -259,7 +230,7 @@ def proposal_list(request, slug: str):
 def my_proposals(request, slug: str):
     if not request.user.is_authenticated:
         return _login_first(request)
-    group, full_access = get_group(request, slug)
+    group, _full = get_group(request, slug)
     proposals = _proposal_rows(group.proposals.filter(author=request.user)).prefetch_related(
         Prefetch("events", queryset=ProposalEvent.objects.order_by("created_at", "id"))
     )
@@ -359,10 +330,12 @@ def _proposal_page(request, group, proposal, full_access, status=200, **forms_):
         "is_author": request.user.is_authenticated and proposal.author_id == request.user.pk,
         "events": proposal.events.select_related("actor").order_by("created_at", "id"),
         "attachments": proposal.attachments.order_by("uploaded_at", "pk"),
-        "decisions": proposal.decisions.select_related("meeting").filter(
-            meeting__in=meetings_for(group, full_access)
-        ),
-        "duplicates": proposal.duplicates.order_by("pk"),
+        "decisions": proposal.decisions.visible_to(request.user).select_related("meeting"),
+        "duplicates": proposal.duplicates.visible_to(request.user).order_by("pk"),
+        "agenda_meeting_detailed": proposal.agenda_item_id is not None
+        and Meeting.objects.detailed_for(request.user)
+        .filter(agenda_items=proposal.agenda_item_id)
+        .exists(),
         "can_make_measure": can_make_measure(user=request.user, proposal=proposal),
     }
     if secretary and proposal.status in SCREENABLE:
@@ -377,7 +350,7 @@ def _proposal_page(request, group, proposal, full_access, status=200, **forms_):
 def proposal_detail(request, slug: str, pk: int):
     group, full_access = get_group(request, slug)
     proposal = get_object_or_404(
-        visible_proposals(group, request.user, full_access).select_related(
+        group.proposals.visible_to(request.user).select_related(
             "author_body",
             "direction",
             "objective",
@@ -394,8 +367,8 @@ def proposal_detail(request, slug: str, pk: int):
 
 def attachment_download(request, slug: str, pk: int, attachment_pk: int):
     """Files are served through this view only, to those who may see the proposal."""
-    group, full_access = get_group(request, slug)
-    proposal = get_object_or_404(visible_proposals(group, request.user, full_access), pk=pk)
+    group, _full = get_group(request, slug)
+    proposal = get_object_or_404(group.proposals.visible_to(request.user), pk=pk)
     attachment = get_object_or_404(proposal.attachments, pk=attachment_pk)
     response = FileResponse(
         attachment.file.open("rb"),
@@ -757,15 +730,11 @@ def meeting_publish_view(request, group, number: int):
 def decision_list(request, slug: str):
     """Open decisions across the group's meetings, with their responsible bodies; the public sees
     those of published meetings."""
-    group, full_access = get_group(request, slug)
+    group, _full = get_group(request, slug)
     decisions = (
-        Decision.objects.filter(
-            meeting__in=meetings_for(group, full_access).exclude(status=MeetingStatus.PLANNED)
-            if not full_access
-            else group.meetings.all(),
-            status=DecisionStatus.OPEN,
-        )
-        .select_related("meeting", "responsible_body")
+        Decision.objects.visible_to(request.user)
+        .filter(meeting__group=group, status=DecisionStatus.OPEN)
+        .select_related("meeting__group", "responsible_body")
         .order_by(F("deadline").asc(nulls_last=True), "meeting__starts_at", "number")
     )
     filterset = DecisionFilter(request.GET or None, queryset=decisions, group=group)
@@ -787,14 +756,14 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 def meeting_ics(request, slug: str, number: int):
     group, full_access = get_group(request, slug)
-    meeting = get_object_or_404(meetings_for(group, full_access), number=number)
+    meeting = get_object_or_404(group.meetings.listed_for(request.user), number=number)
     return _ics_response(meeting_calendar(meeting, full=full_access), f"meeting-{number}.ics")
 
 
 def group_ics(request, slug: str):
     group, full_access = get_group(request, slug)
     meetings = (
-        meetings_for(group, full_access)
+        group.meetings.listed_for(request.user)
         .select_related("group")
         .prefetch_related("agenda_items")
         .order_by("starts_at")
@@ -811,9 +780,9 @@ def proposal_measure_view(request, slug: str, pk: int):
 
     if not request.user.is_authenticated:
         return _login_first(request)
-    group, full_access = get_group(request, slug)
+    group, _full = get_group(request, slug)
     proposal = get_object_or_404(
-        visible_proposals(group, request.user, full_access).select_related(
+        group.proposals.visible_to(request.user).select_related(
             "programme", "measure", "objective", "author_body"
         ),
         pk=pk,

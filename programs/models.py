@@ -198,10 +198,10 @@ class ReportingPeriodKind(models.TextChoices):
 
 class ProgrammeQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Drafts are shown to ministry staff and the working group; everything else is public."""
-        if user.is_authenticated and (
-            user.is_staff or user.has_perm("programs.view_draft_programme")
-        ):
+        """Drafts are shown to the roles that work on them (editors, the secretariat, members of
+        the working group: programs.roles.VIEW_DRAFTS) and superusers; everything else is public.
+        ``is_staff`` alone opens the admin and shows no drafts."""
+        if user.is_authenticated and user.has_perm("programs.view_draft_programme"):
             return self
         return self.filter(status__in=PUBLIC_PROGRAMME_STATUSES)
 

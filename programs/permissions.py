@@ -1,8 +1,16 @@
-"""Who may edit which programme's plan: one rule, used by every view, form, import and API."""
+"""Who may edit which programme's plan, and who reads what is not public about it: one rule each,
+used by every view, template (as booleans in the context), form, import and API.
+
+Roles are the groups of programs.roles (editors, secretariat, members, reporters, partners) and
+superusers; ``is_staff`` only opens the admin and grants nothing here. Who sees which working
+group's meetings and proposals is meetings.models' rule (sees_all_working_groups and the QuerySets).
+"""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
 from programs.models import Programme
 
@@ -26,10 +34,25 @@ def can_edit_programme(user, programme: Programme) -> bool:
 def editable_programme_or_deny(user, code: str) -> Programme:
     """The programme ``code`` for an editing page: 404 when the user may not even see it (a draft
     for outsiders), 403 when they may see but not edit it. Callers require a login first."""
-    from django.core.exceptions import PermissionDenied
-    from django.shortcuts import get_object_or_404
-
     programme = get_object_or_404(Programme.objects.visible_to(user), code=code)
     if not can_edit_programme(user, programme):
         raise PermissionDenied
     return programme
+
+
+def can_see_plan_history(user, programme: Programme) -> bool:
+    """Who changed what in the programme's plan, with the earlier versions: for the programme's
+    editors and superusers, the people who can act on it (restore, correct)."""
+    return can_edit_programme(user, programme)
+
+
+def can_see_unaccepted_reports(user, programme: Programme) -> bool:
+    """Progress reports not accepted yet (drafts, submitted, returned) and their status: for those
+    who accept or return them, the programme's editors and superusers. Everyone else reads the
+    accepted ones only."""
+    return bool(
+        user
+        and user.is_authenticated
+        and user.has_perm("measures.change_progressreport")
+        and can_edit_programme(user, programme)
+    )

@@ -164,11 +164,11 @@ def body_detail(request, pk: int):
         .prefetch_related(co_executors_prefetch())
         .order_by("-programme__period_start_year", "programme__code", "sort_key")
     )
-    from meetings.models import WorkingGroupMember
+    from meetings.models import WorkingGroup, WorkingGroupMember
 
     memberships = (
         WorkingGroupMember.objects.active()
-        .filter(body=body)
+        .filter(body=body, group__in=WorkingGroup.objects.visible_to(request.user))
         .select_related("group")
         .order_by("group__name", "role", "full_name")
     )

@@ -9,8 +9,7 @@ from django.utils.translation import check_for_language
 
 from measures.models import FundingLine, Measure, MeasureStatus
 from measures.views import default_programme
-from meetings.models import Meeting
-from meetings.views import visible_groups
+from meetings.models import Meeting, WorkingGroup
 from programs.models import Programme, ProgrammeStatus
 
 CURRENT_STATUSES = [
@@ -59,8 +58,8 @@ def home(request):
             )["total"],
         }
     news = (
-        Meeting.objects.published()
-        .filter(group__in=visible_groups(request.user))
+        Meeting.objects.listed_for(request.user)
+        .published()
         .select_related("group")
         .order_by("-starts_at")[:3]
     )
@@ -69,6 +68,6 @@ def home(request):
         "programme": programme,
         "stats": stats,
         "news": news,
-        "groups": visible_groups(request.user).order_by("name")[:3],
+        "groups": WorkingGroup.objects.visible_to(request.user).order_by("name")[:3],
     }
     return render(request, "home.html", context)

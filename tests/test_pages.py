@@ -145,8 +145,11 @@ class TestDraftProgrammes:
         assert response.status_code == 200
         assert draft.title_ky in response.content.decode()
 
-    def test_staff_sees_it(self, client, draft):
-        client.force_login(UserFactory(is_staff=True))
+    def test_staff_without_a_role_does_not_see_it_a_superuser_does(self, client, draft):
+        # is_staff only opens the admin; drafts follow the roles (programs.roles.VIEW_DRAFTS).
+        client.force_login(UserFactory(username="staff", is_staff=True))
+        assert client.get("/ru/programmes/REG-2024-2028/").status_code == 404
+        client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
         assert client.get("/ru/programmes/REG-2024-2028/").status_code == 200
 
     def test_measures_of_a_draft_are_hidden_from_the_public(self, client, draft):

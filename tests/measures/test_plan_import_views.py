@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from measures.models import Measure
 from measures.plan_io import uploads
-from programs.models import ResponsibleBody
+from programs.models import ProgrammeStatus, ResponsibleBody
 from programs.roles import MEMBERS, REPORTERS
 from tests.edit_helpers import editor_of, user_in
 from tests.factories import ProgrammeFactory
@@ -68,6 +68,18 @@ def test_other_users_are_refused(client, programme, make_user):
     assert client.get(import_url(programme)).status_code == 403
     assert upload(client, programme, workbook_bytes(realistic_rows())).status_code == 403
     assert not Measure.objects.exists()
+
+
+def test_import_of_a_draft_is_hidden_from_those_who_may_not_see_drafts(client):
+    """programs.permissions.editable_programme_or_deny: 404 unseen, 403 seen but not editable."""
+    draft = ProgrammeFactory(status=ProgrammeStatus.DRAFT)
+    for user, status in (
+        (user_in(REPORTERS), 404),
+        (editor_of(ProgrammeFactory()), 403),
+        (editor_of(draft), 200),
+    ):
+        client.force_login(user)
+        assert client.get(import_url(draft)).status_code == status
 
 
 def test_editor_uploads_previews_and_nothing_is_applied_while_errors_remain(client, programme):

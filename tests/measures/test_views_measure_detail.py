@@ -5,9 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from measures.models import FundingSource, ReportStatus
+from meetings.models import ProposalStatus
+from programs import roles
 from tests.factories import (
     DecisionFactory,
     ExecutorFactory,
@@ -16,6 +19,8 @@ from tests.factories import (
     MeasureFactory,
     MeasureIndicatorFactory,
     MeetingFactory,
+    ProfileFactory,
+    ProgrammeFactory,
     ProgressReportFactory,
     ProposalFactory,
     UnitFactory,
@@ -59,20 +64,57 @@ def test_trailing_dot_in_the_number_finds_the_measure(client, measure):
     assert client.get(f"/en/plan/{measure.programme.code}/1.1.2./").status_code == 200
 
 
-def test_public_sees_only_accepted_reports_staff_sees_all(client, measure):
+def _user(kind: str, measure):
+    if kind == "anonymous":
+        return None
+    if kind == "staff without a role":
+        return UserFactory(username="staff", is_staff=True)
+    if kind == "superuser":
+        return UserFactory(username="root", is_staff=True, is_superuser=True)
+    user = UserFactory(username=kind.replace(" ", "-"))
+    role = roles.REPORTERS if kind == "reporter" else roles.EDITORS
+    user.groups.add(Group.objects.get(name=role))
+    programme = measure.programme if kind == "editor of the programme" else ProgrammeFactory()
+    ProfileFactory(user=user).programmes.add(programme)
+    return user
+
+
+@pytest.mark.parametrize(
+    ("kind", "sees_unaccepted"),
+    [
+        ("anonymous", False),
+        ("staff without a role", False),  # is_staff opens the admin, nothing more
+        ("reporter", False),
+        ("editor of another programme", False),
+        ("editor of the programme", True),
+        ("superuser", True),
+    ],
+)
+def test_unaccepted_reports_and_history_only_for_the_programmes_editors(
+    client, measure, kind, sees_unaccepted
+):
     ProgressReportFactory(measure=measure, text="Accepted work", status=ReportStatus.ACCEPTED)
     ProgressReportFactory(
         measure=measure, text="Draft work", status=ReportStatus.DRAFT, period_number=2
     )
-    public = client.get(url(measure)).content.decode()
-    assert "Accepted work" in public and "Draft work" not in public
-    client.force_login(UserFactory(is_staff=True))
-    staff = client.get(url(measure)).content.decode()
-    assert "Accepted work" in staff and "Draft work" in staff
+    user = _user(kind, measure)
+    if user is not None:
+        client.force_login(user)
+    content = client.get(url(measure)).content.decode()
+    assert "Accepted work" in content
+    assert ("Draft work" in content) is sees_unaccepted
+    history_link = f"/en/plan/{measure.programme.code}/{measure.number}/history/"
+    assert (history_link in content) is sees_unaccepted
+    history = client.get(history_link)
+    assert history.status_code == (200 if sees_unaccepted else 302 if user is None else 403)
 
 
 def test_proposals_and_decisions_linked_to_the_measure(client, measure):
-    ProposalFactory(resulting_measure=measure, title="Build schools in Naryn")
+    # A proposal that produced a measure has been accepted; unanswered ones stay with the group
+    # (tests/measures/test_measure_page_proposals.py).
+    ProposalFactory(
+        resulting_measure=measure, title="Build schools in Naryn", status=ProposalStatus.ACCEPTED
+    )
     published = MeetingFactory(news_published_at=timezone.now())
     DecisionFactory(meeting=published, text_en="Approve measure 1.1.2").measures.add(measure)
     DecisionFactory(meeting=MeetingFactory(), text_en="Unpublished decision").measures.add(measure)

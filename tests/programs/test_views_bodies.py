@@ -1,9 +1,19 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Group
 
-from programs.models import BodyKind
-from tests.factories import BodyFactory, ExecutorFactory, MeasureFactory
+from programs import roles
+from programs.models import BodyKind, ProgrammeStatus
+from tests.factories import (
+    BodyFactory,
+    ExecutorFactory,
+    MeasureFactory,
+    MemberFactory,
+    ProgrammeFactory,
+    UserFactory,
+    WorkingGroupFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +50,21 @@ def test_list_pages_run_a_fixed_number_of_queries(client, django_assert_max_num_
         client.get("/en/programmes/")
     with django_assert_max_num_queries(1):
         client.get("/en/territory/")
+
+
+def test_body_page_lists_memberships_only_of_groups_the_visitor_may_see(client):
+    """A group of a draft programme is a 404 to the public; its members are not listed either."""
+    body = BodyFactory()
+    public = WorkingGroupFactory(name_en="Public group")
+    draft = WorkingGroupFactory(
+        name_en="Draft group", programme=ProgrammeFactory(status=ProgrammeStatus.DRAFT)
+    )
+    MemberFactory(group=public, body=body, full_name="Aibek Public")
+    MemberFactory(group=draft, body=body, full_name="Aida Draft")
+    content = client.get(f"/en/bodies/{body.pk}/").content.decode()
+    assert "Aibek Public" in content and "Aida Draft" not in content
+    member = UserFactory(username="member")
+    member.groups.add(Group.objects.get(name=roles.MEMBERS))
+    MemberFactory(group=draft, user=member, body=BodyFactory())
+    client.force_login(member)
+    assert "Aida Draft" in client.get(f"/en/bodies/{body.pk}/").content.decode()
