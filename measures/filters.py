@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models import DeadlineKind, Measure, MeasureStatus
 from programs.models import Direction, Programme, ResponsibleBody
+from regionalprogram.languages import LANGUAGE_CODES
 from regions.models import AdministrativeUnit, UnitLevel, normalize_soate
 
 
@@ -117,7 +118,7 @@ class MeasureFilter(django_filters.FilterSet):
         if not value:
             return queryset
         condition = Q(number__startswith=value.rstrip("."))
-        for lang in ("ky", "ru", "en"):
+        for lang in LANGUAGE_CODES:
             condition |= Q(**{f"title_{lang}__icontains": value})
             condition |= Q(**{f"expected_result_{lang}__icontains": value})
         return queryset.filter(condition)

@@ -36,15 +36,13 @@ from measures.models import (
     MeasureIndicator,
 )
 from measures.services import (
-    LANGS,
     MeasureContent,
     measure_create,
     measure_update,
 )
 from programs.models import Direction, Objective, Programme, ResponsibleBody
+from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 from regions.models import AdministrativeUnit, UnitLevel
-
-LANGUAGE_LABELS = {"ky": _("in Kyrgyz"), "ru": _("in Russian"), "en": _("in English")}
 
 
 def plain_decimal(value: Decimal) -> Decimal:
@@ -93,20 +91,23 @@ class MeasureForm(forms.ModelForm):
             "direction",
             "objective",
             "number",
-            *(f"title_{lang}" for lang in LANGS),
-            *(f"implementation_mechanism_{lang}" for lang in LANGS),
-            *(f"expected_result_{lang}" for lang in LANGS),
+            *(f"title_{lang}" for lang in LANGUAGE_CODES),
+            *(f"implementation_mechanism_{lang}" for lang in LANGUAGE_CODES),
+            *(f"expected_result_{lang}" for lang in LANGUAGE_CODES),
             "deadline_text",
             "lead_body",
             "status",
         ]
         widgets = {
-            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
+            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGUAGE_CODES},
             **{
                 f"implementation_mechanism_{lang}": forms.Textarea(attrs={"rows": 3})
-                for lang in LANGS
+                for lang in LANGUAGE_CODES
             },
-            **{f"expected_result_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
+            **{
+                f"expected_result_{lang}": forms.Textarea(attrs={"rows": 2})
+                for lang in LANGUAGE_CODES
+            },
         }
 
     def __init__(self, *args, programme: Programme, units: list[AdministrativeUnit], **kwargs):
@@ -141,8 +142,8 @@ class MeasureForm(forms.ModelForm):
             self.initial["version"] = self.instance.version
         for name in ("title", "implementation_mechanism", "expected_result"):
             base = Measure._meta.get_field(name).verbose_name
-            for lang in LANGS:
-                self.fields[f"{name}_{lang}"].label = f"{base} ({LANGUAGE_LABELS[lang]})"
+            for lang in LANGUAGE_CODES:
+                self.fields[f"{name}_{lang}"].label = f"{base} ({IN_LANGUAGE[lang]})"
         self.fields["deadline_text"].widget.attrs.update({"autocomplete": "off"})
 
     def clean_number(self):
@@ -190,7 +191,7 @@ class MeasureForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not any(cleaned.get(f"title_{lang}") for lang in LANGS):
+        if not any(cleaned.get(f"title_{lang}") for lang in LANGUAGE_CODES):
             self.add_error(
                 "title_ky", _("Write the title of the measure in at least one language.")
             )
@@ -272,8 +273,8 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = MeasureIndicator
         fields = [
-            *(f"name_{lang}" for lang in LANGS),
-            *(f"unit_of_measure_{lang}" for lang in LANGS),
+            *(f"name_{lang}" for lang in LANGUAGE_CODES),
+            *(f"unit_of_measure_{lang}" for lang in LANGUAGE_CODES),
             "baseline_value",
             "baseline_year",
         ]
@@ -283,8 +284,8 @@ class IndicatorForm(forms.ModelForm):
         self.programme = programme
         for name in ("name", "unit_of_measure"):
             base = MeasureIndicator._meta.get_field(name).verbose_name
-            for lang in LANGS:
-                self.fields[f"{name}_{lang}"].label = f"{base} ({LANGUAGE_LABELS[lang]})"
+            for lang in LANGUAGE_CODES:
+                self.fields[f"{name}_{lang}"].label = f"{base} ({IN_LANGUAGE[lang]})"
         self.fields["baseline_value"].localize = True
         self.fields["baseline_value"].widget = forms.TextInput(attrs={"inputmode": "decimal"})
         if self.instance.pk and self.instance.baseline_value is not None and not self.is_bound:
@@ -325,9 +326,12 @@ class IndicatorForm(forms.ModelForm):
                         params={"year": year, "period": self.programme.period_label},
                     ),
                 )
-        if not any(cleaned.get(f"name_{lang}") for lang in LANGS) and self.has_changed():
+        if not any(cleaned.get(f"name_{lang}") for lang in LANGUAGE_CODES) and self.has_changed():
             self.add_error("name_ky", _("Name the indicator in at least one language."))
-        if not any(cleaned.get(f"unit_of_measure_{lang}") for lang in LANGS) and self.has_changed():
+        if (
+            not any(cleaned.get(f"unit_of_measure_{lang}") for lang in LANGUAGE_CODES)
+            and self.has_changed()
+        ):
             self.add_error("unit_of_measure_ky", _("Give the unit of measure."))
         return cleaned
 

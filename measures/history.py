@@ -24,6 +24,7 @@ from measures.models import (
     MeasureIndicator,
 )
 from programs.models import Direction, Objective, ResponsibleBody
+from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 from regions.models import AdministrativeUnit
 
 MEASURE_FIELDS = (
@@ -33,7 +34,7 @@ MEASURE_FIELDS = (
     *(
         f"{n}_{lang}"
         for n in ("title", "implementation_mechanism", "expected_result")
-        for lang in ("ky", "ru", "en")
+        for lang in LANGUAGE_CODES
     ),
     "deadline_text",
     "deadline_kind",
@@ -47,7 +48,7 @@ ROW_FIELDS = {
     MeasureExecutor: ("body", "in_coordination"),
     FundingLine: ("source", "year", "planned_amount", "actual_amount", "donor"),
     MeasureIndicator: (
-        *(f"{n}_{lang}" for n in ("name", "unit_of_measure") for lang in ("ky", "ru", "en")),
+        *(f"{n}_{lang}" for n in ("name", "unit_of_measure") for lang in LANGUAGE_CODES),
         "baseline_value",
         "baseline_year",
     ),
@@ -98,7 +99,7 @@ class Entry:
 def _field_label(model, name: str) -> str:
     model_field = model._meta.get_field(name)
     label = str(model_field.verbose_name)
-    for lang, words in (("ky", _("in Kyrgyz")), ("ru", _("in Russian")), ("en", _("in English"))):
+    for lang, words in IN_LANGUAGE.items():
         if name.endswith(f"_{lang}") and name[:-3] in {
             "title",
             "implementation_mechanism",

@@ -26,9 +26,9 @@ from measures.models import (
     MeasureIndicator,
 )
 from programs.models import Programme
+from regionalprogram.languages import LANGUAGE_CODES
 
 # The fields of a measure a person edits (translated ones in every language).
-LANGS = ("ky", "ru", "en")
 TRANSLATED_FIELDS = ("title", "implementation_mechanism", "expected_result")
 PLAIN_FIELDS = (
     "number",
@@ -41,11 +41,13 @@ PLAIN_FIELDS = (
     "lead_body",
     "status",
 )
-EDITABLE_FIELDS = PLAIN_FIELDS + tuple(f"{n}_{lang}" for n in TRANSLATED_FIELDS for lang in LANGS)
+EDITABLE_FIELDS = PLAIN_FIELDS + tuple(
+    f"{n}_{lang}" for n in TRANSLATED_FIELDS for lang in LANGUAGE_CODES
+)
 EXECUTOR_FIELDS = ("body", "in_coordination", "position")
 FUNDING_FIELDS = ("source", "year", "planned_amount", "actual_amount", "donor")
 INDICATOR_FIELDS = (
-    *(f"{n}_{lang}" for n in ("name", "unit_of_measure") for lang in LANGS),
+    *(f"{n}_{lang}" for n in ("name", "unit_of_measure") for lang in LANGUAGE_CODES),
     "baseline_value",
     "baseline_year",
     "position",

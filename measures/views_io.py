@@ -25,8 +25,8 @@ from measures.plan_io.importer import (
 )
 from programs.models import Programme
 from programs.permissions import can_edit_programme
+from regionalprogram.languages import LANGUAGE_CODES
 
-LANGUAGE_CODES = ("ky", "ru", "en")
 SESSION_KEY = "plan_imports"
 
 

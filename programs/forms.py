@@ -8,13 +8,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import Direction, Objective, Programme
-
-LANGS = ("ky", "ru", "en")
-LANGUAGE_LABELS = {"ky": _("in Kyrgyz"), "ru": _("in Russian"), "en": _("in English")}
+from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 
 
 def _translated(names: tuple[str, ...]) -> list[str]:
-    return [f"{name}_{lang}" for name in names for lang in LANGS]
+    return [f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES]
 
 
 class TranslatedLabelsMixin:
@@ -23,13 +21,13 @@ class TranslatedLabelsMixin:
     def label_languages(self) -> None:
         for name in self.translated:
             base = self._meta.model._meta.get_field(name).verbose_name
-            for lang in LANGS:
+            for lang in LANGUAGE_CODES:
                 field = self.fields.get(f"{name}_{lang}")
                 if field is not None:
-                    field.label = f"{base} ({LANGUAGE_LABELS[lang]})"
+                    field.label = f"{base} ({IN_LANGUAGE[lang]})"
 
     def require_one_language(self, name: str, message) -> None:
-        if not any(self.cleaned_data.get(f"{name}_{lang}") for lang in LANGS):
+        if not any(self.cleaned_data.get(f"{name}_{lang}") for lang in LANGUAGE_CODES):
             self.add_error(f"{name}_ky", message)
 
 
@@ -48,8 +46,8 @@ class ProgrammeForm(TranslatedLabelsMixin, forms.ModelForm):
             "report_due_months_after",
         ]
         widgets = {
-            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
-            **{f"summary_{lang}": forms.Textarea(attrs={"rows": 4}) for lang in LANGS},
+            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGUAGE_CODES},
+            **{f"summary_{lang}": forms.Textarea(attrs={"rows": 4}) for lang in LANGUAGE_CODES},
         }
 
     def __init__(self, *args, **kwargs):
@@ -91,8 +89,8 @@ class DirectionForm(TranslatedLabelsMixin, forms.ModelForm):
         model = Direction
         fields = ["number", "position", *_translated(("title", "description"))]
         widgets = {
-            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
-            **{f"description_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in LANGS},
+            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGUAGE_CODES},
+            **{f"description_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in LANGUAGE_CODES},
         }
 
     def __init__(self, *args, programme: Programme, **kwargs):
@@ -127,8 +125,8 @@ class ObjectiveForm(TranslatedLabelsMixin, forms.ModelForm):
         model = Objective
         fields = ["direction", "number", "position", *_translated(("title", "description"))]
         widgets = {
-            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
-            **{f"description_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in LANGS},
+            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGUAGE_CODES},
+            **{f"description_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in LANGUAGE_CODES},
         }
 
     def __init__(self, *args, programme: Programme, **kwargs):

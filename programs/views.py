@@ -36,6 +36,7 @@ from programs.services import (
     objective_update,
     programme_update,
 )
+from regionalprogram.languages import LANGUAGE_CODES
 
 
 def programme_list(request):
@@ -129,7 +130,7 @@ def body_list(request):
     q = request.GET.get("q", "").strip()[:200]
     if q:
         condition = Q()
-        for lang in ("ky", "ru", "en"):
+        for lang in LANGUAGE_CODES:
             condition |= Q(**{f"name_{lang}__icontains": q})
             condition |= Q(**{f"short_name_{lang}__iexact": q})
         bodies = bodies.filter(condition)

@@ -27,15 +27,16 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.utils import resolution_order
 
 from measures.deadlines import DeadlineParseError, parse_deadline
 from measures.models import FundingLine, FundingSource, Measure, MeasureExecutor, measure_sort_key
 from measures.plan_io import layout
 from programs.models import BodyKind, Direction, Objective, Programme, ResponsibleBody
+from regionalprogram.languages import LANGUAGE_CODES
 
 HEADER_SEARCH_ROWS = 15
 MAX_ROWS = 20_000
-FALLBACK = ("ky", "ru", "en")
 
 
 class PlanFileError(ValueError):
@@ -208,7 +209,7 @@ def read_rows(fileobj) -> tuple[str, dict[str, int], list[tuple[int, dict[str, o
 
 def _resolved(obj, name: str, lang: str) -> str:
     """What the portal shows for a translated field in `lang` (modeltranslation's fallback)."""
-    for code in (lang, *FALLBACK):
+    for code in resolution_order(lang):
         value = getattr(obj, f"{name}_{code}", "") or ""
         if value:
             return value
@@ -225,7 +226,7 @@ class BodyIndex:
 
     def add(self, body: ResponsibleBody) -> None:
         keys = set()
-        for lang in layout.LANGUAGES:
+        for lang in LANGUAGE_CODES:
             for name in ("name", "short_name"):
                 value = getattr(body, f"{name}_{lang}", "") or ""
                 if value:
@@ -423,7 +424,7 @@ def load_bodies() -> BodyIndex:
         ResponsibleBody.objects.only(
             "id",
             "is_active",
-            *[f"{n}_{lang}" for n in ("name", "short_name") for lang in layout.LANGUAGES],
+            *[f"{n}_{lang}" for n in ("name", "short_name") for lang in LANGUAGE_CODES],
         )
     )
 

@@ -28,10 +28,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import FundingSource
+from regionalprogram.languages import LANGUAGE_CODES
 from regionalprogram.spreadsheets import unneutralise
 from regions.models import normalize_kyrgyz
-
-LANGUAGES = ("ky", "ru", "en")
 
 # Column keys in the official order, with the header msgids the export writes.
 COLUMNS = (
@@ -207,7 +206,7 @@ def source_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for value, label in FundingSource.choices:
         index[normalise_key(value)] = value
-        for lang in LANGUAGES:
+        for lang in LANGUAGE_CODES:
             with translation.override(lang):
                 index[normalise_key(str(label))] = value
         for synonym in SOURCE_SYNONYMS.get(value, ()):
