@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,6 +24,7 @@ from measures.models import (
     MeasureIndicator,
 )
 from programs.models import Direction, Objective, ResponsibleBody
+from regionalprogram.formats import short_date, short_datetime
 from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 from regions.models import AdministrativeUnit
 
@@ -142,9 +143,9 @@ def _display(model, name: str, value, labels: _Labels) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
+        return short_datetime(value)
     if isinstance(value, datetime.date):
-        return value.strftime("%d.%m.%Y")
+        return short_date(value)
     if isinstance(value, Decimal):
         return formats.number_format(
             value.normalize() if value == value.to_integral() else value,

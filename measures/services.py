@@ -26,6 +26,7 @@ from measures.models import (
     MeasureIndicator,
 )
 from programs.models import Programme
+from regionalprogram.formats import short_datetime
 from regionalprogram.languages import LANGUAGE_CODES
 
 # The fields of a measure a person edits (translated ones in every language).
@@ -294,7 +295,7 @@ def measure_restore_version(*, measure: Measure, history_id: int, user) -> Measu
         following.history_date - datetime.timedelta(microseconds=1) if following else timezone.now()
     )
     reason = _("restored the version of %(date)s") % {
-        "date": timezone.localtime(record.history_date).strftime("%d.%m.%Y %H:%M:%S")
+        "date": short_datetime(record.history_date, seconds=True)
     }
     fields = {Measure._meta.get_field(name).attname: None for name in EDITABLE_FIELDS}
     for attname in fields:

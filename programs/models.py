@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from regionalprogram.formats import short_date
 from regions.models import AdministrativeUnit, TerritoryType
 
 
@@ -37,7 +38,7 @@ class LegalAct(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} № {self.number} ({self.date:%d.%m.%Y})"
+        return f"{self.get_kind_display()} № {self.number} ({short_date(self.date)})"
 
 
 class BodyKind(models.TextChoices):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from measures.models import FundingLine, FundingSource, Measure, MeasureExecutor
 from measures.plan_io import layout
 from measures.plan_io.importer import default_funding_year
+from regionalprogram.formats import short_date
 from regionalprogram.spreadsheets import neutralise
 
 CHUNK = 500
@@ -180,7 +181,7 @@ def title_lines(programme, exported_on: datetime.date) -> list[str]:
     return [
         programme.title,
         _("Action plan"),
-        _("Exported from the portal on %(date)s") % {"date": exported_on.strftime("%d.%m.%Y")},
+        _("Exported from the portal on %(date)s") % {"date": short_date(exported_on)},
     ]
 
 

@@ -20,6 +20,7 @@ One module holds the layout rules so that what the export writes is exactly what
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -28,6 +29,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import FundingSource
+from regionalprogram.formats import short_date
 from regionalprogram.languages import LANGUAGE_CODES
 from regionalprogram.spreadsheets import unneutralise
 from regions.models import normalize_kyrgyz
@@ -124,8 +126,9 @@ def cell_text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if hasattr(value, "strftime"):
-        return value.strftime("%d.%m.%Y")
+    if isinstance(value, datetime.date):
+        # A date cell reads as the date written out, which the deadline parser understands.
+        return short_date(value)
     text = unneutralise(str(value))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     return "\n".join(line.rstrip() for line in text.strip().split("\n"))
