@@ -27,7 +27,11 @@ from django.db.models import Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from measures.deadlines import DeadlineParseError, parse_deadline
+from measures.deadlines import (
+    DeadlineOutsidePeriod,
+    DeadlineParseError,
+    parse_programme_deadline,
+)
 from measures.models import (
     FundingLine,
     FundingSource,
@@ -166,23 +170,11 @@ class MeasureForm(forms.ModelForm):
         if not text:
             raise ValidationError(_("Write the deadline as in the plan, e.g. “IV квартал 2026”."))
         try:
-            parsed = parse_deadline(
-                text,
-                period_start_year=self.programme.period_start_year,
-                period_end_year=self.programme.period_end_year,
-            )
+            parsed = parse_programme_deadline(text, self.programme)
+        except DeadlineOutsidePeriod as exc:
+            raise ValidationError(str(exc), code="deadline_outside_period") from None
         except DeadlineParseError as exc:
             raise ValidationError(str(exc), code="unreadable_deadline") from None
-        start = parsed.start or parsed.end
-        if parsed.end and (
-            start.year < self.programme.period_start_year
-            or parsed.end.year > self.programme.period_end_year
-        ):
-            raise ValidationError(
-                _("The deadline lies outside the programme period %(period)s."),
-                code="deadline_outside_period",
-                params={"period": self.programme.period_label},
-            )
         self.parsed_deadline = parsed
         self.instance.deadline_kind = parsed.kind
         self.instance.deadline_start = parsed.start
@@ -258,12 +250,8 @@ class FundingForm(forms.ModelForm):
 
     def clean_year(self):
         year = self.cleaned_data.get("year")
-        if year is not None and year not in self.programme.years:
-            raise ValidationError(
-                _("The year lies outside the programme period %(period)s."),
-                code="year_outside_period",
-                params={"period": self.programme.period_label},
-            )
+        if message := self.programme.check_year(year):
+            raise ValidationError(message, code="year_outside_period")
         return year
 
 
@@ -317,14 +305,10 @@ class IndicatorForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         for year in self.target_years:
-            if year not in self.programme.years and cleaned.get(f"target_{year}") is not None:
+            message = self.programme.check_year(year)
+            if message and cleaned.get(f"target_{year}") is not None:
                 self.add_error(
-                    f"target_{year}",
-                    ValidationError(
-                        _("The target year %(year)s lies outside the programme period %(period)s."),
-                        code="target_year_outside_period",
-                        params={"year": year, "period": self.programme.period_label},
-                    ),
+                    f"target_{year}", ValidationError(message, code="year_outside_period")
                 )
         if not any(cleaned.get(f"name_{lang}") for lang in LANGUAGE_CODES) and self.has_changed():
             self.add_error("name_ky", _("Name the indicator in at least one language."))
@@ -339,7 +323,7 @@ class IndicatorForm(forms.ModelForm):
         return {
             year: self.cleaned_data.get(f"target_{year}")
             for year in self.target_years
-            if year in self.programme.years
+            if self.programme.covers_year(year)
         }
 
 

@@ -199,17 +199,10 @@ class Measure(models.Model):
             errors.setdefault("deadline_end", []).append(
                 _("The end of the period cannot come before its start.")
             )
-        if self.programme_id and self.deadline_end:
-            programme = self.programme
-            start = self.deadline_start or self.deadline_end
-            if (
-                start.year < programme.period_start_year
-                or self.deadline_end.year > programme.period_end_year
-            ):
-                errors.setdefault("deadline_text", []).append(
-                    _("The deadline lies outside the programme period %(period)s.")
-                    % {"period": programme.period_label}
-                )
+        if self.programme_id and (
+            message := self.programme.check_period(self.deadline_start, self.deadline_end)
+        ):
+            errors.setdefault("deadline_text", []).append(message)
         if errors:
             raise ValidationError(errors)
 
@@ -325,15 +318,8 @@ class FundingLine(models.Model):
         return f"{self.get_source_display()} {self.year}: {self.planned_amount}"
 
     def clean(self) -> None:
-        if self.measure_id and self.year:
-            programme = self.measure.programme
-            if self.year not in programme.years:
-                raise ValidationError(
-                    {
-                        "year": _("The year lies outside the programme period %(period)s.")
-                        % {"period": programme.period_label}
-                    }
-                )
+        if self.measure_id and (message := self.measure.programme.check_year(self.year)):
+            raise ValidationError({"year": message})
 
 
 class MeasureIndicator(models.Model):
@@ -394,15 +380,10 @@ class IndicatorTarget(models.Model):
         return f"{self.year}: {self.target_value}"
 
     def clean(self) -> None:
-        if self.indicator_id and self.year:
-            programme = self.indicator.measure.programme
-            if self.year not in programme.years:
-                raise ValidationError(
-                    {
-                        "year": _("The target year lies outside the programme period %(period)s.")
-                        % {"period": programme.period_label}
-                    }
-                )
+        if self.indicator_id and (
+            message := self.indicator.measure.programme.check_year(self.year)
+        ):
+            raise ValidationError({"year": message})
 
 
 class ReportStatus(models.TextChoices):

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from measures.deadlines import DeadlineParseError, parse_deadline
+from measures.deadlines import DeadlineParseError, parse_programme_deadline
 from measures.filters import MeasureFilter
 from measures.forms import MeasureEditForms, MeasureForm
 from measures.history import grouped, measure_history
@@ -241,11 +241,7 @@ def _render_form(request, forms, *, programme, measure=None, conflict=None, stat
     text = forms.main["deadline_text"].value()
     if text:
         try:
-            deadline_period = parse_deadline(
-                text,
-                period_start_year=programme.period_start_year,
-                period_end_year=programme.period_end_year,
-            )
+            deadline_period = parse_programme_deadline(text, programme)
         except DeadlineParseError:
             deadline_period = None  # the field's own error says why
     context = {
@@ -452,17 +448,15 @@ def plan_changes(request, code: str):
 def deadline_preview(request):
     """The period a deadline text stands for, shown next to the field as the editor types."""
     text = request.GET.get("measure-deadline_text", "")
-    programme = Programme.objects.filter(code=request.GET.get("programme", "")).first()
+    programme = (
+        Programme.objects.visible_to(request.user)
+        .filter(code=request.GET.get("programme", ""))
+        .first()
+    )
     error = period = None
     if text.strip():
         try:
-            parsed = parse_deadline(
-                text,
-                period_start_year=programme.period_start_year if programme else None,
-                period_end_year=programme.period_end_year if programme else None,
-            )
-        except DeadlineParseError as exc:
+            period = parse_programme_deadline(text, programme)
+        except DeadlineParseError as exc:  # unreadable, or outside the programme period
             error = str(exc)
-        else:
-            period = parsed
     return render(request, "measures/_deadline_preview.html", {"period": period, "error": error})

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from regionalprogram.formats import short_date
@@ -239,6 +242,34 @@ class Programme(models.Model):
     @property
     def years(self) -> range:
         return range(self.period_start_year, self.period_end_year + 1)
+
+    # The programme-period rule, for every path that writes the plan (the model's clean, the
+    # editor's form, the import, the live deadline preview): one test, one message each.
+
+    def covers_year(self, year: int) -> bool:
+        return self.period_start_year <= year <= self.period_end_year
+
+    def check_year(self, year: int | None) -> str | None:
+        """Why a funding or target year cannot be used in this programme, or None if it can."""
+        if year is None or self.covers_year(year):
+            return None
+        return gettext("The year %(year)s lies outside the programme period %(period)s.") % {
+            "year": year,
+            "period": self.period_label,
+        }
+
+    def check_period(self, start: datetime.date | None, end: datetime.date | None) -> str | None:
+        """Why a deadline from ``start`` to ``end`` cannot be set in this programme, or None.
+
+        A deadline without an end (no deadline, or an open-ended one not yet given the programme's
+        span) is not checked; one without a start is the single day ``end``."""
+        if end is None:
+            return None
+        if self.covers_year((start or end).year) and self.covers_year(end.year):
+            return None
+        return gettext("The deadline lies outside the programme period %(period)s.") % {
+            "period": self.period_label
+        }
 
 
 class LegalActRole(models.TextChoices):

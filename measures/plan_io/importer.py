@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.utils import resolution_order
 
-from measures.deadlines import DeadlineParseError, parse_deadline
+from measures.deadlines import DeadlineParseError, parse_programme_deadline
 from measures.models import FundingLine, FundingSource, Measure, MeasureExecutor, measure_sort_key
 from measures.plan_io import layout
 from programs.models import BodyKind, Direction, Objective, Programme, ResponsibleBody
@@ -244,7 +244,7 @@ class BodyIndex:
 def default_funding_year(programme: Programme, start, end) -> int:
     """The year a bare amount belongs to: the deadline's first year within the programme period."""
     for day in (start, end):
-        if day is not None and day.year in programme.years:
+        if day is not None and programme.covers_year(day.year):
             return day.year
     return programme.period_start_year
 
@@ -357,12 +357,8 @@ class FundingParser:
                     match = layout.YEAR_AMOUNT_RE.match(entry)
                     if match:
                         year, text = int(match.group("year")), match.group("amount")
-                        if year not in self.programme.years:
-                            add_error(
-                                "amount",
-                                _("The year %(year)s lies outside the programme period %(period)s.")
-                                % {"year": year, "period": self.programme.period_label},
-                            )
+                        if message := self.programme.check_year(year):
+                            add_error("amount", message)
                             return {}
                     elif len(entries) == 1:
                         year, text = default_year, entry
@@ -598,25 +594,11 @@ def _plan_measure(
         data["deadline_text"] = text["deadline"]
         if text["deadline"]:
             try:
-                parsed = parse_deadline(
-                    text["deadline"],
-                    period_start_year=programme.period_start_year,
-                    period_end_year=programme.period_end_year,
-                )
-            except DeadlineParseError as error:
+                parsed = parse_programme_deadline(text["deadline"], programme)
+            except DeadlineParseError as error:  # unreadable, or outside the programme period
                 add_error("deadline", str(error))
             else:
                 deadline_start, deadline_end = parsed.start, parsed.end
-                first = parsed.start or parsed.end
-                if parsed.end and (
-                    first.year < programme.period_start_year
-                    or parsed.end.year > programme.period_end_year
-                ):
-                    add_error(
-                        "deadline",
-                        _("The deadline lies outside the programme period %(period)s.")
-                        % {"period": programme.period_label},
-                    )
                 data.update(parsed.as_measure_fields())
         else:
             data.update(deadline_kind="once", deadline_start=None, deadline_end=None)
