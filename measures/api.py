@@ -29,6 +29,7 @@ from measures.models import (
 from measures.serializers import MeasureSerializer
 from programs.api import VisibleProgrammeFilter
 from programs.models import Direction, Programme, ResponsibleBody
+from programs.numbers import normalise_number
 from regionalprogram.api.fields import RESOLUTION_ORDER
 from regionalprogram.api.filters import (
     ArchivedFilterMixin,
@@ -53,7 +54,7 @@ class DirectionKeyField(django_filters.fields.forms.CharField):
             return None
         code, _sep, number = value.strip().rpartition("/")
         direction = Direction.objects.filter(
-            programme__code=code, number=number.rstrip(".")
+            programme__code=code, number=normalise_number(number)
         ).first()
         if direction is None:
             raise django_filters.fields.forms.ValidationError(
@@ -287,5 +288,5 @@ class MeasureViewSet(PartnerReadViewSet):
         return get_object_or_404(
             self.get_queryset(),
             programme__code=self.kwargs["programme"],
-            number=self.kwargs["number"].strip().rstrip("."),
+            number=normalise_number(self.kwargs["number"]),
         )

@@ -45,6 +45,7 @@ from measures.services import (
     measure_update,
 )
 from programs.models import Direction, Objective, Programme, ResponsibleBody
+from programs.numbers import normalise_number
 from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 from regions.models import AdministrativeUnit, UnitLevel
 
@@ -151,7 +152,7 @@ class MeasureForm(forms.ModelForm):
         self.fields["deadline_text"].widget.attrs.update({"autocomplete": "off"})
 
     def clean_number(self):
-        number = (self.cleaned_data.get("number") or "").strip().rstrip(".")
+        number = normalise_number(self.cleaned_data.get("number"))
         if (
             number
             and Measure.objects.filter(programme=self.programme, number=number)

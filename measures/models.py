@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,14 +13,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import ArchivableQuerySet, Direction, Objective, Programme, ResponsibleBody
+from programs.numbers import NUMBER_PATTERN, NUMBER_RE, normalise_number
 from regions.models import AdministrativeUnit
-
-MEASURE_NUMBER_RE = re.compile(r"^\d+(\.\d+)*\.?$")
 
 
 def measure_sort_key(number: str) -> str:
     """'1.10.2' → '0001.0010.0002', so that plain text ordering is hierarchical ordering."""
-    parts = [p for p in (number or "").strip().rstrip(".").split(".") if p]
+    parts = [p for p in normalise_number(number).split(".") if p]
     return ".".join(p.zfill(4) if p.isdigit() else p for p in parts)
 
 
@@ -152,7 +150,7 @@ class Measure(models.Model):
                 name="measure_deadline_end_after_start",
             ),
             models.CheckConstraint(
-                condition=Q(number__regex=r"^[0-9]+(\.[0-9]+)*\.?$"), name="measure_number_format"
+                condition=Q(number__regex=NUMBER_PATTERN), name="measure_number_format"
             ),
         ]
         indexes = [
@@ -164,7 +162,7 @@ class Measure(models.Model):
         return f"{self.number} {self.title}"
 
     def save(self, *args, **kwargs) -> None:
-        self.number = (self.number or "").strip().rstrip(".")
+        self.number = normalise_number(self.number)
         self.sort_key = measure_sort_key(self.number)
         if self.objective_id and not self.direction_id:
             self.direction_id = self.objective.direction_id
@@ -175,7 +173,7 @@ class Measure(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, list] = {}
-        if self.number and not MEASURE_NUMBER_RE.match(self.number.strip()):
+        if self.number and not NUMBER_RE.match(normalise_number(self.number)):
             errors.setdefault("number", []).append(
                 _("A measure number is written like 1.2.3 (digits separated by dots).")
             )

@@ -35,6 +35,7 @@ from measures.services import (
     measure_unarchive,
 )
 from programs.models import Objective, Programme, ProgrammeStatus
+from programs.numbers import normalise_number
 from programs.permissions import can_edit_programme, editable_programme_or_deny
 
 PAGE_SIZE = 50
@@ -138,7 +139,7 @@ def measure_detail(request, code: str, number: str):
             Prefetch("target_units", to_attr="target_unit_list"),
         ),
         programme=programme,
-        number=number.strip().rstrip("."),
+        number=normalise_number(number),
     )
     indicators = MeasureIndicator.objects.filter(measure=measure).prefetch_related(
         Prefetch(
@@ -231,7 +232,7 @@ def _editable_measure(request, code: str, number: str, *, archived: bool | None 
     elif archived is True:
         measures = measures.filter(archived_at__isnull=False)
     measure = get_object_or_404(
-        measures.select_related("programme"), programme=programme, number=number.strip().rstrip(".")
+        measures.select_related("programme"), programme=programme, number=normalise_number(number)
     )
     return programme, measure
 
@@ -352,7 +353,7 @@ def measure_history_view(request, code: str, number: str):
     measure = get_object_or_404(
         Measure.objects.select_related("programme"),
         programme=programme,
-        number=number.strip().rstrip("."),
+        number=normalise_number(number),
     )
     context = {
         "programme": programme,

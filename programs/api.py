@@ -22,6 +22,7 @@ from programs.models import (
     ProgrammeTerritory,
     ResponsibleBody,
 )
+from programs.numbers import normalise_number
 from programs.serializers import (
     BodySerializer,
     DirectionSerializer,
@@ -151,7 +152,7 @@ class DirectionViewSet(PartnerReadViewSet):
         return get_object_or_404(
             queryset,
             programme__code=self.kwargs["programme"],
-            number=self.kwargs["number"].strip().rstrip("."),
+            number=normalise_number(self.kwargs["number"]),
         )
 
 

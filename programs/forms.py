@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import Direction, Objective, Programme
+from programs.numbers import normalise_number
 from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 
 
@@ -100,7 +101,7 @@ class DirectionForm(TranslatedLabelsMixin, forms.ModelForm):
         self.label_languages()
 
     def clean_number(self):
-        number = (self.cleaned_data.get("number") or "").strip().rstrip(".")
+        number = normalise_number(self.cleaned_data.get("number"))
         if (
             Direction.objects.filter(programme=self.programme, number=number)
             .exclude(pk=self.instance.pk)
@@ -142,7 +143,7 @@ class ObjectiveForm(TranslatedLabelsMixin, forms.ModelForm):
         cleaned = super().clean()
         self.require_one_language("title", _("Write the title in at least one language."))
         direction = cleaned.get("direction")
-        number = (cleaned.get("number") or "").strip().rstrip(".")
+        number = normalise_number(cleaned.get("number"))
         if direction and number:
             cleaned["number"] = number
             if (

@@ -33,6 +33,7 @@ from measures.deadlines import DeadlineParseError, parse_programme_deadline
 from measures.models import FundingLine, FundingSource, Measure, MeasureExecutor, measure_sort_key
 from measures.plan_io import layout
 from programs.models import BodyKind, Direction, Objective, Programme, ResponsibleBody
+from programs.numbers import NUMBER_RE, normalise_number
 from regionalprogram.languages import LANGUAGE_CODES
 
 HEADER_SEARCH_ROWS = 15
@@ -429,10 +430,10 @@ def build_plan(programme: Programme, fileobj, *, bodies: BodyIndex | None = None
     language, columns, data = read_rows(fileobj)
     bodies = bodies or load_bodies()
     directions = {
-        d.number.strip().rstrip("."): d for d in Direction.objects.filter(programme=programme)
+        normalise_number(d.number): d for d in Direction.objects.filter(programme=programme)
     }
     objectives = {
-        o.number.strip().rstrip("."): o
+        normalise_number(o.number): o
         for o in Objective.objects.filter(direction__programme=programme).select_related(
             "direction"
         )
@@ -464,7 +465,7 @@ def build_plan(programme: Programme, fileobj, *, bodies: BodyIndex | None = None
             row.errors.append(Issue(row.row, column, letter, str(message)))
 
         text = {key: layout.cell_text(cells.get(key)) for key in layout.COLUMN_LABELS}
-        number = layout.normalise_number(cells.get("number"))
+        number = normalise_number(layout.cell_text(cells.get("number")))
         row.number, row.title = number, text["title"]
         filled_details = any(
             text[key]
@@ -477,7 +478,7 @@ def build_plan(programme: Programme, fileobj, *, bodies: BodyIndex | None = None
                 row.kind, row.action = "note", "ignored"
             plan.rows.append(row)
             continue
-        if not layout.NUMBER_RE.match(number):
+        if not NUMBER_RE.match(number):
             add_error("number", _("“%(number)s” is not a number like 1.2.3.") % {"number": number})
             plan.rows.append(row)
             continue
@@ -674,11 +675,11 @@ def _measure_changes(measure: Measure, data: dict, language: str) -> list[str]:
         changes.append(_field_label("funding"))
     objective_number = data["objective"]
     if (
-        measure.direction.number.strip().rstrip(".") != data["direction"]
+        normalise_number(measure.direction.number) != data["direction"]
         if measure.direction_id
         else True
     ) or (
-        (measure.objective.number.strip().rstrip(".") if measure.objective_id else None)
+        (normalise_number(measure.objective.number) if measure.objective_id else None)
         != objective_number
     ):
         changes.append(_field_label("placement"))

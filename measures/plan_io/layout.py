@@ -61,7 +61,6 @@ HEADER_WORDS = (
     ("title", ("мероприят", "задача", "иш-чара", "маселе", "measure", "objective", "наименование")),
 )
 
-NUMBER_RE = re.compile(r"^\d+(\.\d+)*\.?$")
 HEADING_IN_ONE_CELL_RE = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*)$", re.S)
 
 COORDINATION_MARKS = (
@@ -155,11 +154,6 @@ def header_language(texts: list[str]) -> str:
     if re.search("[а-я]", joined):
         return "ru"
     return "en"
-
-
-def normalise_number(value) -> str:
-    text = cell_text(value)
-    return text.strip().rstrip(".").strip()
 
 
 def number_depth(number: str) -> int:
