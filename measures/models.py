@@ -8,12 +8,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import ArchivableQuerySet, Direction, Objective, Programme, ResponsibleBody
 from programs.numbers import NUMBER_PATTERN, NUMBER_RE, normalise_number
+from regionalprogram.languages import LANGUAGE_CODES
 from regions.models import AdministrativeUnit
 
 
@@ -39,14 +40,68 @@ class MeasureStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+# What the free-text search of the plan reads, in every language: the texts of the table's columns.
+SEARCHED_TEXTS = ("title", "implementation_mechanism", "expected_result")
+
+
 class MeasureQuerySet(ArchivableQuerySet):
+    """The action plan's questions, asked the same way by the plan page, the export and the API.
+
+    The territory and body filters are EXISTS semi-joins rather than ``pk IN (… DISTINCT)``: no
+    duplicate rows to remove, so PostgreSQL can walk the ordering index and stop at the end of a
+    page instead of collecting every matching measure first."""
+
     def in_unit(self, unit: AdministrativeUnit):
         """Measures that target the unit or any unit below it."""
-        return self.filter(target_units__tree_path__startswith=unit.tree_path).distinct()
+        targets = self.model.target_units.through.objects.filter(
+            measure_id=OuterRef("pk"),
+            administrativeunit__tree_path__startswith=unit.tree_path,
+        )
+        return self.filter(Exists(targets))
 
-    def with_body(self, body: ResponsibleBody):
-        """Measures the body leads or co-executes."""
-        return self.filter(Q(lead_body=body) | Q(executors__body=body)).distinct()
+    def with_body(self, body: ResponsibleBody | int):
+        """Measures the body (or the body with this id) leads or co-executes."""
+        body_id = getattr(body, "pk", body)
+        co_executes = MeasureExecutor.objects.filter(measure_id=OuterRef("pk"), body_id=body_id)
+        return self.filter(Q(lead_body_id=body_id) | Exists(co_executes))
+
+    def search(self, text: str):
+        """Free text: the measure's number and the measures under it ("1.2" finds 1.2, 1.2.1 …
+        but not 1.20), or words in the title, mechanism or expected result, in any language."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        number = normalise_number(text)
+        condition = Q(number=number) | Q(number__startswith=f"{number}.")
+        for name in SEARCHED_TEXTS:
+            for lang in LANGUAGE_CODES:
+                condition |= Q(**{f"{name}_{lang}__icontains": text})
+        return self.filter(condition)
+
+    def deadline_overlaps(
+        self, start: datetime.date | None = None, end: datetime.date | None = None
+    ):
+        """Measures whose deadline touches the days from ``start`` to ``end`` (either may be open).
+
+        A dated deadline runs from its start (a single date: its end) to its end. "Annually" and
+        "continuously" without dates run through the whole programme period. A measure with no
+        deadline at all has nothing to overlap and is left out."""
+        if start is None and end is None:
+            return self
+        dated = Q(deadline_end__isnull=False)
+        open_ended = Q(
+            deadline_end__isnull=True,
+            deadline_kind__in=[DeadlineKind.ANNUAL, DeadlineKind.CONTINUOUS],
+        )
+        if start is not None:
+            dated &= Q(deadline_end__gte=start)
+            open_ended &= Q(programme__period_end_year__gte=start.year)
+        if end is not None:
+            dated &= Q(deadline_start__lte=end) | Q(
+                deadline_start__isnull=True, deadline_end__lte=end
+            )
+            open_ended &= Q(programme__period_start_year__lte=end.year)
+        return self.filter(dated | open_ended)
 
     def visible_to(self, user):
         return self.filter(programme__in=Programme.objects.visible_to(user))
