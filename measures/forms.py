@@ -133,10 +133,8 @@ class MeasureForm(forms.ModelForm):
         else:
             directions = directions.filter(archived_at__isnull=True)
             objectives = objectives.filter(archived_at__isnull=True)
-        self.fields["direction"].queryset = directions.order_by("position", "number")
-        self.fields["objective"].queryset = objectives.select_related("direction").order_by(
-            "direction__position", "position", "number"
-        )
+        self.fields["direction"].queryset = directions.in_plan_order()
+        self.fields["objective"].queryset = objectives.select_related("direction").in_plan_order()
         # An inactive body stays choosable where it is already set (a renamed ministry, say).
         self.fields["lead_body"].queryset = ResponsibleBody.objects.filter(
             Q(is_active=True) | Q(pk=self.instance.lead_body_id)

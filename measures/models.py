@@ -12,7 +12,14 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import ArchivableQuerySet, Direction, Objective, Programme, ResponsibleBody
+from programs.models import (
+    HEADING_ORDER,
+    ArchivableQuerySet,
+    Direction,
+    Objective,
+    Programme,
+    ResponsibleBody,
+)
 from programs.numbers import NUMBER_PATTERN, NUMBER_RE, normalise_number
 from regionalprogram.languages import LANGUAGE_CODES
 from regions.models import AdministrativeUnit
@@ -109,12 +116,8 @@ class MeasureQuerySet(ArchivableQuerySet):
     def in_plan_order(self):
         """The order of the official table: direction, objective, then hierarchical number."""
         return self.order_by(
-            "direction__position",
-            "direction__number",
-            "direction_id",
-            "objective__position",
-            "objective__number",
-            "objective_id",
+            *(f"direction__{name}" for name in HEADING_ORDER),
+            *(f"objective__{name}" for name in HEADING_ORDER),
             "sort_key",
             "id",
         )

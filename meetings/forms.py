@@ -95,12 +95,14 @@ class ProposalForm(forms.ModelForm):
             self.instance.group = group
             self.instance.programme = group.programme
         programme = group.programme
-        self.fields["direction"].queryset = Direction.objects.filter(programme=programme).order_by(
-            "position", "number"
+        self.fields["direction"].queryset = Direction.objects.filter(
+            programme=programme
+        ).in_plan_order()
+        self.fields["objective"].queryset = (
+            Objective.objects.filter(direction__programme=programme)
+            .select_related("direction")
+            .in_plan_order()
         )
-        self.fields["objective"].queryset = Objective.objects.filter(
-            direction__programme=programme
-        ).select_related("direction")
         self.fields["measure"].queryset = Measure.objects.filter(
             programme=programme, archived_at__isnull=True
         ).order_by("sort_key")

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import (
+    HEADING_ORDER,
     BodyKind,
     Direction,
     LegalAct,
@@ -138,13 +139,13 @@ class DirectionViewSet(PartnerReadViewSet):
             .prefetch_related(
                 Prefetch(
                     "objectives",
-                    queryset=Objective.objects.select_related("direction__programme").order_by(
-                        "position", "number", "id"
-                    ),
+                    queryset=Objective.objects.select_related(
+                        "direction__programme"
+                    ).in_plan_order(),
                     to_attr="objective_list",
                 )
             )
-            .order_by("programme__code", "position", "number", "id")
+            .order_by("programme__code", *HEADING_ORDER)
         )
 
     def get_object(self):

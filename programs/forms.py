@@ -136,7 +136,7 @@ class ObjectiveForm(TranslatedLabelsMixin, forms.ModelForm):
         directions = Direction.objects.filter(programme=programme, archived_at__isnull=True)
         if self.instance.pk:
             directions = directions | Direction.objects.filter(pk=self.instance.direction_id)
-        self.fields["direction"].queryset = directions.order_by("position", "number")
+        self.fields["direction"].queryset = directions.in_plan_order()
         self.label_languages()
 
     def clean(self):

@@ -346,6 +346,21 @@ class ArchivableQuerySet(models.QuerySet):
         return self.filter(archived_at__isnull=True)
 
 
+# Headings stand in the official table by position, then number; the id breaks a tie.
+HEADING_ORDER = ("position", "number", "id")
+
+
+class DirectionQuerySet(ArchivableQuerySet):
+    def in_plan_order(self):
+        return self.order_by(*HEADING_ORDER)
+
+
+class ObjectiveQuerySet(ArchivableQuerySet):
+    def in_plan_order(self):
+        """Objectives under their directions' order, then in their own."""
+        return self.order_by(*(f"direction__{name}" for name in HEADING_ORDER), *HEADING_ORDER)
+
+
 class Direction(models.Model):
     """An area of the programme ("1. Urbanized territories")."""
 
@@ -360,7 +375,7 @@ class Direction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ArchivableQuerySet.as_manager()
+    objects = DirectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("direction")
@@ -388,7 +403,7 @@ class Objective(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ArchivableQuerySet.as_manager()
+    objects = ObjectiveQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("objective")

@@ -101,11 +101,11 @@ def programme_directions_queryset():
         .prefetch_related(
             Prefetch(
                 "objectives",
-                queryset=Objective.objects.active().order_by("position", "number"),
+                queryset=Objective.objects.active().in_plan_order(),
                 to_attr="objective_list",
             )
         )
-        .order_by("position", "number")
+        .in_plan_order()
     )
 
 

@@ -107,15 +107,11 @@ def _headings(programme) -> list[tuple[str, object]]:
 
     objectives = defaultdict(list)
     for objective in (
-        Objective.objects.active()
-        .filter(direction__programme=programme)
-        .order_by("position", "number", "id")
+        Objective.objects.active().filter(direction__programme=programme).in_plan_order()
     ):
         objectives[objective.direction_id].append(objective)
     headings: list[tuple[str, object]] = []
-    for direction in (
-        Direction.objects.active().filter(programme=programme).order_by("position", "number", "id")
-    ):
+    for direction in Direction.objects.active().filter(programme=programme).in_plan_order():
         headings.append(("direction", direction))
         headings.extend(("objective", objective) for objective in objectives[direction.pk])
     return headings
