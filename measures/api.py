@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import django_filters
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -23,17 +23,16 @@ from measures.models import (
     FundingLine,
     FundingSource,
     Measure,
-    MeasureExecutor,
     MeasureStatus,
 )
 from measures.serializers import MeasureSerializer
 from programs.api import VisibleProgrammeFilter
 from programs.models import Direction, Programme, ResponsibleBody
+from programs.numbers import normalise_number
 from regionalprogram.api.fields import RESOLUTION_ORDER
 from regionalprogram.api.filters import (
     ArchivedFilterMixin,
     IsoDateFilter,
-    SearchFilter,
     SoateFilter,
     UpdatedSinceFilter,
 )
@@ -53,7 +52,7 @@ class DirectionKeyField(django_filters.fields.forms.CharField):
             return None
         code, _sep, number = value.strip().rpartition("/")
         direction = Direction.objects.filter(
-            programme__code=code, number=number.rstrip(".")
+            programme__code=code, number=normalise_number(number)
         ).first()
         if direction is None:
             raise django_filters.fields.forms.ValidationError(
@@ -108,7 +107,7 @@ class MeasureApiFilter(ArchivedFilterMixin):
     funding_source = django_filters.MultipleChoiceFilter(
         choices=FundingSource.choices, method="filter_funding_source"
     )
-    q = SearchFilter("number", translated=("title", "expected_result", "implementation_mechanism"))
+    q = django_filters.CharFilter(method="filter_q", max_length=200, label=_("Free-text search"))
     updated_since = UpdatedSinceFilter()
     sample = django_filters.BooleanFilter(label=_("Demo rows only (true) or none of them (false)"))
     ordering = django_filters.OrderingFilter(
@@ -124,27 +123,23 @@ class MeasureApiFilter(ArchivedFilterMixin):
         model = Measure
         fields: list[str] = []
 
+    # The predicates live on MeasureQuerySet, shared with the plan page's MeasureFilter: the same
+    # question gets the same rows on the page and in the API.
+
     def filter_body(self, queryset, name, value):
-        co_executes = MeasureExecutor.objects.filter(measure_id=OuterRef("pk"), body_id=value)
-        return queryset.filter(Q(lead_body_id=value) | Exists(co_executes))
+        return queryset.with_body(value)
 
     def filter_unit(self, queryset, name, unit: AdministrativeUnit):
-        targets = Measure.target_units.through.objects.filter(
-            measure_id=OuterRef("pk"),
-            administrativeunit__tree_path__startswith=unit.tree_path,
-        )
-        return queryset.filter(Exists(targets))
+        return queryset.in_unit(unit)
 
     def filter_deadline_from(self, queryset, name, value):
-        # Open-ended deadlines (annually, continuously) have no end and always overlap.
-        return queryset.filter(Q(deadline_end__gte=value) | Q(deadline_end__isnull=True))
+        return queryset.deadline_overlaps(start=value)
 
     def filter_deadline_to(self, queryset, name, value):
-        return queryset.filter(
-            Q(deadline_start__lte=value)
-            | Q(deadline_start__isnull=True, deadline_end__lte=value)
-            | Q(deadline_start__isnull=True, deadline_end__isnull=True)
-        )
+        return queryset.deadline_overlaps(end=value)
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)
 
     def filter_funding_source(self, queryset, name, value):
         if not value:
@@ -286,5 +281,5 @@ class MeasureViewSet(PartnerReadViewSet):
         return get_object_or_404(
             self.get_queryset(),
             programme__code=self.kwargs["programme"],
-            number=self.kwargs["number"].strip().rstrip("."),
+            number=normalise_number(self.kwargs["number"]),
         )

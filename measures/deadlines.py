@@ -10,11 +10,14 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.utils.translation import gettext as _
 
 from measures.models import DeadlineKind
+
+if TYPE_CHECKING:
+    from programs.models import Programme
 
 MIN_YEAR, MAX_YEAR = 1991, 2100
 
@@ -155,6 +158,10 @@ class ParsedDeadline(NamedTuple):
 
 class DeadlineParseError(ValueError):
     """The text is not a deadline form the portal understands."""
+
+
+class DeadlineOutsidePeriod(DeadlineParseError):
+    """The text reads, but the deadline lies outside the programme period."""
 
 
 def _forms_hint() -> str:
@@ -322,3 +329,19 @@ def parse_deadline(
         )
 
     raise _fail(original)
+
+
+def parse_programme_deadline(text: str, programme: Programme | None) -> ParsedDeadline:
+    """``parse_deadline`` within a programme: open-ended deadlines span its period, and a deadline
+    outside it raises DeadlineOutsidePeriod with ``Programme.check_period``'s message.
+
+    The editor's form, the import and the live preview all read deadlines through this, so the
+    preview never shows a period that saving would refuse."""
+    parsed = parse_deadline(
+        text,
+        period_start_year=programme.period_start_year if programme else None,
+        period_end_year=programme.period_end_year if programme else None,
+    )
+    if programme is not None and (message := programme.check_period(parsed.start, parsed.end)):
+        raise DeadlineOutsidePeriod(message)
+    return parsed

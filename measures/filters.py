@@ -1,4 +1,9 @@
-"""The action-plan filters, one FilterSet for the HTML table (and later the API)."""
+"""The action-plan page's filters (also used by its export).
+
+The API keeps its own FilterSet (measures/api.py ``MeasureApiFilter``) because its public
+parameters differ (``deadline_from``/``deadline_to`` rather than ``year``, body ids, 400s keyed by
+parameter), but both ask ``MeasureQuerySet`` — ``search``, ``deadline_overlaps``, ``in_unit``,
+``with_body`` — so the same question gets the same rows on the page and in the API."""
 
 from __future__ import annotations
 
@@ -6,10 +11,9 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from measures.models import DeadlineKind, Measure, MeasureStatus
+from measures.models import Measure, MeasureStatus
 from programs.models import Direction, Programme, ResponsibleBody
 from regions.models import AdministrativeUnit, UnitLevel, normalize_soate
 
@@ -91,36 +95,19 @@ class MeasureFilter(django_filters.FilterSet):
             programme__code=code, programme__in=programmes
         )
 
+    # The predicates live on MeasureQuerySet; the API's MeasureApiFilter calls the same ones.
+
     def filter_unit(self, queryset, name, value):
-        return queryset.filter(pk__in=Measure.objects.in_unit(value).values("pk"))
+        return queryset.in_unit(value)
 
     def filter_body(self, queryset, name, value):
-        return queryset.filter(pk__in=Measure.objects.with_body(value).values("pk"))
+        return queryset.with_body(value)
 
     def filter_year(self, queryset, name, value):
-        first, last = datetime.date(value, 1, 1), datetime.date(value, 12, 31)
-        # A dated deadline touches the year when its period overlaps it; "annually" and
-        # "continuously" without dates run through the whole programme period.
-        dated = Q(deadline_end__gte=first) & (
-            Q(deadline_start__lte=last) | Q(deadline_start__isnull=True, deadline_end__lte=last)
-        )
-        open_ended = Q(
-            deadline_end__isnull=True,
-            deadline_kind__in=[DeadlineKind.ANNUAL, DeadlineKind.CONTINUOUS],
-            programme__period_start_year__lte=value,
-            programme__period_end_year__gte=value,
-        )
-        return queryset.filter(dated | open_ended)
+        return queryset.deadline_overlaps(datetime.date(value, 1, 1), datetime.date(value, 12, 31))
 
     def filter_q(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        condition = Q(number__startswith=value.rstrip("."))
-        for lang in ("ky", "ru", "en"):
-            condition |= Q(**{f"title_{lang}__icontains": value})
-            condition |= Q(**{f"expected_result_{lang}__icontains": value})
-        return queryset.filter(condition)
+        return queryset.search(value)
 
 
 class _Anonymous:

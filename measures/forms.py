@@ -27,7 +27,11 @@ from django.db.models import Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from measures.deadlines import DeadlineParseError, parse_deadline
+from measures.deadlines import (
+    DeadlineOutsidePeriod,
+    DeadlineParseError,
+    parse_programme_deadline,
+)
 from measures.models import (
     FundingLine,
     FundingSource,
@@ -36,15 +40,14 @@ from measures.models import (
     MeasureIndicator,
 )
 from measures.services import (
-    LANGS,
     MeasureContent,
     measure_create,
     measure_update,
 )
 from programs.models import Direction, Objective, Programme, ResponsibleBody
+from programs.numbers import normalise_number
+from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 from regions.models import AdministrativeUnit, UnitLevel
-
-LANGUAGE_LABELS = {"ky": _("in Kyrgyz"), "ru": _("in Russian"), "en": _("in English")}
 
 
 def plain_decimal(value: Decimal) -> Decimal:
@@ -93,20 +96,23 @@ class MeasureForm(forms.ModelForm):
             "direction",
             "objective",
             "number",
-            *(f"title_{lang}" for lang in LANGS),
-            *(f"implementation_mechanism_{lang}" for lang in LANGS),
-            *(f"expected_result_{lang}" for lang in LANGS),
+            *(f"title_{lang}" for lang in LANGUAGE_CODES),
+            *(f"implementation_mechanism_{lang}" for lang in LANGUAGE_CODES),
+            *(f"expected_result_{lang}" for lang in LANGUAGE_CODES),
             "deadline_text",
             "lead_body",
             "status",
         ]
         widgets = {
-            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
+            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGUAGE_CODES},
             **{
                 f"implementation_mechanism_{lang}": forms.Textarea(attrs={"rows": 3})
-                for lang in LANGS
+                for lang in LANGUAGE_CODES
             },
-            **{f"expected_result_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
+            **{
+                f"expected_result_{lang}": forms.Textarea(attrs={"rows": 2})
+                for lang in LANGUAGE_CODES
+            },
         }
 
     def __init__(self, *args, programme: Programme, units: list[AdministrativeUnit], **kwargs):
@@ -127,10 +133,8 @@ class MeasureForm(forms.ModelForm):
         else:
             directions = directions.filter(archived_at__isnull=True)
             objectives = objectives.filter(archived_at__isnull=True)
-        self.fields["direction"].queryset = directions.order_by("position", "number")
-        self.fields["objective"].queryset = objectives.select_related("direction").order_by(
-            "direction__position", "position", "number"
-        )
+        self.fields["direction"].queryset = directions.in_plan_order()
+        self.fields["objective"].queryset = objectives.select_related("direction").in_plan_order()
         # An inactive body stays choosable where it is already set (a renamed ministry, say).
         self.fields["lead_body"].queryset = ResponsibleBody.objects.filter(
             Q(is_active=True) | Q(pk=self.instance.lead_body_id)
@@ -141,12 +145,12 @@ class MeasureForm(forms.ModelForm):
             self.initial["version"] = self.instance.version
         for name in ("title", "implementation_mechanism", "expected_result"):
             base = Measure._meta.get_field(name).verbose_name
-            for lang in LANGS:
-                self.fields[f"{name}_{lang}"].label = f"{base} ({LANGUAGE_LABELS[lang]})"
+            for lang in LANGUAGE_CODES:
+                self.fields[f"{name}_{lang}"].label = f"{base} ({IN_LANGUAGE[lang]})"
         self.fields["deadline_text"].widget.attrs.update({"autocomplete": "off"})
 
     def clean_number(self):
-        number = (self.cleaned_data.get("number") or "").strip().rstrip(".")
+        number = normalise_number(self.cleaned_data.get("number"))
         if (
             number
             and Measure.objects.filter(programme=self.programme, number=number)
@@ -165,23 +169,11 @@ class MeasureForm(forms.ModelForm):
         if not text:
             raise ValidationError(_("Write the deadline as in the plan, e.g. “IV квартал 2026”."))
         try:
-            parsed = parse_deadline(
-                text,
-                period_start_year=self.programme.period_start_year,
-                period_end_year=self.programme.period_end_year,
-            )
+            parsed = parse_programme_deadline(text, self.programme)
+        except DeadlineOutsidePeriod as exc:
+            raise ValidationError(str(exc), code="deadline_outside_period") from None
         except DeadlineParseError as exc:
             raise ValidationError(str(exc), code="unreadable_deadline") from None
-        start = parsed.start or parsed.end
-        if parsed.end and (
-            start.year < self.programme.period_start_year
-            or parsed.end.year > self.programme.period_end_year
-        ):
-            raise ValidationError(
-                _("The deadline lies outside the programme period %(period)s."),
-                code="deadline_outside_period",
-                params={"period": self.programme.period_label},
-            )
         self.parsed_deadline = parsed
         self.instance.deadline_kind = parsed.kind
         self.instance.deadline_start = parsed.start
@@ -190,7 +182,7 @@ class MeasureForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not any(cleaned.get(f"title_{lang}") for lang in LANGS):
+        if not any(cleaned.get(f"title_{lang}") for lang in LANGUAGE_CODES):
             self.add_error(
                 "title_ky", _("Write the title of the measure in at least one language.")
             )
@@ -257,12 +249,8 @@ class FundingForm(forms.ModelForm):
 
     def clean_year(self):
         year = self.cleaned_data.get("year")
-        if year is not None and year not in self.programme.years:
-            raise ValidationError(
-                _("The year lies outside the programme period %(period)s."),
-                code="year_outside_period",
-                params={"period": self.programme.period_label},
-            )
+        if message := self.programme.check_year(year):
+            raise ValidationError(message, code="year_outside_period")
         return year
 
 
@@ -272,8 +260,8 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = MeasureIndicator
         fields = [
-            *(f"name_{lang}" for lang in LANGS),
-            *(f"unit_of_measure_{lang}" for lang in LANGS),
+            *(f"name_{lang}" for lang in LANGUAGE_CODES),
+            *(f"unit_of_measure_{lang}" for lang in LANGUAGE_CODES),
             "baseline_value",
             "baseline_year",
         ]
@@ -283,8 +271,8 @@ class IndicatorForm(forms.ModelForm):
         self.programme = programme
         for name in ("name", "unit_of_measure"):
             base = MeasureIndicator._meta.get_field(name).verbose_name
-            for lang in LANGS:
-                self.fields[f"{name}_{lang}"].label = f"{base} ({LANGUAGE_LABELS[lang]})"
+            for lang in LANGUAGE_CODES:
+                self.fields[f"{name}_{lang}"].label = f"{base} ({IN_LANGUAGE[lang]})"
         self.fields["baseline_value"].localize = True
         self.fields["baseline_value"].widget = forms.TextInput(attrs={"inputmode": "decimal"})
         if self.instance.pk and self.instance.baseline_value is not None and not self.is_bound:
@@ -316,18 +304,17 @@ class IndicatorForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         for year in self.target_years:
-            if year not in self.programme.years and cleaned.get(f"target_{year}") is not None:
+            message = self.programme.check_year(year)
+            if message and cleaned.get(f"target_{year}") is not None:
                 self.add_error(
-                    f"target_{year}",
-                    ValidationError(
-                        _("The target year %(year)s lies outside the programme period %(period)s."),
-                        code="target_year_outside_period",
-                        params={"year": year, "period": self.programme.period_label},
-                    ),
+                    f"target_{year}", ValidationError(message, code="year_outside_period")
                 )
-        if not any(cleaned.get(f"name_{lang}") for lang in LANGS) and self.has_changed():
+        if not any(cleaned.get(f"name_{lang}") for lang in LANGUAGE_CODES) and self.has_changed():
             self.add_error("name_ky", _("Name the indicator in at least one language."))
-        if not any(cleaned.get(f"unit_of_measure_{lang}") for lang in LANGS) and self.has_changed():
+        if (
+            not any(cleaned.get(f"unit_of_measure_{lang}") for lang in LANGUAGE_CODES)
+            and self.has_changed()
+        ):
             self.add_error("unit_of_measure_ky", _("Give the unit of measure."))
         return cleaned
 
@@ -335,7 +322,7 @@ class IndicatorForm(forms.ModelForm):
         return {
             year: self.cleaned_data.get(f"target_{year}")
             for year in self.target_years
-            if year in self.programme.years
+            if self.programme.covers_year(year)
         }
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,6 +24,8 @@ from measures.models import (
     MeasureIndicator,
 )
 from programs.models import Direction, Objective, ResponsibleBody
+from regionalprogram.formats import short_date, short_datetime
+from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 from regions.models import AdministrativeUnit
 
 MEASURE_FIELDS = (
@@ -33,7 +35,7 @@ MEASURE_FIELDS = (
     *(
         f"{n}_{lang}"
         for n in ("title", "implementation_mechanism", "expected_result")
-        for lang in ("ky", "ru", "en")
+        for lang in LANGUAGE_CODES
     ),
     "deadline_text",
     "deadline_kind",
@@ -47,7 +49,7 @@ ROW_FIELDS = {
     MeasureExecutor: ("body", "in_coordination"),
     FundingLine: ("source", "year", "planned_amount", "actual_amount", "donor"),
     MeasureIndicator: (
-        *(f"{n}_{lang}" for n in ("name", "unit_of_measure") for lang in ("ky", "ru", "en")),
+        *(f"{n}_{lang}" for n in ("name", "unit_of_measure") for lang in LANGUAGE_CODES),
         "baseline_value",
         "baseline_year",
     ),
@@ -98,7 +100,7 @@ class Entry:
 def _field_label(model, name: str) -> str:
     model_field = model._meta.get_field(name)
     label = str(model_field.verbose_name)
-    for lang, words in (("ky", _("in Kyrgyz")), ("ru", _("in Russian")), ("en", _("in English"))):
+    for lang, words in IN_LANGUAGE.items():
         if name.endswith(f"_{lang}") and name[:-3] in {
             "title",
             "implementation_mechanism",
@@ -141,9 +143,9 @@ def _display(model, name: str, value, labels: _Labels) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
+        return short_datetime(value)
     if isinstance(value, datetime.date):
-        return value.strftime("%d.%m.%Y")
+        return short_date(value)
     if isinstance(value, Decimal):
         return formats.number_format(
             value.normalize() if value == value.to_integral() else value,

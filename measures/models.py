@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 import datetime
-import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from programs.models import ArchivableQuerySet, Direction, Objective, Programme, ResponsibleBody
+from programs.models import (
+    HEADING_ORDER,
+    ArchivableQuerySet,
+    Direction,
+    Objective,
+    Programme,
+    ResponsibleBody,
+)
+from programs.numbers import NUMBER_PATTERN, NUMBER_RE, normalise_number
+from regionalprogram.languages import LANGUAGE_CODES
 from regions.models import AdministrativeUnit
-
-MEASURE_NUMBER_RE = re.compile(r"^\d+(\.\d+)*\.?$")
 
 
 def measure_sort_key(number: str) -> str:
     """'1.10.2' → '0001.0010.0002', so that plain text ordering is hierarchical ordering."""
-    parts = [p for p in (number or "").strip().rstrip(".").split(".") if p]
+    parts = [p for p in normalise_number(number).split(".") if p]
     return ".".join(p.zfill(4) if p.isdigit() else p for p in parts)
 
 
@@ -41,14 +47,68 @@ class MeasureStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
+# What the free-text search of the plan reads, in every language: the texts of the table's columns.
+SEARCHED_TEXTS = ("title", "implementation_mechanism", "expected_result")
+
+
 class MeasureQuerySet(ArchivableQuerySet):
+    """The action plan's questions, asked the same way by the plan page, the export and the API.
+
+    The territory and body filters are EXISTS semi-joins rather than ``pk IN (… DISTINCT)``: no
+    duplicate rows to remove, so PostgreSQL can walk the ordering index and stop at the end of a
+    page instead of collecting every matching measure first."""
+
     def in_unit(self, unit: AdministrativeUnit):
         """Measures that target the unit or any unit below it."""
-        return self.filter(target_units__tree_path__startswith=unit.tree_path).distinct()
+        targets = self.model.target_units.through.objects.filter(
+            measure_id=OuterRef("pk"),
+            administrativeunit__tree_path__startswith=unit.tree_path,
+        )
+        return self.filter(Exists(targets))
 
-    def with_body(self, body: ResponsibleBody):
-        """Measures the body leads or co-executes."""
-        return self.filter(Q(lead_body=body) | Q(executors__body=body)).distinct()
+    def with_body(self, body: ResponsibleBody | int):
+        """Measures the body (or the body with this id) leads or co-executes."""
+        body_id = getattr(body, "pk", body)
+        co_executes = MeasureExecutor.objects.filter(measure_id=OuterRef("pk"), body_id=body_id)
+        return self.filter(Q(lead_body_id=body_id) | Exists(co_executes))
+
+    def search(self, text: str):
+        """Free text: the measure's number and the measures under it ("1.2" finds 1.2, 1.2.1 …
+        but not 1.20), or words in the title, mechanism or expected result, in any language."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        number = normalise_number(text)
+        condition = Q(number=number) | Q(number__startswith=f"{number}.")
+        for name in SEARCHED_TEXTS:
+            for lang in LANGUAGE_CODES:
+                condition |= Q(**{f"{name}_{lang}__icontains": text})
+        return self.filter(condition)
+
+    def deadline_overlaps(
+        self, start: datetime.date | None = None, end: datetime.date | None = None
+    ):
+        """Measures whose deadline touches the days from ``start`` to ``end`` (either may be open).
+
+        A dated deadline runs from its start (a single date: its end) to its end. "Annually" and
+        "continuously" without dates run through the whole programme period. A measure with no
+        deadline at all has nothing to overlap and is left out."""
+        if start is None and end is None:
+            return self
+        dated = Q(deadline_end__isnull=False)
+        open_ended = Q(
+            deadline_end__isnull=True,
+            deadline_kind__in=[DeadlineKind.ANNUAL, DeadlineKind.CONTINUOUS],
+        )
+        if start is not None:
+            dated &= Q(deadline_end__gte=start)
+            open_ended &= Q(programme__period_end_year__gte=start.year)
+        if end is not None:
+            dated &= Q(deadline_start__lte=end) | Q(
+                deadline_start__isnull=True, deadline_end__lte=end
+            )
+            open_ended &= Q(programme__period_start_year__lte=end.year)
+        return self.filter(dated | open_ended)
 
     def visible_to(self, user):
         return self.filter(programme__in=Programme.objects.visible_to(user))
@@ -56,12 +116,8 @@ class MeasureQuerySet(ArchivableQuerySet):
     def in_plan_order(self):
         """The order of the official table: direction, objective, then hierarchical number."""
         return self.order_by(
-            "direction__position",
-            "direction__number",
-            "direction_id",
-            "objective__position",
-            "objective__number",
-            "objective_id",
+            *(f"direction__{name}" for name in HEADING_ORDER),
+            *(f"objective__{name}" for name in HEADING_ORDER),
             "sort_key",
             "id",
         )
@@ -152,7 +208,7 @@ class Measure(models.Model):
                 name="measure_deadline_end_after_start",
             ),
             models.CheckConstraint(
-                condition=Q(number__regex=r"^[0-9]+(\.[0-9]+)*\.?$"), name="measure_number_format"
+                condition=Q(number__regex=NUMBER_PATTERN), name="measure_number_format"
             ),
         ]
         indexes = [
@@ -164,7 +220,7 @@ class Measure(models.Model):
         return f"{self.number} {self.title}"
 
     def save(self, *args, **kwargs) -> None:
-        self.number = (self.number or "").strip().rstrip(".")
+        self.number = normalise_number(self.number)
         self.sort_key = measure_sort_key(self.number)
         if self.objective_id and not self.direction_id:
             self.direction_id = self.objective.direction_id
@@ -175,7 +231,7 @@ class Measure(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, list] = {}
-        if self.number and not MEASURE_NUMBER_RE.match(self.number.strip()):
+        if self.number and not NUMBER_RE.match(normalise_number(self.number)):
             errors.setdefault("number", []).append(
                 _("A measure number is written like 1.2.3 (digits separated by dots).")
             )
@@ -199,17 +255,10 @@ class Measure(models.Model):
             errors.setdefault("deadline_end", []).append(
                 _("The end of the period cannot come before its start.")
             )
-        if self.programme_id and self.deadline_end:
-            programme = self.programme
-            start = self.deadline_start or self.deadline_end
-            if (
-                start.year < programme.period_start_year
-                or self.deadline_end.year > programme.period_end_year
-            ):
-                errors.setdefault("deadline_text", []).append(
-                    _("The deadline lies outside the programme period %(period)s.")
-                    % {"period": programme.period_label}
-                )
+        if self.programme_id and (
+            message := self.programme.check_period(self.deadline_start, self.deadline_end)
+        ):
+            errors.setdefault("deadline_text", []).append(message)
         if errors:
             raise ValidationError(errors)
 
@@ -325,15 +374,8 @@ class FundingLine(models.Model):
         return f"{self.get_source_display()} {self.year}: {self.planned_amount}"
 
     def clean(self) -> None:
-        if self.measure_id and self.year:
-            programme = self.measure.programme
-            if self.year not in programme.years:
-                raise ValidationError(
-                    {
-                        "year": _("The year lies outside the programme period %(period)s.")
-                        % {"period": programme.period_label}
-                    }
-                )
+        if self.measure_id and (message := self.measure.programme.check_year(self.year)):
+            raise ValidationError({"year": message})
 
 
 class MeasureIndicator(models.Model):
@@ -394,15 +436,10 @@ class IndicatorTarget(models.Model):
         return f"{self.year}: {self.target_value}"
 
     def clean(self) -> None:
-        if self.indicator_id and self.year:
-            programme = self.indicator.measure.programme
-            if self.year not in programme.years:
-                raise ValidationError(
-                    {
-                        "year": _("The target year lies outside the programme period %(period)s.")
-                        % {"period": programme.period_label}
-                    }
-                )
+        if self.indicator_id and (
+            message := self.indicator.measure.programme.check_year(self.year)
+        ):
+            raise ValidationError({"year": message})
 
 
 class ReportStatus(models.TextChoices):

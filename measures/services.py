@@ -35,9 +35,10 @@ from measures.models import (
 )
 from programs import services as programme_services
 from programs.models import Objective, Programme
+from regionalprogram.formats import short_datetime
+from regionalprogram.languages import LANGUAGE_CODES
 
 # The fields of a measure a person edits (translated ones in every language).
-LANGS = ("ky", "ru", "en")
 TRANSLATED_FIELDS = ("title", "implementation_mechanism", "expected_result")
 PLAIN_FIELDS = (
     "number",
@@ -50,11 +51,13 @@ PLAIN_FIELDS = (
     "lead_body",
     "status",
 )
-EDITABLE_FIELDS = PLAIN_FIELDS + tuple(f"{n}_{lang}" for n in TRANSLATED_FIELDS for lang in LANGS)
+EDITABLE_FIELDS = PLAIN_FIELDS + tuple(
+    f"{n}_{lang}" for n in TRANSLATED_FIELDS for lang in LANGUAGE_CODES
+)
 EXECUTOR_FIELDS = ("body", "in_coordination", "position")
 FUNDING_FIELDS = ("source", "year", "planned_amount", "actual_amount", "donor")
 INDICATOR_FIELDS = (
-    *(f"{n}_{lang}" for n in ("name", "unit_of_measure") for lang in LANGS),
+    *(f"{n}_{lang}" for n in ("name", "unit_of_measure") for lang in LANGUAGE_CODES),
     "baseline_value",
     "baseline_year",
     "position",
@@ -346,7 +349,7 @@ def measure_restore_version(*, measure: Measure, history_id: int, user) -> Measu
         following.history_date - datetime.timedelta(microseconds=1) if following else timezone.now()
     )
     reason = _("restored the version of %(date)s") % {
-        "date": timezone.localtime(record.history_date).strftime("%d.%m.%Y %H:%M:%S")
+        "date": short_datetime(record.history_date, seconds=True)
     }
     fields = {Measure._meta.get_field(name).attname: None for name in EDITABLE_FIELDS}
     for attname in fields:

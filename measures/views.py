@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from measures.conflicts import forms_after_conflict
-from measures.deadlines import DeadlineParseError, parse_deadline
+from measures.deadlines import DeadlineParseError, parse_programme_deadline
 from measures.filters import MeasureFilter
 from measures.forms import MeasureEditForms
 from measures.history import grouped, measure_history
@@ -36,6 +36,7 @@ from measures.services import (
     measure_unarchive,
 )
 from programs.models import Objective, Programme, ProgrammeStatus
+from programs.numbers import normalise_number
 from programs.permissions import (
     can_edit_programme,
     can_see_plan_history,
@@ -146,7 +147,7 @@ def measure_detail(request, code: str, number: str):
             Prefetch("target_units", to_attr="target_unit_list"),
         ),
         programme=programme,
-        number=number.strip().rstrip("."),
+        number=normalise_number(number),
     )
     indicators = MeasureIndicator.objects.filter(measure=measure).prefetch_related(
         Prefetch(
@@ -236,7 +237,7 @@ def _editable_measure(request, code: str, number: str, *, archived: bool | None 
     elif archived is True:
         measures = measures.filter(archived_at__isnull=False)
     measure = get_object_or_404(
-        measures.select_related("programme"), programme=programme, number=number.strip().rstrip(".")
+        measures.select_related("programme"), programme=programme, number=normalise_number(number)
     )
     return programme, measure
 
@@ -246,11 +247,7 @@ def _render_form(request, forms, *, programme, measure=None, conflict=None, stat
     text = forms.main["deadline_text"].value()
     if text:
         try:
-            deadline_period = parse_deadline(
-                text,
-                period_start_year=programme.period_start_year,
-                period_end_year=programme.period_end_year,
-            )
+            deadline_period = parse_programme_deadline(text, programme)
         except DeadlineParseError:
             deadline_period = None  # the field's own error says why
     context = {
@@ -327,7 +324,7 @@ def measure_history_view(request, code: str, number: str):
     measure = get_object_or_404(
         Measure.objects.select_related("programme"),
         programme=programme,
-        number=number.strip().rstrip("."),
+        number=normalise_number(number),
     )
     context = {
         "programme": programme,
@@ -423,17 +420,15 @@ def plan_changes(request, code: str):
 def deadline_preview(request):
     """The period a deadline text stands for, shown next to the field as the editor types."""
     text = request.GET.get("measure-deadline_text", "")
-    programme = Programme.objects.filter(code=request.GET.get("programme", "")).first()
+    programme = (
+        Programme.objects.visible_to(request.user)
+        .filter(code=request.GET.get("programme", ""))
+        .first()
+    )
     error = period = None
     if text.strip():
         try:
-            parsed = parse_deadline(
-                text,
-                period_start_year=programme.period_start_year if programme else None,
-                period_end_year=programme.period_end_year if programme else None,
-            )
-        except DeadlineParseError as exc:
+            period = parse_programme_deadline(text, programme)
+        except DeadlineParseError as exc:  # unreadable, or outside the programme period
             error = str(exc)
-        else:
-            period = parsed
     return render(request, "measures/_deadline_preview.html", {"period": period, "error": error})

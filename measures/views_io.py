@@ -26,8 +26,8 @@ from measures.plan_io.importer import (
 from measures.services import EditConflict
 from programs.models import Programme
 from programs.permissions import editable_programme_or_deny
+from regionalprogram.languages import LANGUAGE_CODES
 
-LANGUAGE_CODES = ("ky", "ru", "en")
 SESSION_KEY = "plan_imports"
 
 

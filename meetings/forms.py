@@ -25,14 +25,14 @@ from meetings.models import (
 )
 from meetings.uploads import MAX_ATTACHMENTS, check_attachment
 from programs.models import Direction, Objective
+from regionalprogram.languages import LANGUAGE_CODES
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-LANGS = ("ky", "ru", "en")
 
 
 def trilingual(*names: str) -> list[str]:
-    return [f"{name}_{lang}" for name in names for lang in LANGS]
+    return [f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -95,12 +95,14 @@ class ProposalForm(forms.ModelForm):
             self.instance.group = group
             self.instance.programme = group.programme
         programme = group.programme
-        self.fields["direction"].queryset = Direction.objects.filter(programme=programme).order_by(
-            "position", "number"
+        self.fields["direction"].queryset = Direction.objects.filter(
+            programme=programme
+        ).in_plan_order()
+        self.fields["objective"].queryset = (
+            Objective.objects.filter(direction__programme=programme)
+            .select_related("direction")
+            .in_plan_order()
         )
-        self.fields["objective"].queryset = Objective.objects.filter(
-            direction__programme=programme
-        ).select_related("direction")
         self.fields["measure"].queryset = Measure.objects.filter(
             programme=programme, archived_at__isnull=True
         ).order_by("sort_key")
@@ -222,7 +224,7 @@ class MeetingForm(forms.ModelForm):
         ):
             self.add_error("online_link", _("An online or hybrid meeting needs its link."))
         if data.get("format") in (MeetingFormat.IN_PERSON, MeetingFormat.HYBRID) and not any(
-            data.get(f"place_{lang}") for lang in LANGS
+            data.get(f"place_{lang}") for lang in LANGUAGE_CODES
         ):
             self.add_error("place_ky", _("Say where the meeting takes place."))
         return data
@@ -235,7 +237,7 @@ class AgendaItemForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if not any(data.get(f"title_{lang}") for lang in LANGS):
+        if not any(data.get(f"title_{lang}") for lang in LANGUAGE_CODES):
             self.add_error("title_ky", _("Give the item a title."))
         return data
 
@@ -281,7 +283,9 @@ class MinutesItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = trilingual("minutes_text")
-        widgets = {f"minutes_text_{lang}": forms.Textarea(attrs={"rows": 4}) for lang in LANGS}
+        widgets = {
+            f"minutes_text_{lang}": forms.Textarea(attrs={"rows": 4}) for lang in LANGUAGE_CODES
+        }
 
 
 class AmendmentForm(forms.Form):
@@ -329,7 +333,7 @@ class DecisionForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if not any(data.get(f"text_{lang}") for lang in LANGS):
+        if not any(data.get(f"text_{lang}") for lang in LANGUAGE_CODES):
             self.add_error("text_ky", _("Write the decision."))
         return data
 
@@ -338,4 +342,6 @@ class PublishForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = trilingual("news_title", "news_text")
-        widgets = {f"news_text_{lang}": forms.Textarea(attrs={"rows": 8}) for lang in LANGS}
+        widgets = {
+            f"news_text_{lang}": forms.Textarea(attrs={"rows": 8}) for lang in LANGUAGE_CODES
+        }

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models import Measure
 from programs.models import Direction, LegalAct, Objective, Programme, ResponsibleBody
+from regionalprogram.formats import short_date
 
 
 def sees_all_working_groups(user) -> bool:
@@ -259,7 +260,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"№ {self.number}, {self.starts_at:%d.%m.%Y}"
+        return f"№ {self.number}, {short_date(self.starts_at)}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting_detail", args=[self.group.slug, self.number])
@@ -331,7 +332,7 @@ class MinutesAmendment(models.Model):
         ordering = ["meeting", "created_at"]
 
     def __str__(self) -> str:
-        return f"{self.meeting}: {self.created_at:%d.%m.%Y}"
+        return f"{self.meeting}: {short_date(self.created_at)}"
 
 
 class Attendance(models.Model):

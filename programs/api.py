@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import (
+    HEADING_ORDER,
     BodyKind,
     Direction,
     LegalAct,
@@ -22,6 +23,7 @@ from programs.models import (
     ProgrammeTerritory,
     ResponsibleBody,
 )
+from programs.numbers import normalise_number
 from programs.serializers import (
     BodySerializer,
     DirectionSerializer,
@@ -137,13 +139,13 @@ class DirectionViewSet(PartnerReadViewSet):
             .prefetch_related(
                 Prefetch(
                     "objectives",
-                    queryset=Objective.objects.select_related("direction__programme").order_by(
-                        "position", "number", "id"
-                    ),
+                    queryset=Objective.objects.select_related(
+                        "direction__programme"
+                    ).in_plan_order(),
                     to_attr="objective_list",
                 )
             )
-            .order_by("programme__code", "position", "number", "id")
+            .order_by("programme__code", *HEADING_ORDER)
         )
 
     def get_object(self):
@@ -151,7 +153,7 @@ class DirectionViewSet(PartnerReadViewSet):
         return get_object_or_404(
             queryset,
             programme__code=self.kwargs["programme"],
-            number=self.kwargs["number"].strip().rstrip("."),
+            number=normalise_number(self.kwargs["number"]),
         )
 
 

@@ -7,13 +7,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import Direction, Objective, Programme
-
-LANGS = ("ky", "ru", "en")
-LANGUAGE_LABELS = {"ky": _("in Kyrgyz"), "ru": _("in Russian"), "en": _("in English")}
+from programs.numbers import normalise_number
+from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 
 
 def _translated(names: tuple[str, ...]) -> list[str]:
-    return [f"{name}_{lang}" for name in names for lang in LANGS]
+    return [f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES]
 
 
 class TranslatedLabelsMixin:
@@ -22,13 +21,13 @@ class TranslatedLabelsMixin:
     def label_languages(self) -> None:
         for name in self.translated:
             base = self._meta.model._meta.get_field(name).verbose_name
-            for lang in LANGS:
+            for lang in LANGUAGE_CODES:
                 field = self.fields.get(f"{name}_{lang}")
                 if field is not None:
-                    field.label = f"{base} ({LANGUAGE_LABELS[lang]})"
+                    field.label = f"{base} ({IN_LANGUAGE[lang]})"
 
     def require_one_language(self, name: str, message) -> None:
-        if not any(self.cleaned_data.get(f"{name}_{lang}") for lang in LANGS):
+        if not any(self.cleaned_data.get(f"{name}_{lang}") for lang in LANGUAGE_CODES):
             self.add_error(f"{name}_ky", message)
 
 
@@ -47,8 +46,8 @@ class ProgrammeForm(TranslatedLabelsMixin, forms.ModelForm):
             "report_due_months_after",
         ]
         widgets = {
-            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
-            **{f"summary_{lang}": forms.Textarea(attrs={"rows": 4}) for lang in LANGS},
+            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGUAGE_CODES},
+            **{f"summary_{lang}": forms.Textarea(attrs={"rows": 4}) for lang in LANGUAGE_CODES},
         }
 
     def __init__(self, *args, **kwargs):
@@ -70,8 +69,8 @@ class DirectionForm(TranslatedLabelsMixin, forms.ModelForm):
         model = Direction
         fields = ["number", "position", *_translated(("title", "description"))]
         widgets = {
-            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
-            **{f"description_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in LANGS},
+            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGUAGE_CODES},
+            **{f"description_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in LANGUAGE_CODES},
         }
 
     def __init__(self, *args, programme: Programme, **kwargs):
@@ -81,7 +80,7 @@ class DirectionForm(TranslatedLabelsMixin, forms.ModelForm):
         self.label_languages()
 
     def clean_number(self):
-        number = (self.cleaned_data.get("number") or "").strip().rstrip(".")
+        number = normalise_number(self.cleaned_data.get("number"))
         if (
             Direction.objects.filter(programme=self.programme, number=number)
             .exclude(pk=self.instance.pk)
@@ -106,8 +105,8 @@ class ObjectiveForm(TranslatedLabelsMixin, forms.ModelForm):
         model = Objective
         fields = ["direction", "number", "position", *_translated(("title", "description"))]
         widgets = {
-            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGS},
-            **{f"description_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in LANGS},
+            **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGUAGE_CODES},
+            **{f"description_{lang}": forms.Textarea(attrs={"rows": 3}) for lang in LANGUAGE_CODES},
         }
 
     def __init__(self, *args, programme: Programme, **kwargs):
@@ -116,14 +115,14 @@ class ObjectiveForm(TranslatedLabelsMixin, forms.ModelForm):
         directions = Direction.objects.filter(programme=programme, archived_at__isnull=True)
         if self.instance.pk:
             directions = directions | Direction.objects.filter(pk=self.instance.direction_id)
-        self.fields["direction"].queryset = directions.order_by("position", "number")
+        self.fields["direction"].queryset = directions.in_plan_order()
         self.label_languages()
 
     def clean(self):
         cleaned = super().clean()
         self.require_one_language("title", _("Write the title in at least one language."))
         direction = cleaned.get("direction")
-        number = (cleaned.get("number") or "").strip().rstrip(".")
+        number = normalise_number(cleaned.get("number"))
         if direction and number:
             cleaned["number"] = number
             if (

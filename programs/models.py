@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from regionalprogram.formats import short_date
 from regions.models import AdministrativeUnit, TerritoryType
 
 
@@ -49,7 +53,7 @@ class LegalAct(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} № {self.number} ({self.date:%d.%m.%Y})"
+        return f"{self.get_kind_display()} № {self.number} ({short_date(self.date)})"
 
 
 class BodyKind(models.TextChoices):
@@ -309,6 +313,34 @@ class Programme(models.Model):
     def years(self) -> range:
         return range(self.period_start_year, self.period_end_year + 1)
 
+    # The programme-period rule, for every path that writes the plan (the model's clean, the
+    # editor's form, the import, the live deadline preview): one test, one message each.
+
+    def covers_year(self, year: int) -> bool:
+        return self.period_start_year <= year <= self.period_end_year
+
+    def check_year(self, year: int | None) -> str | None:
+        """Why a funding or target year cannot be used in this programme, or None if it can."""
+        if year is None or self.covers_year(year):
+            return None
+        return gettext("The year %(year)s lies outside the programme period %(period)s.") % {
+            "year": year,
+            "period": self.period_label,
+        }
+
+    def check_period(self, start: datetime.date | None, end: datetime.date | None) -> str | None:
+        """Why a deadline from ``start`` to ``end`` cannot be set in this programme, or None.
+
+        A deadline without an end (no deadline, or an open-ended one not yet given the programme's
+        span) is not checked; one without a start is the single day ``end``."""
+        if end is None:
+            return None
+        if self.covers_year((start or end).year) and self.covers_year(end.year):
+            return None
+        return gettext("The deadline lies outside the programme period %(period)s.") % {
+            "period": self.period_label
+        }
+
 
 class LegalActRole(models.TextChoices):
     BASIS = "basis", _("legal basis")
@@ -384,6 +416,21 @@ class ArchivableQuerySet(models.QuerySet):
         return self.filter(archived_at__isnull=True)
 
 
+# Headings stand in the official table by position, then number; the id breaks a tie.
+HEADING_ORDER = ("position", "number", "id")
+
+
+class DirectionQuerySet(ArchivableQuerySet):
+    def in_plan_order(self):
+        return self.order_by(*HEADING_ORDER)
+
+
+class ObjectiveQuerySet(ArchivableQuerySet):
+    def in_plan_order(self):
+        """Objectives under their directions' order, then in their own."""
+        return self.order_by(*(f"direction__{name}" for name in HEADING_ORDER), *HEADING_ORDER)
+
+
 class Direction(models.Model):
     """An area of the programme ("1. Urbanized territories")."""
 
@@ -398,7 +445,7 @@ class Direction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ArchivableQuerySet.as_manager()
+    objects = DirectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("direction")
@@ -426,7 +473,7 @@ class Objective(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ArchivableQuerySet.as_manager()
+    objects = ObjectiveQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("objective")

@@ -37,6 +37,7 @@ from programs.services import (
     objective_create,
     objective_unarchive,
 )
+from regionalprogram.languages import LANGUAGE_CODES
 
 
 def programme_list(request):
@@ -101,11 +102,11 @@ def programme_directions_queryset():
         .prefetch_related(
             Prefetch(
                 "objectives",
-                queryset=Objective.objects.active().order_by("position", "number"),
+                queryset=Objective.objects.active().in_plan_order(),
                 to_attr="objective_list",
             )
         )
-        .order_by("position", "number")
+        .in_plan_order()
     )
 
 
@@ -130,7 +131,7 @@ def body_list(request):
     q = request.GET.get("q", "").strip()[:200]
     if q:
         condition = Q()
-        for lang in ("ky", "ru", "en"):
+        for lang in LANGUAGE_CODES:
             condition |= Q(**{f"name_{lang}__icontains": q})
             condition |= Q(**{f"short_name_{lang}__iexact": q})
         bodies = bodies.filter(condition)

@@ -43,12 +43,12 @@ def unit_detail(request, soate: str):
     )
     children = unit.children.order_by("soate")
     visible_programmes = Programme.objects.visible_to(request.user)
-    measures_in_unit = Measure.objects.active().filter(
-        pk__in=Measure.objects.in_unit(unit).values("pk"),
-        programme__in=visible_programmes,
+    measures_in_unit = (
+        Measure.objects.active().in_unit(unit).filter(programme__in=visible_programmes)
     )
     page = Paginator(
-        plan_rows_queryset().filter(pk__in=measures_in_unit.values("pk")), UNIT_MEASURES_PAGE_SIZE
+        plan_rows_queryset().in_unit(unit).filter(programme__in=visible_programmes),
+        UNIT_MEASURES_PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     measures = list(page.object_list)
     attach_funding_by_source(measures)

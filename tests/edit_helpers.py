@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group
 
 from programs.roles import EDITORS, MEMBERS, PARTNERS, REPORTERS
+from regionalprogram.languages import LANGUAGE_CODES
 from tests.factories import ProfileFactory, UserFactory
 
 
@@ -36,7 +37,7 @@ def measure_post_data(measure=None, **overrides) -> dict:
         "measure-status": measure.status if measure else "planned",
     }
     for name in ("title", "implementation_mechanism", "expected_result"):
-        for lang in ("ky", "ru", "en"):
+        for lang in LANGUAGE_CODES:
             data[f"measure-{name}_{lang}"] = (
                 getattr(measure, f"{name}_{lang}") or "" if measure else ""
             )
@@ -66,7 +67,7 @@ def measure_post_data(measure=None, **overrides) -> dict:
     for i, row in enumerate(indicators):
         data[f"indicators-{i}-id"] = str(row.pk)
         for name in ("name", "unit_of_measure"):
-            for lang in ("ky", "ru", "en"):
+            for lang in LANGUAGE_CODES:
                 data[f"indicators-{i}-{name}_{lang}"] = getattr(row, f"{name}_{lang}") or ""
         data[f"indicators-{i}-baseline_value"] = (
             "" if row.baseline_value is None else str(row.baseline_value)

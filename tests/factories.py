@@ -39,6 +39,7 @@ from programs.models import (
     ProgrammeStatus,
     ResponsibleBody,
 )
+from regionalprogram.languages import LANGUAGE_CODES
 from regions.models import AdministrativeUnit, UnitLevel
 
 
@@ -46,7 +47,7 @@ def trilingual(attr: str, template: str):
     """Declarations for attr_ky / attr_ru / attr_en from one template with {n}."""
     return {
         f"{attr}_{lang}": factory.Sequence(lambda n, lang=lang: f"{template.format(n=n)} [{lang}]")
-        for lang in ("ky", "ru", "en")
+        for lang in LANGUAGE_CODES
     }
 
 

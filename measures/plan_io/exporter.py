@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from measures.models import FundingLine, FundingSource, Measure, MeasureExecutor
 from measures.plan_io import layout
 from measures.plan_io.importer import default_funding_year
+from regionalprogram.formats import short_date
 from regionalprogram.spreadsheets import neutralise
 
 CHUNK = 500
@@ -106,15 +107,11 @@ def _headings(programme) -> list[tuple[str, object]]:
 
     objectives = defaultdict(list)
     for objective in (
-        Objective.objects.active()
-        .filter(direction__programme=programme)
-        .order_by("position", "number", "id")
+        Objective.objects.active().filter(direction__programme=programme).in_plan_order()
     ):
         objectives[objective.direction_id].append(objective)
     headings: list[tuple[str, object]] = []
-    for direction in (
-        Direction.objects.active().filter(programme=programme).order_by("position", "number", "id")
-    ):
+    for direction in Direction.objects.active().filter(programme=programme).in_plan_order():
         headings.append(("direction", direction))
         headings.extend(("objective", objective) for objective in objectives[direction.pk])
     return headings
@@ -180,7 +177,7 @@ def title_lines(programme, exported_on: datetime.date) -> list[str]:
     return [
         programme.title,
         _("Action plan"),
-        _("Exported from the portal on %(date)s") % {"date": exported_on.strftime("%d.%m.%Y")},
+        _("Exported from the portal on %(date)s") % {"date": short_date(exported_on)},
     ]
 
 

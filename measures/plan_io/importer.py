@@ -26,16 +26,18 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.utils import resolution_order
 
-from measures.deadlines import DeadlineParseError, parse_deadline
+from measures.deadlines import DeadlineParseError, parse_programme_deadline
 from measures.models import FundingLine, FundingSource, Measure, MeasureExecutor
 from measures.plan_io import layout
 from measures.services import measure_save
 from programs.models import BodyKind, Direction, Objective, Programme, ResponsibleBody
+from programs.numbers import NUMBER_RE, normalise_number
+from regionalprogram.languages import LANGUAGE_CODES
 
 HEADER_SEARCH_ROWS = 15
 MAX_ROWS = 20_000
-FALLBACK = ("ky", "ru", "en")
 
 
 class PlanFileError(ValueError):
@@ -208,7 +210,7 @@ def read_rows(fileobj) -> tuple[str, dict[str, int], list[tuple[int, dict[str, o
 
 def _resolved(obj, name: str, lang: str) -> str:
     """What the portal shows for a translated field in `lang` (modeltranslation's fallback)."""
-    for code in (lang, *FALLBACK):
+    for code in resolution_order(lang):
         value = getattr(obj, f"{name}_{code}", "") or ""
         if value:
             return value
@@ -225,7 +227,7 @@ class BodyIndex:
 
     def add(self, body: ResponsibleBody) -> None:
         keys = set()
-        for lang in layout.LANGUAGES:
+        for lang in LANGUAGE_CODES:
             for name in ("name", "short_name"):
                 value = getattr(body, f"{name}_{lang}", "") or ""
                 if value:
@@ -243,7 +245,7 @@ class BodyIndex:
 def default_funding_year(programme: Programme, start, end) -> int:
     """The year a bare amount belongs to: the deadline's first year within the programme period."""
     for day in (start, end):
-        if day is not None and day.year in programme.years:
+        if day is not None and programme.covers_year(day.year):
             return day.year
     return programme.period_start_year
 
@@ -356,12 +358,8 @@ class FundingParser:
                     match = layout.YEAR_AMOUNT_RE.match(entry)
                     if match:
                         year, text = int(match.group("year")), match.group("amount")
-                        if year not in self.programme.years:
-                            add_error(
-                                "amount",
-                                _("The year %(year)s lies outside the programme period %(period)s.")
-                                % {"year": year, "period": self.programme.period_label},
-                            )
+                        if message := self.programme.check_year(year):
+                            add_error("amount", message)
                             return {}
                     elif len(entries) == 1:
                         year, text = default_year, entry
@@ -423,7 +421,7 @@ def load_bodies() -> BodyIndex:
         ResponsibleBody.objects.only(
             "id",
             "is_active",
-            *[f"{n}_{lang}" for n in ("name", "short_name") for lang in layout.LANGUAGES],
+            *[f"{n}_{lang}" for n in ("name", "short_name") for lang in LANGUAGE_CODES],
         )
     )
 
@@ -432,10 +430,10 @@ def build_plan(programme: Programme, fileobj, *, bodies: BodyIndex | None = None
     language, columns, data = read_rows(fileobj)
     bodies = bodies or load_bodies()
     directions = {
-        d.number.strip().rstrip("."): d for d in Direction.objects.filter(programme=programme)
+        normalise_number(d.number): d for d in Direction.objects.filter(programme=programme)
     }
     objectives = {
-        o.number.strip().rstrip("."): o
+        normalise_number(o.number): o
         for o in Objective.objects.filter(direction__programme=programme).select_related(
             "direction"
         )
@@ -467,7 +465,7 @@ def build_plan(programme: Programme, fileobj, *, bodies: BodyIndex | None = None
             row.errors.append(Issue(row.row, column, letter, str(message)))
 
         text = {key: layout.cell_text(cells.get(key)) for key in layout.COLUMN_LABELS}
-        number = layout.normalise_number(cells.get("number"))
+        number = normalise_number(layout.cell_text(cells.get("number")))
         row.number, row.title = number, text["title"]
         filled_details = any(
             text[key]
@@ -480,7 +478,7 @@ def build_plan(programme: Programme, fileobj, *, bodies: BodyIndex | None = None
                 row.kind, row.action = "note", "ignored"
             plan.rows.append(row)
             continue
-        if not layout.NUMBER_RE.match(number):
+        if not NUMBER_RE.match(number):
             add_error("number", _("“%(number)s” is not a number like 1.2.3.") % {"number": number})
             plan.rows.append(row)
             continue
@@ -597,25 +595,11 @@ def _plan_measure(
         data["deadline_text"] = text["deadline"]
         if text["deadline"]:
             try:
-                parsed = parse_deadline(
-                    text["deadline"],
-                    period_start_year=programme.period_start_year,
-                    period_end_year=programme.period_end_year,
-                )
-            except DeadlineParseError as error:
+                parsed = parse_programme_deadline(text["deadline"], programme)
+            except DeadlineParseError as error:  # unreadable, or outside the programme period
                 add_error("deadline", str(error))
             else:
                 deadline_start, deadline_end = parsed.start, parsed.end
-                first = parsed.start or parsed.end
-                if parsed.end and (
-                    first.year < programme.period_start_year
-                    or parsed.end.year > programme.period_end_year
-                ):
-                    add_error(
-                        "deadline",
-                        _("The deadline lies outside the programme period %(period)s.")
-                        % {"period": programme.period_label},
-                    )
                 data.update(parsed.as_measure_fields())
         else:
             data.update(deadline_kind="once", deadline_start=None, deadline_end=None)
@@ -691,11 +675,11 @@ def _measure_changes(measure: Measure, data: dict, language: str) -> list[str]:
         changes.append(_field_label("funding"))
     objective_number = data["objective"]
     if (
-        measure.direction.number.strip().rstrip(".") != data["direction"]
+        normalise_number(measure.direction.number) != data["direction"]
         if measure.direction_id
         else True
     ) or (
-        (measure.objective.number.strip().rstrip(".") if measure.objective_id else None)
+        (normalise_number(measure.objective.number) if measure.objective_id else None)
         != objective_number
     ):
         changes.append(_field_label("placement"))

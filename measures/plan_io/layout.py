@@ -20,6 +20,7 @@ One module holds the layout rules so that what the export writes is exactly what
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -28,10 +29,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import FundingSource
+from regionalprogram.formats import short_date
+from regionalprogram.languages import LANGUAGE_CODES
 from regionalprogram.spreadsheets import unneutralise
 from regions.models import normalize_kyrgyz
-
-LANGUAGES = ("ky", "ru", "en")
 
 # Column keys in the official order, with the header msgids the export writes.
 COLUMNS = (
@@ -60,7 +61,6 @@ HEADER_WORDS = (
     ("title", ("мероприят", "задача", "иш-чара", "маселе", "measure", "objective", "наименование")),
 )
 
-NUMBER_RE = re.compile(r"^\d+(\.\d+)*\.?$")
 HEADING_IN_ONE_CELL_RE = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*)$", re.S)
 
 COORDINATION_MARKS = (
@@ -125,8 +125,9 @@ def cell_text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if hasattr(value, "strftime"):
-        return value.strftime("%d.%m.%Y")
+    if isinstance(value, datetime.date):
+        # A date cell reads as the date written out, which the deadline parser understands.
+        return short_date(value)
     text = unneutralise(str(value))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     return "\n".join(line.rstrip() for line in text.strip().split("\n"))
@@ -153,11 +154,6 @@ def header_language(texts: list[str]) -> str:
     if re.search("[а-я]", joined):
         return "ru"
     return "en"
-
-
-def normalise_number(value) -> str:
-    text = cell_text(value)
-    return text.strip().rstrip(".").strip()
 
 
 def number_depth(number: str) -> int:
@@ -207,7 +203,7 @@ def source_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for value, label in FundingSource.choices:
         index[normalise_key(value)] = value
-        for lang in LANGUAGES:
+        for lang in LANGUAGE_CODES:
             with translation.override(lang):
                 index[normalise_key(str(label))] = value
         for synonym in SOURCE_SYNONYMS.get(value, ()):

@@ -14,6 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from regionalprogram.api.pagination import wants_cursor
+from regionalprogram.languages import LANGUAGE_CODES
 from regions.models import AdministrativeUnit, normalize_soate
 
 
@@ -155,7 +156,7 @@ def search_q(value: str, *fields: str, translated: tuple[str, ...] = ()) -> Q:
     for field in fields:
         condition |= Q(**{f"{field}__icontains": value})
     for field in translated:
-        for lang in ("ky", "ru", "en"):
+        for lang in LANGUAGE_CODES:
             condition |= Q(**{f"{field}_{lang}__icontains": value})
     return condition
 

@@ -7,8 +7,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
+from regionalprogram.languages import LANGUAGE_CODES
+
 ALL = "all"
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def requested_language(request) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime
 
 from django import template
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+
+from regionalprogram.formats import short_date
 
 register = template.Library()
 
@@ -122,12 +123,7 @@ def annex_reference(act) -> str:
     )
 
 
-@register.filter
-def short_date(value) -> str:
-    """dd.mm.yyyy whatever the language, as in official tables."""
-    if not value:
-        return ""
-    return formats.date_format(value, "SHORT_DATE_FORMAT")
+register.filter("short_date", short_date)
 
 
 @register.filter

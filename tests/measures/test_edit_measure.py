@@ -180,7 +180,7 @@ def errors_of(response) -> str:
         ({"measure-deadline_text": "когда-нибудь"}, "Cannot read the deadline “когда-нибудь”."),
         ({"measure-number": "DUP"}, "The programme already has a measure numbered 1.1.77."),
         ({"funding-0-planned_amount": "-5"}, "An amount cannot be negative."),
-        ({"funding-0-year": "2031"}, "The year lies outside the programme period 2025–2030."),
+        ({"funding-0-year": "2031"}, "The year 2031 lies outside the programme period 2025–2030."),
     ],
 )
 def test_validation_messages(editor_client, measure, overrides, message):
@@ -221,7 +221,7 @@ def test_target_year_outside_the_period_must_be_cleared(editor_client, measure):
     )  # set before the period moved
     data = measure_post_data(measure)
     html = errors_of(editor_client.post(edit_url(measure), data))
-    assert "The target year 2024 lies outside the programme period 2025–2030." in html
+    assert "The year 2024 lies outside the programme period 2025–2030." in html
     data["indicators-0-target_2024"] = ""
     assert editor_client.post(edit_url(measure), data).status_code == 302
     assert not indicator.targets.filter(year=2024).exists()

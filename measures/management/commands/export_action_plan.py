@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from measures.models import Measure
 from measures.plan_io import exporter
 from programs.models import Programme
+from regionalprogram.languages import LANGUAGE_CODES
 
 
 class Command(BaseCommand):
@@ -17,7 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--programme", required=True, help="programme code, e.g. REG-2025-2030")
         parser.add_argument("--format", choices=sorted(exporter.FORMATS), default="xlsx")
-        parser.add_argument("--lang", choices=["ky", "ru", "en"], default="ky")
+        parser.add_argument("--lang", choices=LANGUAGE_CODES, default="ky")
         parser.add_argument("-o", "--output", required=True, help="the file to write")
 
     def handle(self, *args, **options):
