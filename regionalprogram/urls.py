@@ -1,16 +1,17 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic.base import RedirectView
 
 from regionalprogram import views
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("i18n/", include("django.conf.urls.i18n")),
-    # Browsers ask for /favicon.ico whatever the page says; the emblem answers.
-    path("favicon.ico", RedirectView.as_view(url=static("img/emblem.svg"), permanent=True)),
+    # Browsers ask for /favicon.ico whatever the page says; the emblem answers. The static URL is
+    # looked up per request: in production it names the hashed file of the collected manifest.
+    path("favicon.ico", lambda request: redirect(static("img/emblem.svg"), permanent=True)),
     path("api/v1/", include("regionalprogram.api.urls")),
 ]
 urlpatterns += i18n_patterns(
