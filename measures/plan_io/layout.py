@@ -57,7 +57,19 @@ HEADER_WORDS = (
     ("deadline", ("срок", "мөөнөт", "deadline")),
     ("executors", ("исполнител", "аткаруучу", "executor", "responsible")),
     ("result", ("результат", "натыйжа", "индикатор", "result", "indicator")),
-    ("title", ("мероприят", "задача", "иш-чара", "маселе", "measure", "objective", "наименование")),
+    (
+        "title",
+        (
+            "мероприят",
+            "задача",
+            "иш-чара",
+            "милдет",
+            "маселе",
+            "measure",
+            "objective",
+            "наименование",
+        ),
+    ),
 )
 
 NUMBER_RE = re.compile(r"^\d+(\.\d+)*\.?$")
