@@ -158,3 +158,9 @@ def test_kyrgyz_act_kind_is_nominative_where_the_issuer_stands_apart():
 )
 def test_import_reads_the_new_and_the_old_kyrgyz_headers(header, column):
     assert recognise_header(header) == column
+
+
+def test_the_glossary_is_in_the_repository_and_linked_from_the_readme():
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    assert "| милдет | задача | objective |" in glossary
+    assert "docs/glossary.md" in (ROOT / "README.md").read_text(encoding="utf-8")
