@@ -20,7 +20,7 @@ class UnitNameHistoryInline(TranslationTabularInline):
 class AdministrativeUnitAdmin(TabbedTranslationAdmin):
     list_display = ["name", "soate", "level", "parent", "is_current_display"]
     list_filter = ["level", ("valid_to", admin.EmptyFieldListFilter)]
-    search_fields = ["name_ky", "name_ru", "name_en", "soate"]
+    search_fields = ["name_ky", "name_ru", "name_en", "soate", "internal_note"]
     raw_id_fields = ["parent", "merged_into"]
     readonly_fields = ["tree_path", "depth"]
     ordering = ["tree_path"]

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 SOATE_LENGTH = 14
@@ -79,7 +81,24 @@ class AdministrativeUnit(models.Model):
         related_name="children",
     )
     name = models.CharField(_("name"), max_length=255)
-    note = models.TextField(_("note"), blank=True)
+    # Two notes, because the reference file's notes are about the data (a typo in a source, sources
+    # that disagree), in English, for staff; readers get their own note in their own language.
+    public_note = models.TextField(
+        _("public note"),
+        blank=True,
+        help_text=_(
+            "Written for readers and shown on the unit's page in the reader's language only: "
+            "leave a language empty rather than copy another one into it."
+        ),
+    )
+    internal_note = models.TextField(
+        _("internal note"),
+        blank=True,
+        help_text=_(
+            "For staff: sources, doubts, typos in other datasets. Never shown on public pages "
+            "or in the API."
+        ),
+    )
     administrative_centre = models.CharField(_("administrative centre"), max_length=255, blank=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
@@ -127,7 +146,7 @@ class AdministrativeUnit(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.soate = normalize_soate(self.soate)
-        for field in ("name_ky", "name"):
+        for field in ("name_ky", "name", "public_note_ky"):
             if getattr(self, field, None):
                 setattr(self, field, normalize_kyrgyz(getattr(self, field)))
         old_path = self.tree_path
@@ -152,6 +171,16 @@ class AdministrativeUnit(models.Model):
     @property
     def is_current(self) -> bool:
         return self.valid_to is None
+
+    @property
+    def public_note_here(self) -> str:
+        """The public note in the active language, without falling back to another language.
+
+        A note is prose for readers: a Kyrgyz page shows the Kyrgyz note or none, never the
+        English one (``public_note`` itself would fall back, as names do).
+        """
+        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        return getattr(self, f"public_note_{language}", None) or ""
 
 
 class UnitNameChange(models.TextChoices):
@@ -235,7 +264,8 @@ class SocioEconomicIndicator(models.Model):
 class IndicatorValue(models.Model):
     indicator = models.ForeignKey(
         SocioEconomicIndicator,
-        verbose_name=_("indicator"),
+        # Its own msgid: Russian says "показатель" for statistics, "индикатор" for a measure's.
+        verbose_name=pgettext_lazy("socio-economic statistics", "indicator"),
         on_delete=models.CASCADE,
         related_name="values",
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from regionalprogram.api.fields import TranslatedField
+from regionalprogram.api.language import ALL, LANGUAGE_CODES
 from regions.models import (
     AdministrativeUnit,
     SocioEconomicIndicator,
@@ -19,6 +21,38 @@ def api_base(context) -> str:
         request = context.get("request")
         context["api_base"] = request.build_absolute_uri("/api/v1/") if request else "/api/v1/"
     return context["api_base"]
+
+
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string"},
+            {
+                "type": "object",
+                "properties": {code: {"type": "string"} for code in LANGUAGE_CODES},
+                "required": list(LANGUAGE_CODES),
+            },
+        ],
+        "description": "Only in the requested language, empty where it has none (no fallback to "
+        "another language); with ?lang=all an object with one entry per language.",
+    }
+)
+class OwnLanguageField(serializers.Field):
+    """A translated text in the requested language or none: prose for readers never falls back."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, instance):
+        lang = self.context.get("lang", "ky")
+        if lang == ALL:
+            return {
+                code: getattr(instance, f"{self.field_name}_{code}") or ""
+                for code in LANGUAGE_CODES
+            }
+        return getattr(instance, f"{self.field_name}_{lang}") or ""
 
 
 class FormerNameSerializer(serializers.Serializer):
@@ -43,7 +77,8 @@ class UnitSerializer(serializers.Serializer):
     iso_3166_2 = serializers.CharField()
     level = serializers.ChoiceField(choices=UnitLevel.choices)
     name = TranslatedField()
-    note = TranslatedField()
+    # The internal note is never here: it is for staff, in the admin.
+    public_note = OwnLanguageField()
     administrative_centre = TranslatedField()
     parent = serializers.CharField(source="parent.soate", allow_null=True, default=None)
     ancestors = serializers.SerializerMethodField()

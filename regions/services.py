@@ -63,8 +63,8 @@ def _apply_row(
         "name_ky": row.name_ky,
         "name_ru": row.name_ru,
         "name_en": row.name_en,
-        "note_en": row.note,
         "parent": parent,
+        **row.notes,
     }
     if row.administrative_centre_en:
         ky, ru = centres.get(row.administrative_centre_en, ("", ""))
@@ -77,14 +77,20 @@ def _apply_row(
         unit = AdministrativeUnit(soate=row.soate)
         changed = True
     else:
-        changed = any(
-            (getattr(unit, f"{name}_id") if name == "parent" else unit.__dict__.get(name))
-            != (value.pk if name == "parent" and value is not None else value)
-            for name, value in values.items()
-        )
+        changed = any(not _same(unit, name, value) for name, value in values.items())
     for name, value in values.items():
         setattr(unit, name, value)
     return unit, changed
+
+
+def _same(unit: AdministrativeUnit, name: str, value: object) -> bool:
+    """Whether the unit already holds ``value``; an empty text and a NULL are the same."""
+    if name == "parent":
+        return unit.parent_id == (value.pk if value is not None else None)
+    current = unit.__dict__.get(name)
+    if isinstance(value, str) or value is None:
+        return (current or "") == (value or "")
+    return current == value
 
 
 def units_import(*, rows: Iterable[Mapping[str, object]], dry_run: bool = False) -> ImportReport:

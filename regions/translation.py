@@ -10,7 +10,7 @@ from regions.models import (
 
 @register(AdministrativeUnit)
 class AdministrativeUnitTranslation(TranslationOptions):
-    fields = ("name", "note", "administrative_centre")
+    fields = ("name", "public_note", "administrative_centre")
 
 
 @register(UnitNameHistory)

@@ -19,9 +19,30 @@ from django.utils.translation import gettext_lazy as _
 
 from regions.models import SOATE_RE, UnitLevel, normalize_kyrgyz, normalize_soate
 
-COLUMNS = ("soate", "iso_3166_2", "level", "parent_soate", "name_ky", "name_ru", "name_en", "note")
+COLUMNS = (
+    "soate",
+    "iso_3166_2",
+    "level",
+    "parent_soate",
+    "name_ky",
+    "name_ru",
+    "name_en",
+    "note",
+    "public_note_ky",
+    "public_note_ru",
+    "public_note_en",
+)
 REQUIRED_COLUMNS = ("soate", "level", "parent_soate", "name_ky", "name_ru", "name_en")
 NAME_COLUMNS = ("name_ky", "name_ru", "name_en")
+# Optional note columns and the unit fields they fill. `note` is the file's own remark on the data
+# (a typo in a source, sources that disagree): it stays internal. Staff may write notes in the
+# admin too, so a file without one of these columns leaves that note as it is.
+NOTE_COLUMNS = {
+    "note": "internal_note",
+    "public_note_ky": "public_note_ky",
+    "public_note_ru": "public_note_ru",
+    "public_note_en": "public_note_en",
+}
 
 # Spellings found in source files for levels the model names differently.
 LEVEL_ALIASES = {
@@ -74,6 +95,8 @@ class UnitRow:
     iso_3166_2: str = ""
     note: str = ""
     administrative_centre_en: str = ""
+    # Unit field → text, for the note columns the file has (see NOTE_COLUMNS).
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -244,6 +267,11 @@ def check_rows(
             result.errors.extend(errors)
             continue
         note = _cell(raw, "note")
+        notes = {
+            unit_field: normalize_kyrgyz(_cell(raw, column))
+            for column, unit_field in NOTE_COLUMNS.items()
+            if column in raw
+        }
         result.rows.append(
             UnitRow(
                 row=number,
@@ -253,6 +281,7 @@ def check_rows(
                 iso_3166_2=iso,
                 note=note,
                 administrative_centre_en=admin_centre_from_note(note),
+                notes=notes,
                 **names,
             )
         )

@@ -111,7 +111,7 @@ def test_page_answers_in_each_language(client, plan, lang, path, content):
 
 @pytest.mark.parametrize(
     ("lang", "heading"),
-    [("ky", "Иш-аракеттер планы"), ("ru", "План мероприятий"), ("en", "Action plan")],
+    [("ky", "Иш-чаралар планы"), ("ru", "План мероприятий"), ("en", "Action plan")],
 )
 def test_interface_is_translated(client, plan, lang, heading):
     response = client.get(f"/{lang}/plan/")

@@ -58,7 +58,19 @@ HEADER_WORDS = (
     ("deadline", ("срок", "мөөнөт", "deadline")),
     ("executors", ("исполнител", "аткаруучу", "executor", "responsible")),
     ("result", ("результат", "натыйжа", "индикатор", "result", "indicator")),
-    ("title", ("мероприят", "задача", "иш-чара", "маселе", "measure", "objective", "наименование")),
+    (
+        "title",
+        (
+            "мероприят",
+            "задача",
+            "иш-чара",
+            "милдет",
+            "маселе",
+            "measure",
+            "objective",
+            "наименование",
+        ),
+    ),
 )
 
 HEADING_IN_ONE_CELL_RE = re.compile(r"^(?P<number>\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*)$", re.S)

@@ -233,7 +233,7 @@ def test_messages_are_in_the_users_language(editor_client, measure):
         measure_post_data(measure, **{"measure-deadline_text": "IV квартал 2035"}),
     )
     html = errors_of(response)
-    assert "Срок выходит за период программы 2025–2030." in html
+    assert "Срок выходит за пределы периода программы 2025–2030." in html
 
 
 def test_deadline_preview_shows_the_period_or_why_not(editor_client, measure):

@@ -87,7 +87,7 @@ def test_xlsx_has_title_headers_headings_and_measures_in_the_chosen_language(imp
         assert rows[1][0] == str(_("Action plan"))  # the Kyrgyz catalogue's word, not the English
     assert rows[1][0] != "Action plan"
     header = rows[4]
-    assert header[:2] == ["№", "Маселе / Иш-чаранын аталышы"]
+    assert header[:2] == ["№", "Милдет / Иш-чаранын аталышы"]
     assert header[7] == "Каржылоонун көлөмү, миң сом"
     numbers = [row[0] for row in rows[6:]]
     # The objective 1.2 lost all its measures to errors on import, and is still in the plan.

@@ -79,7 +79,7 @@ def test_administrative_centre_from_the_note_but_not_where_sources_disagree():
     ) == ("Каракол", "Каракол", "Karakol")
     chui = AdministrativeUnit.objects.get(soate="41708000000000")
     assert not chui.administrative_centre_en
-    assert "sources disagree" in chui.note_en
+    assert "sources disagree" in chui.internal_note  # for staff, not for the public page
 
 
 def test_aitmatov_district_keeps_its_former_name():
