@@ -43,5 +43,5 @@ def test_check_year(year, inside):
         assert message is None
         assert year is None or PROGRAMME.covers_year(year)
     else:
-        assert message == f"{year} год лежит вне периода программы 2025–2030."
+        assert message == f"{year} год выходит за пределы периода программы 2025–2030."
         assert not PROGRAMME.covers_year(year)
