@@ -33,11 +33,11 @@ from regionalprogram.api.fields import RESOLUTION_ORDER
 from regionalprogram.api.filters import (
     ArchivedFilterMixin,
     IsoDateFilter,
-    SoateFilter,
     UpdatedSinceFilter,
 )
 from regionalprogram.api.language import ALL, LANGUAGE_CODES
-from regionalprogram.api.views import PartnerReadViewSet
+from regionalprogram.api.viewsets import PartnerReadViewSet
+from regions.filters import SoateFilter
 from regions.models import AdministrativeUnit
 
 
@@ -148,7 +148,8 @@ class MeasureApiFilter(ArchivedFilterMixin):
         return queryset.filter(Exists(lines))
 
 
-def _group(rows, build) -> dict[int, list]:
+def group_by_measure(rows, build) -> dict[int, list]:
+    """{measure id: [build(row), …]} from rows whose first value is the measure id."""
     grouped: dict[int, list] = defaultdict(list)
     for row in rows:
         grouped[row[0]].append(build(row))
@@ -205,47 +206,20 @@ def relations_sql(lang: str) -> str:
     """  # noqa: S608
 
 
-def attach_relations(measures: list[Measure], *, user, lang: str) -> list[Measure]:
-    """Give a page of measures their executors, units, funding, indicators and links.
+def attach_relations(measures: list[Measure], *, lang: str) -> list[Measure]:
+    """Give a page of measures their executors, units, funding and indicators.
 
-    The measure's own tables come as JSON built by PostgreSQL in one query over the page's ids;
-    decisions and proposals, which depend on what the user may see, in one query each. No model
-    instances: building a few hundred of them would cost more than the queries themselves.
+    The measure's own tables come as JSON built by PostgreSQL in one query over the page's ids.
+    No model instances: building a few hundred of them would cost more than the query itself.
+    The working group's links (decisions, proposals) are the meetings app's to add: see
+    meetings/api.py, whose MeasureViewSet the API's URLs serve.
     """
-    from meetings.models import Decision, Proposal
-
     ids = [m.pk for m in measures]
     if not ids:
         return measures
     with connection.cursor() as cursor:
         cursor.execute(relations_sql(lang), [ids])
         relations = {row[0]: row[1:] for row in cursor.fetchall()}
-    decisions = _group(
-        Decision.measures.through.objects.filter(
-            measure_id__in=ids, decision__in=Decision.objects.visible_to(user)
-        )
-        .order_by("measure_id", "decision__meeting__starts_at", "decision__number")
-        .values_list(
-            "measure_id",
-            "decision__meeting__group__slug",
-            "decision__meeting__number",
-            "decision__number",
-        ),
-        lambda r: f"{r[1]}/{r[2]}/{r[3]}",
-    )
-    proposals = Proposal.objects.visible_to(user)
-    source_proposals = _group(
-        proposals.filter(resulting_measure_id__in=ids)
-        .order_by("resulting_measure_id", "id")
-        .values_list("resulting_measure_id", "id"),
-        lambda r: r[1],
-    )
-    about = _group(
-        proposals.filter(measure_id__in=ids)
-        .order_by("measure_id", "id")
-        .values_list("measure_id", "id"),
-        lambda r: r[1],
-    )
     for measure in measures:
         (
             measure.api_co_executors,
@@ -253,9 +227,9 @@ def attach_relations(measures: list[Measure], *, user, lang: str) -> list[Measur
             measure.api_funding,
             measure.api_indicators,
         ) = relations[measure.pk]
-        measure.api_decisions = decisions.get(measure.pk, [])
-        measure.api_source_proposals = source_proposals.get(measure.pk, [])
-        measure.api_proposals = about.get(measure.pk, [])
+        measure.api_decisions = []
+        measure.api_source_proposals = []
+        measure.api_proposals = []
     return measures
 
 
@@ -275,7 +249,7 @@ class MeasureViewSet(PartnerReadViewSet):
         )
 
     def prepare(self, objects):
-        return attach_relations(objects, user=self.request.user, lang=self.lang)
+        return attach_relations(objects, lang=self.lang)
 
     def get_object(self):
         return get_object_or_404(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from measures import views, views_io
+from measures import views, views_io, views_plan
 
 app_name = "measures"
 
@@ -15,7 +15,6 @@ urlpatterns = [
     path("<slug:code>/new/", views.measure_create, name="measure_create"),
     path("<slug:code>/archive/", views.plan_archive, name="plan_archive"),
     path("<slug:code>/changes/", views.plan_changes, name="plan_changes"),
-    path("<slug:code>/<str:number>/", views.measure_detail, name="measure_detail"),
     path("<slug:code>/<str:number>/edit/", views.measure_edit, name="measure_edit"),
     path("<slug:code>/<str:number>/history/", views.measure_history_view, name="measure_history"),
     path(
@@ -28,5 +27,51 @@ urlpatterns = [
         "<slug:code>/<str:number>/unarchive/",
         views.measure_unarchive_view,
         name="measure_unarchive",
+    ),
+]
+
+# Editing the programme's structure: under /programmes/, in the ``programs`` namespace
+# (regionalprogram/urls.py adds these to programs.urls).
+programme_patterns = [
+    path("programmes/<slug:code>/edit/", views_plan.programme_edit, name="programme_edit"),
+    path(
+        "programmes/<slug:code>/directions/new/",
+        views_plan.direction_create_view,
+        name="direction_create",
+    ),
+    path(
+        "programmes/<slug:code>/directions/<int:pk>/edit/",
+        views_plan.direction_edit,
+        name="direction_edit",
+    ),
+    path(
+        "programmes/<slug:code>/directions/<int:pk>/archive/",
+        views_plan.direction_archive_view,
+        name="direction_archive",
+    ),
+    path(
+        "programmes/<slug:code>/directions/<int:pk>/unarchive/",
+        views_plan.direction_unarchive_view,
+        name="direction_unarchive",
+    ),
+    path(
+        "programmes/<slug:code>/objectives/new/",
+        views_plan.objective_create_view,
+        name="objective_create",
+    ),
+    path(
+        "programmes/<slug:code>/objectives/<int:pk>/edit/",
+        views_plan.objective_edit,
+        name="objective_edit",
+    ),
+    path(
+        "programmes/<slug:code>/objectives/<int:pk>/archive/",
+        views_plan.objective_archive_view,
+        name="objective_archive",
+    ),
+    path(
+        "programmes/<slug:code>/objectives/<int:pk>/unarchive/",
+        views_plan.objective_unarchive_view,
+        name="objective_unarchive",
     ),
 ]

@@ -1,15 +1,14 @@
-"""The action plan as the official table, and one measure with everything attached to it."""
+"""The action plan as the official table, and editing its measures.
+
+The measure's public page combines the working group's proposals and decisions with the plan,
+so it lives in the interface app above both (portal/views.py)."""
 
 from __future__ import annotations
-
-from collections import defaultdict
-from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,13 +20,7 @@ from measures.filters import MeasureFilter
 from measures.forms import MeasureEditForms
 from measures.history import grouped, measure_history
 from measures.models import (
-    FundingLine,
-    FundingSource,
-    IndicatorTarget,
     Measure,
-    MeasureExecutor,
-    MeasureIndicator,
-    ReportStatus,
 )
 from measures.services import (
     EditConflict,
@@ -35,79 +28,27 @@ from measures.services import (
     measure_restore_version,
     measure_unarchive,
 )
-from programs.models import Objective, Programme, ProgrammeStatus
+from measures.tables import attach_funding_by_source
+from programs.models import Objective, Programme
 from programs.numbers import normalise_number
 from programs.permissions import (
     can_edit_programme,
     can_see_plan_history,
-    can_see_unaccepted_reports,
     editable_programme_or_deny,
 )
 
 PAGE_SIZE = 50
 
 
-def co_executors_prefetch() -> Prefetch:
-    return Prefetch(
-        "executors",
-        queryset=MeasureExecutor.objects.select_related("body__successor").order_by(
-            "position", "id"
-        ),
-        to_attr="co_executor_list",
-    )
-
-
-def plan_rows_queryset():
-    """Measures ready for the official table: one query for the rows, one per prefetch."""
-    return (
-        Measure.objects.active()
-        .select_related("programme", "direction", "objective", "lead_body__successor")
-        .prefetch_related(
-            co_executors_prefetch(),
-            Prefetch(
-                "indicators",
-                queryset=MeasureIndicator.objects.order_by("position", "id"),
-                to_attr="indicator_list",
-            ),
-        )
-        .in_plan_order()
-    )
-
-
-def attach_funding_by_source(measures: list[Measure]) -> None:
-    """Give each measure `funding_by_source`: [(label, total)], summed in SQL in one query."""
-    totals = defaultdict(list)
-    labels = dict(FundingSource.choices)
-    rows = (
-        FundingLine.objects.filter(measure_id__in=[m.pk for m in measures])
-        .values("measure_id", "source")
-        .annotate(total=Sum("planned_amount"))
-        .order_by("measure_id", "source")
-    )
-    for row in rows:
-        totals[row["measure_id"]].append((labels.get(row["source"], row["source"]), row["total"]))
-    for measure in measures:
-        measure.funding_by_source = totals.get(measure.pk, [])
-
-
-def default_programme(user) -> Programme | None:
-    visible = Programme.objects.visible_to(user)
-    return (
-        visible.filter(status=ProgrammeStatus.IN_IMPLEMENTATION).first()
-        or visible.filter(status=ProgrammeStatus.ADOPTED).first()
-        or visible.first()
-    )
-
-
 def measure_list(request):
     data = request.GET.copy()
     if not data.get("programme"):
-        programme = default_programme(request.user)
+        programme = Programme.objects.current_for(request.user)
         if programme is not None:
             data["programme"] = programme.code
     data.pop("page", None)
     filterset = MeasureFilter(
-        data, queryset=plan_rows_queryset().visible_to(request.user), request=request
+        data, queryset=Measure.objects.for_plan_table().visible_to(request.user), request=request
     )
     status = 200
     if filterset.is_valid():
@@ -135,95 +76,6 @@ def measure_list(request):
         ),
     }
     return render(request, "measures/measure_list.html", context, status=status)
-
-
-def measure_detail(request, code: str, number: str):
-    programme = get_object_or_404(Programme.objects.visible_to(request.user), code=code)
-    measure = get_object_or_404(
-        Measure.objects.active()
-        .select_related("programme", "direction", "objective", "lead_body__successor")
-        .prefetch_related(
-            co_executors_prefetch(),
-            Prefetch("target_units", to_attr="target_unit_list"),
-        ),
-        programme=programme,
-        number=normalise_number(number),
-    )
-    indicators = MeasureIndicator.objects.filter(measure=measure).prefetch_related(
-        Prefetch(
-            "targets",
-            queryset=IndicatorTarget.objects.select_related("unit").order_by("year", "unit_id"),
-            to_attr="target_list",
-        )
-    )
-    funding_rows = (
-        FundingLine.objects.filter(measure=measure)
-        .values("source", "year")
-        .annotate(total=Sum("planned_amount"), spent=Sum("actual_amount"))
-        .order_by("source", "year")
-    )
-    funding = funding_table(funding_rows)
-    user = request.user
-    can_edit = can_edit_programme(user, programme)
-    all_reports = can_see_unaccepted_reports(user, programme)
-    reports = measure.reports.select_related("reporting_body").order_by(
-        "-period_year", "-period_number"
-    )
-    if not all_reports:
-        reports = reports.filter(status=ReportStatus.ACCEPTED)
-    from meetings.models import Decision, Proposal
-
-    proposals = Proposal.objects.visible_to(user).filter(
-        Q(measure=measure) | Q(resulting_measure=measure)
-    )
-    decisions = (
-        Decision.objects.visible_to(user)
-        .filter(measures=measure)
-        .select_related("meeting__group", "responsible_body")
-    )
-    history = can_see_plan_history(user, programme)
-    context = {
-        "programme": programme,
-        "measure": measure,
-        "overdue": measure.is_overdue(),
-        "indicators": indicators,
-        "funding": funding,
-        "reports": reports,
-        "proposals": proposals.select_related("author_body", "group").order_by("-submitted_at"),
-        "decisions": decisions.order_by("-meeting__starts_at", "number"),
-        "can_edit": can_edit,
-        "can_see_history": history,
-        "show_report_status": all_reports,
-        "history_groups": grouped(measure_history(measure))[:5] if history else [],
-    }
-    return render(request, "measures/measure_detail.html", context)
-
-
-def funding_table(rows) -> dict:
-    """Pivot SQL sums by (source, year) into rows by source with a column per year and totals."""
-    labels = dict(FundingSource.choices)
-    years = sorted({row["year"] for row in rows})
-    by_source: dict[str, dict[int, Decimal]] = defaultdict(dict)
-    for row in rows:
-        by_source[row["source"]][row["year"]] = row["total"]
-    table = []
-    for source, cells in by_source.items():
-        table.append(
-            {
-                "label": labels.get(source, source),
-                "cells": [cells.get(year) for year in years],
-                "total": sum(cells.values(), Decimal(0)),
-            }
-        )
-    year_totals = [
-        sum((by_source[s].get(year) or Decimal(0) for s in by_source), Decimal(0)) for year in years
-    ]
-    return {
-        "years": years,
-        "rows": table,
-        "year_totals": year_totals,
-        "total": sum(year_totals, Decimal(0)),
-    }
 
 
 # --- Editing the plan (editors of the programme and administrators only) ---

@@ -47,9 +47,7 @@ def plan_export(request, fmt: str):
     if code:
         programme = get_object_or_404(visible, code=code)
     else:
-        from measures.views import default_programme
-
-        programme = default_programme(request.user)
+        programme = Programme.objects.current_for(request.user)
         if programme is None:
             raise Http404
         data["programme"] = programme.code

@@ -17,6 +17,8 @@ from rest_framework import permissions, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
+from measures import api as measures_api
+from measures.api import group_by_measure
 from measures.models import Measure
 from meetings.models import (
     AgendaItem,
@@ -40,7 +42,7 @@ from meetings.services import proposal_author_membership, proposal_submit
 from programs.api import VisibleProgrammeFilter
 from programs.models import Direction, Objective, Programme
 from regionalprogram.api.filters import IsoDateFilter, SearchFilter, UpdatedSinceFilter
-from regionalprogram.api.views import PartnerReadViewSet
+from regionalprogram.api.viewsets import PartnerReadViewSet
 
 
 class GroupFilter(django_filters.FilterSet):
@@ -326,3 +328,51 @@ class ProposalViewSet(PartnerReadViewSet):
         instance = self.get_queryset().get(pk=proposal.pk)
         data = ProposalSerializer(instance, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_201_CREATED)
+
+
+class MeasureViewSet(measures_api.MeasureViewSet):
+    """The measures resource with the working group's links on each measure.
+
+    The measures app builds the measure; the decisions and proposals behind it are the meetings
+    app's, filtered by what the client may see (one query each for the page)."""
+
+    def prepare(self, objects):
+        objects = super().prepare(objects)
+        return attach_working_group_links(objects, user=self.request.user)
+
+
+def attach_working_group_links(measures, *, user):
+    ids = [m.pk for m in measures]
+    if not ids:
+        return measures
+    decisions = group_by_measure(
+        Decision.measures.through.objects.filter(
+            measure_id__in=ids, decision__in=Decision.objects.visible_to(user)
+        )
+        .order_by("measure_id", "decision__meeting__starts_at", "decision__number")
+        .values_list(
+            "measure_id",
+            "decision__meeting__group__slug",
+            "decision__meeting__number",
+            "decision__number",
+        ),
+        lambda r: f"{r[1]}/{r[2]}/{r[3]}",
+    )
+    proposals = Proposal.objects.visible_to(user)
+    source_proposals = group_by_measure(
+        proposals.filter(resulting_measure_id__in=ids)
+        .order_by("resulting_measure_id", "id")
+        .values_list("resulting_measure_id", "id"),
+        lambda r: r[1],
+    )
+    about = group_by_measure(
+        proposals.filter(measure_id__in=ids)
+        .order_by("measure_id", "id")
+        .values_list("measure_id", "id"),
+        lambda r: r[1],
+    )
+    for measure in measures:
+        measure.api_decisions = decisions.get(measure.pk, [])
+        measure.api_source_proposals = source_proposals.get(measure.pk, [])
+        measure.api_proposals = about.get(measure.pk, [])
+    return measures

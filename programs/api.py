@@ -34,10 +34,10 @@ from regionalprogram.api.filters import (
     ArchivedFilterMixin,
     IsoDateFilter,
     SearchFilter,
-    UnitSubtreeFilter,
     UpdatedSinceFilter,
 )
-from regionalprogram.api.views import PartnerReadViewSet
+from regionalprogram.api.viewsets import PartnerReadViewSet
+from regions.filters import UnitSubtreeFilter
 
 
 class VisibleProgrammeFilter(django_filters.ModelChoiceFilter):

@@ -209,6 +209,16 @@ class ProgrammeQuerySet(models.QuerySet):
             return self
         return self.filter(status__in=PUBLIC_PROGRAMME_STATUSES)
 
+    def current_for(self, user) -> Programme | None:
+        """The programme a page opens on when none is named: the one in implementation, else the
+        adopted one, else any the user may see."""
+        visible = self.visible_to(user)
+        return (
+            visible.filter(status=ProgrammeStatus.IN_IMPLEMENTATION).first()
+            or visible.filter(status=ProgrammeStatus.ADOPTED).first()
+            or visible.first()
+        )
+
 
 class Programme(models.Model):
     code = models.SlugField(

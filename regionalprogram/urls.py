@@ -4,7 +4,18 @@ from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
 
+from measures import urls as measures_urls
+from portal import urls as portal_urls
+from programs import urls as programs_urls
 from regionalprogram import views
+from regions import urls as regions_urls
+
+
+def namespace(app_name: str, *pattern_lists):
+    """One app namespace made of the app's own patterns and the pages other apps build for it
+    (the interface app's combined pages, the plan editor's programme pages), in that order."""
+    return include(([pattern for patterns in pattern_lists for pattern in patterns], app_name))
+
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
@@ -15,10 +26,21 @@ urlpatterns = [
     path("api/v1/", include("regionalprogram.api.urls")),
 ]
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
-    path("", include("programs.urls")),
-    path("plan/", include("measures.urls")),
-    path("territory/", include("regions.urls")),
+    *portal_urls.home_patterns,
+    path(
+        "",
+        namespace(
+            "programs",
+            programs_urls.urlpatterns,
+            measures_urls.programme_patterns,
+            portal_urls.programs_patterns,
+        ),
+    ),
+    path("plan/", namespace("measures", measures_urls.urlpatterns, portal_urls.measures_patterns)),
+    path(
+        "territory/",
+        namespace("regions", regions_urls.urlpatterns, portal_urls.regions_patterns),
+    ),
     path("working-group/", include("meetings.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("regionalprogram.api.guide_urls")),

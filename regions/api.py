@@ -8,11 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from regionalprogram.api.filters import (
     SearchFilter,
-    SoateFilter,
-    UnitSubtreeFilter,
     UpdatedSinceFilter,
 )
-from regionalprogram.api.views import PartnerReadViewSet
+from regionalprogram.api.viewsets import PartnerReadViewSet
+from regions.filters import SoateFilter, UnitSubtreeFilter
 from regions.models import (
     AdministrativeUnit,
     IndicatorValue,

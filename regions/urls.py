@@ -4,7 +4,7 @@ from regions import views
 
 app_name = "regions"
 
+# A unit's page, with the measures and money that reach it, is portal.urls.regions_patterns.
 urlpatterns = [
     path("", views.unit_list, name="unit_list"),
-    path("<str:soate>/", views.unit_detail, name="unit_detail"),
 ]

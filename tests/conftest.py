@@ -12,3 +12,14 @@ def _fast_passwords(settings):
     # Hundreds of users are made across the suite; the production hasher's deliberate slowness
     # (a quarter of a second per hash here) would be most of the run. Login tests still log in.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # API throttling counts requests per client in the cache; without a clear, a test that reads
+    # the API many times would be throttled by the requests of the tests before it.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

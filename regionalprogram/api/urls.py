@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
-from measures.api import MeasureViewSet
+# The measures resource as the meetings app extends it with the working group's links.
 from meetings.api import (
     DecisionViewSet,
+    MeasureViewSet,
     MeetingViewSet,
     ProposalViewSet,
     WorkingGroupViewSet,
