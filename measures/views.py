@@ -22,12 +22,11 @@ from measures.history import grouped, measure_history
 from measures.models import (
     FundingLine,
     FundingSource,
-    IndicatorTarget,
     Measure,
     MeasureExecutor,
     MeasureIndicator,
-    ReportStatus,
 )
+from measures.reporting.queries import measure_progress
 from measures.services import (
     EditConflict,
     measure_archive,
@@ -62,6 +61,7 @@ def plan_rows_queryset():
             ),
         )
         .in_plan_order()
+        .with_computed_status()
     )
 
 
@@ -122,7 +122,8 @@ def measure_list(request):
         "measures": measures,
         "can_edit": programme is not None and can_edit_programme(request.user, programme),
         "is_filtered": any(
-            request.GET.get(name) for name in ("direction", "unit", "body", "status", "year", "q")
+            request.GET.get(name)
+            for name in ("direction", "unit", "body", "status", "computed_status", "year", "q")
         ),
     }
     return render(request, "measures/measure_list.html", context, status=status)
@@ -140,25 +141,6 @@ def measure_detail(request, code: str, number: str):
         programme=programme,
         number=number.strip().rstrip("."),
     )
-    indicators = MeasureIndicator.objects.filter(measure=measure).prefetch_related(
-        Prefetch(
-            "targets",
-            queryset=IndicatorTarget.objects.select_related("unit").order_by("year", "unit_id"),
-            to_attr="target_list",
-        )
-    )
-    funding_rows = (
-        FundingLine.objects.filter(measure=measure)
-        .values("source", "year")
-        .annotate(total=Sum("planned_amount"), spent=Sum("actual_amount"))
-        .order_by("source", "year")
-    )
-    funding = funding_table(funding_rows)
-    reports = measure.reports.select_related("reporting_body").order_by(
-        "-period_year", "-period_number"
-    )
-    if not request.user.is_staff:
-        reports = reports.filter(status=ReportStatus.ACCEPTED)
     from meetings.models import Decision, Meeting, Proposal
 
     proposals = Proposal.objects.filter(Q(measure=measure) | Q(resulting_measure=measure))
@@ -177,10 +159,8 @@ def measure_detail(request, code: str, number: str):
     context = {
         "programme": programme,
         "measure": measure,
-        "overdue": measure.is_overdue(),
-        "indicators": indicators,
-        "funding": funding,
-        "reports": reports,
+        # Status, indicators against targets, money planned and spent, reports.
+        **measure_progress(measure, user),
         "proposals": proposals.select_related("author_body", "group").order_by("-submitted_at"),
         "decisions": decisions.order_by("-meeting__starts_at", "number"),
         "can_edit": can_edit_programme(user, programme),

@@ -13,6 +13,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("programs.urls")),
     path("plan/", include("measures.urls")),
+    path("reports/", include("measures.urls_reports")),
     path("territory/", include("regions.urls")),
     path("working-group/", include("meetings.urls")),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from measures.models import FundingSource, ReportStatus
+from tests.edit_helpers import editor_of
 from tests.factories import (
     DecisionFactory,
     ExecutorFactory,
@@ -19,7 +20,6 @@ from tests.factories import (
     ProgressReportFactory,
     ProposalFactory,
     UnitFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -59,16 +59,21 @@ def test_trailing_dot_in_the_number_finds_the_measure(client, measure):
     assert client.get(f"/en/plan/{measure.programme.code}/1.1.2./").status_code == 200
 
 
-def test_public_sees_only_accepted_reports_staff_sees_all(client, measure):
-    ProgressReportFactory(measure=measure, text="Accepted work", status=ReportStatus.ACCEPTED)
+def test_public_sees_only_accepted_reports_the_programmes_editor_sees_submitted(client, measure):
+    ProgressReportFactory(measure=measure, text_ky="Accepted work", status=ReportStatus.ACCEPTED)
     ProgressReportFactory(
-        measure=measure, text="Draft work", status=ReportStatus.DRAFT, period_number=2
+        measure=measure, text_ky="Submitted work", status=ReportStatus.SUBMITTED, number=2
+    )
+    ProgressReportFactory(
+        measure=measure, text_ky="Draft work", status=ReportStatus.DRAFT, year=2026
     )
     public = client.get(url(measure)).content.decode()
-    assert "Accepted work" in public and "Draft work" not in public
-    client.force_login(UserFactory(is_staff=True))
-    staff = client.get(url(measure)).content.decode()
-    assert "Accepted work" in staff and "Draft work" in staff
+    assert "Accepted work" in public
+    assert "Submitted work" not in public and "Draft work" not in public
+    client.force_login(editor_of(measure.programme))
+    editor = client.get(url(measure)).content.decode()
+    assert "Accepted work" in editor and "Submitted work" in editor
+    assert "Draft work" not in editor  # a draft stays with its body until it is submitted
 
 
 def test_proposals_and_decisions_linked_to_the_measure(client, measure):
