@@ -9,7 +9,12 @@ from measures.models import (
     MeasureExecutor,
     MeasureIndicator,
     ProgressReport,
+    ReportEvent,
     ReportEvidence,
+    ReportingCycle,
+    ReportingPeriod,
+    ReportSpending,
+    ReportStatus,
 )
 from measures.services import measure_save
 
@@ -26,6 +31,7 @@ class FundingLineInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["donor"]
     fields = ["source", "donor", "year", "planned_amount", "actual_amount"]
+    readonly_fields = ["actual_amount"]
 
 
 class MeasureIndicatorInline(TranslationTabularInline):
@@ -104,44 +110,76 @@ class IndicatorTargetAdmin(admin.ModelAdmin):
     list_select_related = ["indicator", "unit"]
 
 
-class IndicatorActualInline(admin.TabularInline):
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class IndicatorActualInline(ReadOnlyInline):
     model = IndicatorActual
-    extra = 0
-    autocomplete_fields = ["indicator"]
+    fields = ["indicator", "year", "unit", "value"]
 
 
-class ReportEvidenceInline(admin.TabularInline):
+class ReportSpendingInline(ReadOnlyInline):
+    model = ReportSpending
+    fields = ["source", "donor", "amount"]
+
+
+class ReportEvidenceInline(ReadOnlyInline):
     model = ReportEvidence
-    extra = 0
+    fields = ["title", "original_name", "content_type", "link", "uploaded_at"]
+
+
+class ReportEventInline(ReadOnlyInline):
+    model = ReportEvent
+    fields = ["at", "action", "user", "comment"]
 
 
 @admin.register(ProgressReport)
 class ProgressReportAdmin(admin.ModelAdmin):
-    list_display = [
-        "measure",
-        "reporting_body",
-        "period_kind",
-        "period_year",
-        "period_number",
-        "percent_complete",
-        "status",
-    ]
-    list_filter = ["status", "period_kind", "period_year", "measure__programme"]
-    search_fields = ["measure__number", "measure__title_ky", "reporting_body__name_ky", "text"]
-    autocomplete_fields = ["measure", "reporting_body", "author", "reviewed_by"]
-    list_select_related = ["measure", "reporting_body"]
-    inlines = [IndicatorActualInline, ReportEvidenceInline]
+    """Read-only: reports move only through the reporting pages (measures.reporting.services),
+    which keep the plan's spent amounts equal to the accepted reports. A draft may be deleted."""
+
+    list_display = ["measure", "reporting_body", "period", "percent_complete", "status"]
+    list_filter = ["status", "period__cycle__kind", "period__year", "measure__programme"]
+    search_fields = ["measure__number", "measure__title_ky", "reporting_body__name_ky", "text_ky"]
+    list_select_related = ["measure", "reporting_body", "period__cycle"]
+    inlines = [IndicatorActualInline, ReportSpendingInline, ReportEvidenceInline, ReportEventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or obj.status == ReportStatus.DRAFT
 
 
-@admin.register(IndicatorActual)
-class IndicatorActualAdmin(admin.ModelAdmin):
-    list_display = ["report", "indicator", "value"]
-    autocomplete_fields = ["report", "indicator"]
-    search_fields = ["indicator__name_ky", "report__measure__number"]
+@admin.register(ReportingCycle)
+class ReportingCycleAdmin(admin.ModelAdmin):
+    """Saving a cycle brings its periods in line (measures.reporting.services)."""
+
+    list_display = ["programme", "kind", "due_day", "due_months_after"]
+    list_filter = ["kind", "programme"]
+    autocomplete_fields = ["programme"]
+    list_select_related = ["programme"]
 
 
-@admin.register(ReportEvidence)
-class ReportEvidenceAdmin(admin.ModelAdmin):
-    list_display = ["title", "report", "link"]
-    search_fields = ["title"]
-    autocomplete_fields = ["report"]
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "cycle", "start", "end", "due_date"]
+    list_filter = ["cycle__programme", "cycle__kind", "year"]
+    list_select_related = ["cycle__programme"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -246,6 +246,7 @@ class MeasureViewSet(PartnerReadViewSet):
             Measure.objects.filter(programme__in=Programme.objects.visible_to(user))
             .select_related("programme", "direction", "objective", "lead_body")
             .order_by("programme_id", "sort_key", "id")
+            .with_computed_status()
         )
 
     def prepare(self, objects):

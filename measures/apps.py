@@ -10,6 +10,9 @@ class MeasuresConfig(AppConfig):
     def ready(self) -> None:
         from measures import signals
         from measures.history import skip_unchanged_save, tracked_models
+        from measures.reporting import signals as reporting_signals
+
+        reporting_signals.connect()
 
         for model in tracked_models():
             pre_save.connect(

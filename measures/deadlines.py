@@ -147,6 +147,23 @@ YEAR_MONTH_RE = re.compile(rf"\b{_YEAR}\s*-?\s*жыл\w*\s+(?P<month>{_MONTH_ALT
 YEAR_RE = re.compile(rf"{_LEAD}{_YEAR}{_Y_SUFFIX}{_TRAIL}\.?$")
 
 
+# A day of every year: "до 1 февраля", "1-февралга чейин", "by 1 February", "by February 1".
+YEARLY_DAY_MONTH_RE = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:-?(?:го|е|st|nd|rd|th))?[\s-]+(?P<month>{_MONTH_ALT})"
+)
+YEARLY_MONTH_DAY_RE = re.compile(rf"\b(?P<month>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})\b")
+
+
+def _yearly_day(original: str, text: str) -> tuple[int, int] | None:
+    """(day, month) of a recurring deadline's yearly date, when the text names one."""
+    for pattern in (YEARLY_DAY_MONTH_RE, YEARLY_MONTH_DAY_RE):
+        if (match := pattern.search(text)) and (month := _month(match.group("month"))):
+            day = int(match.group("day"))
+            _date(original, 2000, month, day)  # a leap year: 29 February is a real day
+            return day, month
+    return None
+
+
 class ParsedDeadline(NamedTuple):
     kind: str
     start: datetime.date | None
@@ -253,9 +270,12 @@ def parse_deadline(
         raise _fail(original, _("The deadline is empty."))
 
     if any(word in text for word in ANNUAL_WORDS):
-        return ParsedDeadline(
-            DeadlineKind.ANNUAL.value, *_programme_span(period_start_year, period_end_year)
-        )
+        start, end = _programme_span(period_start_year, period_end_year)
+        # "ежегодно, до 1 февраля": it falls due every year on that day, kept as the day and
+        # month of the last one (measures.reporting.status reads them from deadline_end).
+        if end is not None and (day_month := _yearly_day(original, text)):
+            end = _date(original, end.year, day_month[1], day_month[0])
+        return ParsedDeadline(DeadlineKind.ANNUAL.value, start, end)
     if any(word in text for word in CONTINUOUS_WORDS):
         return ParsedDeadline(
             DeadlineKind.CONTINUOUS.value, *_programme_span(period_start_year, period_end_year)

@@ -13,7 +13,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from measures.models import Measure, MeasureStatus
+from measures.models import ComputedStatus, Measure, MeasureStatus
 from programs.models import Direction, Programme, ResponsibleBody
 from regions.models import AdministrativeUnit, UnitLevel, normalize_soate
 
@@ -66,6 +66,12 @@ class MeasureFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=MeasureStatus.choices, empty_label=_("Any status")
     )
+    computed_status = django_filters.ChoiceFilter(
+        label=_("Progress"),
+        choices=ComputedStatus.choices,
+        empty_label=_("Any progress"),
+        method="filter_computed_status",
+    )
     year = YearFilter(
         label=_("Deadline year"), method="filter_year", min_value=1991, max_value=2100
     )
@@ -73,7 +79,16 @@ class MeasureFilter(django_filters.FilterSet):
 
     class Meta:
         model = Measure
-        fields = ["programme", "direction", "unit", "body", "status", "year", "q"]
+        fields = [
+            "programme",
+            "direction",
+            "unit",
+            "body",
+            "status",
+            "computed_status",
+            "year",
+            "q",
+        ]
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
@@ -102,6 +117,12 @@ class MeasureFilter(django_filters.FilterSet):
 
     def filter_body(self, queryset, name, value):
         return queryset.with_body(value)
+
+    def filter_computed_status(self, queryset, name, value):
+        # The status the plan shows: the editor's where set, else the computed one.
+        if "effective_status" not in queryset.query.annotations:
+            queryset = queryset.with_computed_status()
+        return queryset.filter(effective_status=value)
 
     def filter_year(self, queryset, name, value):
         return queryset.deadline_overlaps(datetime.date(value, 1, 1), datetime.date(value, 12, 31))

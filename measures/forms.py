@@ -226,19 +226,11 @@ class FundingForm(forms.ModelForm):
         localize=True,
         error_messages={"min_value": _("An amount cannot be negative.")},
     )
-    actual_amount = forms.DecimalField(
-        label=_("spent, thousand KGS"),
-        max_digits=14,
-        decimal_places=1,
-        min_value=0,
-        required=False,
-        localize=True,
-        error_messages={"min_value": _("An amount cannot be negative.")},
-    )
 
     class Meta:
         model = FundingLine
-        fields = ["source", "year", "planned_amount", "actual_amount"]
+        # The spent amount is not typed here: it is the sum of accepted progress reports.
+        fields = ["source", "year", "planned_amount"]
 
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -540,7 +532,6 @@ class MeasureEditForms:
                     "source": form.cleaned_data["source"],
                     "year": form.cleaned_data["year"],
                     "planned_amount": form.cleaned_data["planned_amount"],
-                    "actual_amount": form.cleaned_data.get("actual_amount"),
                 }
                 for form in self.funding.live_forms()
             ],

@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programs.models import (
@@ -18,6 +19,7 @@ from programs.models import (
     Direction,
     Objective,
     Programme,
+    ReportingPeriodKind,
     ResponsibleBody,
 )
 from programs.numbers import NUMBER_PATTERN, NUMBER_RE, normalise_number
@@ -49,6 +51,17 @@ class MeasureStatus(models.TextChoices):
 
 # What the free-text search of the plan reads, in every language: the texts of the table's columns.
 SEARCHED_TEXTS = ("title", "implementation_mechanism", "expected_result")
+
+
+class ComputedStatus(models.TextChoices):
+    """A measure's status as the reports show it (measures.reporting.status holds the rule)."""
+
+    NOT_STARTED = "not_started", _("not started")
+    ON_TRACK = "on_track", _("on track")
+    AT_RISK = "at_risk", _("at risk")
+    OVERDUE = "overdue", _("overdue")
+    COMPLETED = "completed", _("completed")
+    NOT_REPORTED = "not_reported", _("not reported")
 
 
 class MeasureQuerySet(ArchivableQuerySet):
@@ -149,14 +162,18 @@ class MeasureQuerySet(ArchivableQuerySet):
                 ),
             )
             .in_plan_order()
+            .with_computed_status()
         )
 
+    def with_computed_status(self, today: datetime.date | None = None):
+        """Annotate ``computed_status``, ``effective_status`` (the editor's override, else the
+        computed one) and the dates behind them, in SQL (rule: measures.reporting.status)."""
+        from measures.reporting.status import annotate_computed_status
+
+        return annotate_computed_status(self, today)
+
     def overdue(self, today: datetime.date | None = None):
-        today = today or datetime.date.today()
-        return self.filter(
-            deadline_kind__in=[DeadlineKind.ONCE, DeadlineKind.PERIOD],
-            deadline_end__lt=today,
-        ).exclude(status__in=[MeasureStatus.COMPLETED, MeasureStatus.CANCELLED])
+        return self.with_computed_status(today).filter(effective_status=ComputedStatus.OVERDUE)
 
 
 class Measure(models.Model):
@@ -211,6 +228,23 @@ class Measure(models.Model):
     sample = models.BooleanField(
         _("sample data"), default=False, help_text=_("Demo row, not part of any official plan.")
     )
+    status_override = models.CharField(
+        _("status set by the editor"),
+        max_length=12,
+        choices=ComputedStatus.choices,
+        blank=True,
+        help_text=_("Replaces the computed status until it is cleared; a reason is required."),
+    )
+    status_override_reason = models.TextField(_("reason for the status set by hand"), blank=True)
+    status_override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("status set by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status_override_at = models.DateTimeField(_("status set at"), null=True, blank=True)
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
     version = models.PositiveIntegerField(
         _("version"),
@@ -238,6 +272,10 @@ class Measure(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(number__regex=NUMBER_PATTERN), name="measure_number_format"
+            ),
+            models.CheckConstraint(
+                condition=Q(status_override="") | ~Q(status_override_reason=""),
+                name="measure_status_override_has_reason",
             ),
         ]
         indexes = [
@@ -292,12 +330,18 @@ class Measure(models.Model):
             raise ValidationError(errors)
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
-        today = today or datetime.date.today()
+        return self.effective_status_on(today) == ComputedStatus.OVERDUE
+
+    def effective_status_on(self, today: datetime.date | None = None) -> str:
+        """The annotation of ``with_computed_status`` when the row carries it (lists), else one
+        query for this measure."""
+        if hasattr(self, "effective_status") and today in (None, self.status_date):
+            return self.effective_status
         return (
-            self.deadline_kind in (DeadlineKind.ONCE, DeadlineKind.PERIOD)
-            and self.deadline_end is not None
-            and self.deadline_end < today
-            and self.status not in (MeasureStatus.COMPLETED, MeasureStatus.CANCELLED)
+            Measure.objects.with_computed_status(today)
+            .filter(pk=self.pk)
+            .values_list("effective_status", flat=True)
+            .get()
         )
 
 
@@ -374,7 +418,9 @@ class FundingLine(models.Model):
         decimal_places=1,
         null=True,
         blank=True,
+        editable=False,
         validators=[MinValueValidator(0)],
+        help_text=_("The sum of the accepted reports; never typed in."),
     )
 
     class Meta:
@@ -401,6 +447,18 @@ class FundingLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_source_display()} {self.year}: {self.planned_amount}"
+
+    def delete(self, *args, **kwargs):
+        # The spent amount is the sum of accepted reports; dropping the line would lose it.
+        if self.actual_amount is not None:
+            raise ValidationError(
+                _(
+                    "%(source)s %(year)s cannot be removed: accepted reports record money spent "
+                    "on it. Set its planned amount to 0 instead."
+                )
+                % {"source": self.get_source_display(), "year": self.year}
+            )
+        return super().delete(*args, **kwargs)
 
     def clean(self) -> None:
         if self.measure_id and (message := self.measure.programme.check_year(self.year)):
@@ -478,20 +536,134 @@ class ReportStatus(models.TextChoices):
     RETURNED = "returned", _("returned for revision")
 
 
+class ExecutionAssessment(models.TextChoices):
+    """How far the measure has got, in the reporting body's own judgement."""
+
+    DONE = "done", _("done")
+    PARTLY_DONE = "partly_done", _("partly done")
+    NOT_DONE = "not_done", _("not done")
+    NOT_STARTED = "not_started", _("not started")
+
+
+class ReportingCycle(models.Model):
+    """A programme's reporting rhythm: quarterly, half-yearly or yearly reports, each due on day N
+    of the month M months after the period. Its periods follow from it and the programme period
+    (measures.reporting.services.cycle_sync_periods); nobody creates them by hand."""
+
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="reporting_cycles",
+    )
+    kind = models.CharField(
+        _("reporting period"), max_length=10, choices=ReportingPeriodKind.choices
+    )
+    due_day = models.PositiveSmallIntegerField(
+        _("reports due on day"),
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_("Day of the month; in a shorter month, its last day."),
+    )
+    due_months_after = models.PositiveSmallIntegerField(
+        _("months after the period"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("1: the month after the period ends."),
+    )
+
+    class Meta:
+        verbose_name = _("reporting cycle")
+        verbose_name_plural = _("reporting cycles")
+        ordering = ["programme", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "kind"], name="reporting_cycle_unique"),
+            models.CheckConstraint(
+                condition=Q(due_day__gte=1) & Q(due_day__lte=31), name="reporting_cycle_due_day"
+            ),
+            models.CheckConstraint(
+                condition=Q(due_months_after__gte=1) & Q(due_months_after__lte=12),
+                name="reporting_cycle_months_after",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme.code}: {self.name}"
+
+    @property
+    def name(self) -> str:
+        from measures.reporting.periods import cycle_name
+
+        return cycle_name(self.kind, self.due_day, self.due_months_after)
+
+
+class ReportingPeriod(models.Model):
+    """One period of a cycle ("I полугодие 2026 года"), with the day its reports are due."""
+
+    cycle = models.ForeignKey(
+        ReportingCycle,
+        verbose_name=_("reporting cycle"),
+        on_delete=models.CASCADE,
+        related_name="periods",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveSmallIntegerField(
+        _("period number"), help_text=_("Quarter 1–4, half-year 1–2, 1 for a year.")
+    )
+    start = models.DateField(_("first day"))
+    end = models.DateField(_("last day"))
+    due_date = models.DateField(_("reports due"))
+
+    class Meta:
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+        ordering = ["cycle", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "year", "number"], name="reporting_period_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")), name="period_end_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(due_date__gte=models.F("end")), name="period_due_after_end"
+            ),
+        ]
+        indexes = [models.Index(fields=["due_date"], name="reporting_period_due")]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        from measures.reporting.periods import period_label
+
+        return period_label(self.cycle.kind, self.year, self.number)
+
+
+class ProgressReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The reports the user may read (measures.reporting.permissions is the rule's home)."""
+        from measures.reporting.permissions import visible_reports
+
+        return visible_reports(user, self)
+
+
 class ProgressReport(models.Model):
-    """A responsible body's report on one measure for one reporting period."""
+    """A responsible body's report on one measure for one reporting period.
+
+    Everything in it stands as of the period's last day: indicator values and money spent since
+    1 January of the period's year. A co-executor's report is its contribution to the lead body's.
+    """
 
     measure = models.ForeignKey(
         Measure, verbose_name=_("measure"), on_delete=models.PROTECT, related_name="reports"
     )
-    period_kind = models.CharField(
-        _("reporting period"),
-        max_length=10,
-        choices=[("quarter", _("quarter")), ("half_year", _("half-year")), ("year", _("year"))],
-    )
-    period_year = models.PositiveSmallIntegerField(_("year"))
-    period_number = models.PositiveSmallIntegerField(
-        _("period number"), default=1, help_text=_("Quarter 1–4, half-year 1–2, 1 for a year.")
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name=_("reporting period"),
+        on_delete=models.PROTECT,
+        related_name="reports",
     )
     reporting_body = models.ForeignKey(
         ResponsibleBody,
@@ -507,17 +679,15 @@ class ProgressReport(models.Model):
         on_delete=models.SET_NULL,
         related_name="progress_reports",
     )
-    text = models.TextField(_("what was done"))
+    language = models.CharField(
+        _("language of the report"), max_length=5, choices=settings.LANGUAGES, default="ky"
+    )
+    text = models.TextField(_("what was done"), blank=True)
+    execution = models.CharField(
+        _("execution"), max_length=12, choices=ExecutionAssessment.choices, blank=True
+    )
     percent_complete = models.PositiveSmallIntegerField(
         _("percent complete"), default=0, validators=[MaxValueValidator(100)]
-    )
-    money_spent = models.DecimalField(
-        _("money spent, thousand KGS"),
-        max_digits=14,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
     )
     delay_reason = models.TextField(_("reason for delay"), blank=True)
     status = models.CharField(
@@ -537,44 +707,48 @@ class ProgressReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ProgressReportQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")
-        ordering = ["-period_year", "-period_number", "measure"]
+        ordering = ["-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["measure", "reporting_body", "period_kind", "period_year", "period_number"],
+                fields=["measure", "reporting_body", "period"],
                 name="progress_report_unique_per_period",
             ),
             models.CheckConstraint(
                 condition=Q(percent_complete__lte=100), name="report_percent_max_100"
             ),
-            models.CheckConstraint(
-                condition=Q(money_spent__isnull=True) | Q(money_spent__gte=0),
-                name="report_money_not_negative",
-            ),
-            models.CheckConstraint(
-                condition=(
-                    Q(period_kind="quarter") & Q(period_number__gte=1) & Q(period_number__lte=4)
-                )
-                | (Q(period_kind="half_year") & Q(period_number__gte=1) & Q(period_number__lte=2))
-                | (Q(period_kind="year") & Q(period_number=1)),
-                name="report_period_number_fits_kind",
-            ),
+        ]
+        indexes = [
+            models.Index(fields=["measure", "status"], name="report_measure_status"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.measure.number} — {self.period_label}"
+        return f"{self.measure.number} — {self.period.label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:report_detail", args=[self.pk])
 
     @property
     def period_label(self) -> str:
-        roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
-        if self.period_kind == "year":
-            return str(self.period_year)
-        return f"{roman.get(self.period_number, self.period_number)} {self.get_period_kind_display()} {self.period_year}"
+        return self.period.label
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (ReportStatus.DRAFT, ReportStatus.RETURNED)
+
+    @property
+    def is_lead(self) -> bool:
+        return self.reporting_body_id == self.measure.lead_body_id
 
 
 class IndicatorActual(models.Model):
+    """An indicator's value as of the end of the report's period, for one year (and one unit
+    where the target is set per unit)."""
+
     report = models.ForeignKey(
         ProgressReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="actuals"
     )
@@ -584,30 +758,130 @@ class IndicatorActual(models.Model):
         on_delete=models.PROTECT,
         related_name="actuals",
     )
+    year = models.PositiveSmallIntegerField(_("year"))
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("administrative unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="indicator_actuals",
+    )
     value = models.DecimalField(_("actual value"), max_digits=16, decimal_places=3)
 
     class Meta:
         verbose_name = _("indicator actual")
         verbose_name_plural = _("indicator actuals")
         constraints = [
-            models.UniqueConstraint(fields=["report", "indicator"], name="indicator_actual_unique"),
+            models.UniqueConstraint(
+                fields=["report", "indicator", "year", "unit"],
+                name="indicator_actual_unique",
+                nulls_distinct=False,
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value}"
 
 
+class ReportSpending(models.Model):
+    """Money spent on the measure from one source since 1 January of the period's year, in
+    thousand KGS. The plan's spent column (FundingLine.actual_amount) is the sum of these over the
+    accepted reports, kept by measures.reporting.services.funding_actuals_refresh."""
+
+    report = models.ForeignKey(
+        ProgressReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="spending"
+    )
+    source = models.CharField(_("funding source"), max_length=15, choices=FundingSource.choices)
+    donor = models.ForeignKey(
+        ResponsibleBody,
+        verbose_name=_("donor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    amount = models.DecimalField(
+        _("spent, thousand KGS"),
+        max_digits=14,
+        decimal_places=1,
+        validators=[MinValueValidator(0)],
+    )
+
+    class Meta:
+        verbose_name = _("money spent")
+        verbose_name_plural = _("money spent")
+        ordering = ["report", "source", "donor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "source", "donor"],
+                name="report_spending_unique",
+                nulls_distinct=False,
+            ),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="report_spending_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()}: {self.amount}"
+
+
+class ReportEventAction(models.TextChoices):
+    CREATED = "created", _("draft started")
+    SUBMITTED = "submitted", _("submitted")
+    RETURNED = "returned", _("returned for revision")
+    ACCEPTED = "accepted", _("accepted")
+
+
+class ReportEvent(models.Model):
+    """One step of a report's way: who did what, when, with what comment."""
+
+    report = models.ForeignKey(
+        ProgressReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("step"), max_length=10, choices=ReportEventAction.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("report step")
+        verbose_name_plural = _("report steps")
+        ordering = ["report", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.action}"
+
+
 class ReportEvidence(models.Model):
+    """A document or photo behind a report: a file checked by its content, or a link."""
+
     report = models.ForeignKey(
         ProgressReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="evidence"
     )
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(_("file"), upload_to="reports/%Y/%m/", blank=True)
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+    content_type = models.CharField(_("file type"), max_length=100, blank=True)
+    size = models.PositiveIntegerField(_("size, bytes"), null=True, blank=True)
     link = models.URLField(_("link"), blank=True)
+    uploaded_at = models.DateTimeField(_("added at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
+        ordering = ["report", "uploaded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file="") | ~Q(link=""), name="report_evidence_file_or_link"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

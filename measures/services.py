@@ -55,7 +55,8 @@ EDITABLE_FIELDS = PLAIN_FIELDS + tuple(
     f"{n}_{lang}" for n in TRANSLATED_FIELDS for lang in LANGUAGE_CODES
 )
 EXECUTOR_FIELDS = ("body", "in_coordination", "position")
-FUNDING_FIELDS = ("source", "year", "planned_amount", "actual_amount", "donor")
+# Not actual_amount: it is the sum of accepted reports (measures.reporting), never written here.
+FUNDING_FIELDS = ("source", "year", "planned_amount", "donor")
 INDICATOR_FIELDS = (
     *(f"{n}_{lang}" for n in ("name", "unit_of_measure") for lang in LANGUAGE_CODES),
     "baseline_value",
@@ -496,3 +497,22 @@ def objective_update_with_measures(
         objective = programme_services.objective_update(objective=objective, data=data, user=user)
         objective_move_measures(objective=objective, user=user)
         return objective
+
+
+def measure_set_status_override(*, measure: Measure, status: str, reason: str, user) -> Measure:
+    """Set (or, with an empty ``status``, clear) the editor's status of a measure, which stands
+    beside the computed one (measures.reporting.status) until cleared. A reason is required."""
+    reason = (reason or "").strip()
+    if status and not reason:
+        raise ValidationError({"status_override_reason": _("Say why the status is set by hand.")})
+    with transaction.atomic():
+        locked = Measure.objects.select_for_update().get(pk=measure.pk)
+        locked.status_override = status or ""
+        locked.status_override_reason = reason if status else ""
+        locked.status_override_by = _as_user(user) if status else None
+        locked.status_override_at = timezone.now() if status else None
+        return measure_save(
+            locked,
+            user=user,
+            reason=_("status set by hand") if status else _("status set by hand cleared"),
+        )

@@ -1,7 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
-from measures.models import FundingLine, IndicatorTarget, Measure, MeasureExecutor, MeasureIndicator
+from measures.models import (
+    FundingLine,
+    IndicatorTarget,
+    Measure,
+    MeasureExecutor,
+    MeasureIndicator,
+    ProgressReport,
+)
 
 
 @register(Measure)
@@ -12,6 +19,12 @@ class MeasureTranslation(TranslationOptions):
 @register(MeasureIndicator)
 class MeasureIndicatorTranslation(TranslationOptions):
     fields = ("name", "unit_of_measure")
+
+
+@register(ProgressReport)
+class ProgressReportTranslation(TranslationOptions):
+    # Required in the reporter's language only (checked on submission), so no field is required.
+    fields = ("text", "delay_reason")
 
 
 # Change history. Registered here, after the translations, because the historical model copies the

@@ -72,7 +72,8 @@ def measure_list(request):
         "measures": measures,
         "can_edit": programme is not None and can_edit_programme(request.user, programme),
         "is_filtered": any(
-            request.GET.get(name) for name in ("direction", "unit", "body", "status", "year", "q")
+            request.GET.get(name)
+            for name in ("direction", "unit", "body", "status", "computed_status", "year", "q")
         ),
     }
     return render(request, "measures/measure_list.html", context, status=status)

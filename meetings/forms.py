@@ -23,9 +23,9 @@ from meetings.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
-from meetings.uploads import MAX_ATTACHMENTS, check_attachment
 from programs.models import Direction, Objective
 from regionalprogram.languages import LANGUAGE_CODES
+from regionalprogram.uploads import MAX_ATTACHMENTS, check_attachment
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

@@ -27,7 +27,7 @@ from meetings.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
-from meetings.uploads import MAX_ATTACHMENTS, check_attachment
+from regionalprogram.uploads import MAX_ATTACHMENTS, check_attachment
 
 
 def proposal_author_membership(*, user, group: WorkingGroup) -> WorkingGroupMember | None:

@@ -18,12 +18,10 @@ from django.shortcuts import get_object_or_404, render
 from measures.history import grouped, measure_history
 from measures.models import (
     FundingLine,
-    IndicatorTarget,
     Measure,
-    MeasureIndicator,
     MeasureStatus,
-    ReportStatus,
 )
+from measures.reporting.queries import measure_progress
 from measures.tables import attach_funding_by_source, funding_table
 from meetings.models import Decision, Meeting, Proposal, WorkingGroup, WorkingGroupMember
 from programs.models import (
@@ -39,7 +37,6 @@ from programs.numbers import normalise_number
 from programs.permissions import (
     can_edit_programme,
     can_see_plan_history,
-    can_see_unaccepted_reports,
 )
 from regions.models import AdministrativeUnit, normalize_soate
 from regions.tables import indicator_table
@@ -242,28 +239,8 @@ def measure_detail(request, code: str, number: str):
         programme=programme,
         number=normalise_number(number),
     )
-    indicators = MeasureIndicator.objects.filter(measure=measure).prefetch_related(
-        Prefetch(
-            "targets",
-            queryset=IndicatorTarget.objects.select_related("unit").order_by("year", "unit_id"),
-            to_attr="target_list",
-        )
-    )
-    funding_rows = (
-        FundingLine.objects.filter(measure=measure)
-        .values("source", "year")
-        .annotate(total=Sum("planned_amount"), spent=Sum("actual_amount"))
-        .order_by("source", "year")
-    )
-    funding = funding_table(funding_rows)
     user = request.user
     can_edit = can_edit_programme(user, programme)
-    all_reports = can_see_unaccepted_reports(user, programme)
-    reports = measure.reports.select_related("reporting_body").order_by(
-        "-period_year", "-period_number"
-    )
-    if not all_reports:
-        reports = reports.filter(status=ReportStatus.ACCEPTED)
     proposals = Proposal.objects.visible_to(user).filter(
         Q(measure=measure) | Q(resulting_measure=measure)
     )
@@ -276,15 +253,12 @@ def measure_detail(request, code: str, number: str):
     context = {
         "programme": programme,
         "measure": measure,
-        "overdue": measure.is_overdue(),
-        "indicators": indicators,
-        "funding": funding,
-        "reports": reports,
+        # Status, indicators against targets, money planned and spent, reports.
+        **measure_progress(measure, user),
         "proposals": proposals.select_related("author_body", "group").order_by("-submitted_at"),
         "decisions": decisions.order_by("-meeting__starts_at", "number"),
         "can_edit": can_edit,
         "can_see_history": history,
-        "show_report_status": all_reports,
         "history_groups": grouped(measure_history(measure))[:5] if history else [],
     }
     return render(request, "measures/measure_detail.html", context)

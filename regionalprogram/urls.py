@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
         "territory/",
         namespace("regions", regions_urls.urlpatterns, portal_urls.regions_patterns),
     ),
+    path("reports/", include("measures.urls_reports")),
     path("working-group/", include("meetings.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("regionalprogram.api.guide_urls")),

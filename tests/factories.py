@@ -12,11 +12,14 @@ from django.utils import timezone
 from measures.models import (
     FundingLine,
     FundingSource,
+    IndicatorActual,
     IndicatorTarget,
     Measure,
     MeasureExecutor,
     MeasureIndicator,
     ProgressReport,
+    ReportingPeriod,
+    ReportSpending,
 )
 from meetings.models import (
     AgendaItem,
@@ -209,17 +212,57 @@ class IndicatorTargetFactory(factory.django.DjangoModelFactory):
     target_value = Decimal("10")
 
 
+def reporting_period(programme, kind: str = "half_year", year: int = 2025, number: int = 1):
+    """The programme's period of that kind, its cycle created when missing (due the 15th of the
+    month after the period)."""
+    from measures.reporting import cycle_ensure
+
+    cycle = programme.reporting_cycles.filter(kind=kind).first() or cycle_ensure(
+        programme=programme, kind=kind
+    )
+    return ReportingPeriod.objects.get(cycle=cycle, year=year, number=number)
+
+
 class ProgressReportFactory(factory.django.DjangoModelFactory):
+    """A report of the measure's lead body for H1 2025 unless told otherwise (kind, year,
+    number pick the period; the cycle is created when the programme has none of that kind)."""
+
     class Meta:
         model = ProgressReport
 
+    class Params:
+        kind = "half_year"
+        year = 2025
+        number = 1
+
     measure = factory.SubFactory(MeasureFactory)
-    period_kind = "half_year"
-    period_year = 2025
-    period_number = 1
+    period = factory.LazyAttribute(
+        lambda o: reporting_period(o.measure.programme, o.kind, o.year, o.number)
+    )
     reporting_body = factory.LazyAttribute(lambda o: o.measure.lead_body)
-    text = "Аткарылды"
+    text_ky = "Аткарылды"
     percent_complete = 50
+
+
+class IndicatorActualFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorActual
+
+    report = factory.SubFactory(ProgressReportFactory)
+    indicator = factory.SubFactory(
+        MeasureIndicatorFactory, measure=factory.SelfAttribute("..report.measure")
+    )
+    year = factory.LazyAttribute(lambda o: o.report.period.year)
+    value = Decimal("5")
+
+
+class ReportSpendingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportSpending
+
+    report = factory.SubFactory(ProgressReportFactory)
+    source = FundingSource.REPUBLICAN
+    amount = Decimal("100.0")
 
 
 class ProfileFactory(factory.django.DjangoModelFactory):

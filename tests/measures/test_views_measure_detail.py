@@ -93,16 +93,21 @@ def _user(kind: str, measure):
 def test_unaccepted_reports_and_history_only_for_the_programmes_editors(
     client, measure, kind, sees_unaccepted
 ):
-    ProgressReportFactory(measure=measure, text="Accepted work", status=ReportStatus.ACCEPTED)
+    ProgressReportFactory(measure=measure, text_ky="Accepted work", status=ReportStatus.ACCEPTED)
     ProgressReportFactory(
-        measure=measure, text="Draft work", status=ReportStatus.DRAFT, period_number=2
+        measure=measure, text_ky="Submitted work", status=ReportStatus.SUBMITTED, number=2
+    )
+    ProgressReportFactory(
+        measure=measure, text_ky="Draft work", status=ReportStatus.DRAFT, year=2026
     )
     user = _user(kind, measure)
     if user is not None:
         client.force_login(user)
     content = client.get(url(measure)).content.decode()
     assert "Accepted work" in content
-    assert ("Draft work" in content) is sees_unaccepted
+    assert ("Submitted work" in content) is sees_unaccepted
+    # A draft stays with its body (and the administrator) until it is submitted.
+    assert ("Draft work" in content) is (kind == "superuser")
     history_link = f"/en/plan/{measure.programme.code}/{measure.number}/history/"
     assert (history_link in content) is sees_unaccepted
     history = client.get(history_link)

@@ -11,7 +11,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from meetings.models import Proposal, ProposalAttachment, ProposalStatus
-from meetings.uploads import MAX_ATTACHMENT_SIZE
+from regionalprogram.uploads import MAX_ATTACHMENT_SIZE
 from tests.factories import ProposalFactory
 
 pytestmark = pytest.mark.django_db

@@ -30,7 +30,10 @@ from measures.models import (
     MeasureIndicator,
     ProgressReport,
     ReportEvidence,
+    ReportingPeriod,
+    ReportSpending,
 )
+from measures.reporting import funding_actuals_refresh
 from measures.services import measure_save
 from meetings.demo import content as C
 from meetings.models import (
@@ -283,15 +286,9 @@ class Command(BaseCommand):
                 {"position": position, "in_coordination": body.works_in_coordination},
             )
 
-        this_year = dt.date.today().year
+        # Money spent is not seeded here: it is the sum of accepted reports (seed_reports).
         for source, first, last, amount, donor in spec["funding"]:
             for year in range(first, last + 1):
-                planned = Decimal(amount)
-                # Money already spent in past years: most of the plan, less where it is late.
-                actual = None
-                if year < this_year and spec["status"] != "planned":
-                    share = Decimal("0.7") if spec["status"] == "delayed" else Decimal("0.95")
-                    actual = (planned * share).quantize(Decimal("0.1"))
                 upsert_row(
                     FundingLine,
                     {
@@ -300,7 +297,7 @@ class Command(BaseCommand):
                         "year": year,
                         "donor": self.bodies[donor] if donor else None,
                     },
-                    {"planned_amount": planned, "actual_amount": actual},
+                    {"planned_amount": Decimal(amount)},
                 )
 
         if spec["indicator"]:
@@ -353,28 +350,34 @@ class Command(BaseCommand):
                     )
 
     def seed_reports(self) -> None:
+        # The programme's half-yearly cycle exists: saving an adopted programme creates it.
+        periods = {
+            (p.year, p.number): p
+            for p in ReportingPeriod.objects.filter(
+                cycle__programme=self.programmes["REG-2025-2030"], cycle__kind="half_year"
+            )
+        }
         for spec in C.REPORTS:
             measure = self.measures[("REG-2025-2030", spec["measure"])]
-            period_end = dt.date(spec["year"], 6 if spec["half"] == 1 else 12, 30)
+            period = periods[(spec["year"], spec["half"])]
             submitted = None
             if spec["status"] != "draft":
-                submitted = at(period_end.year, period_end.month, 10, 11, 0) + dt.timedelta(days=30)
+                submitted = at(period.end.year, period.end.month, 10, 11, 0) + dt.timedelta(days=30)
             reviewed = spec["status"] in ("accepted", "returned")
             report = upsert(
                 ProgressReport,
                 {
                     "measure": measure,
                     "reporting_body": self.bodies[spec["body"]],
-                    "period_kind": "half_year",
-                    "period_year": spec["year"],
-                    "period_number": spec["half"],
+                    "period": period,
                 },
                 {
                     "author": self.users["reporter"] if spec["body"] == "mtc" else None,
-                    "text": spec["text"],
+                    "language": "ky",
+                    "text_ky": spec["text"],
+                    "execution": "done" if spec["percent"] == 100 else "partly_done",
                     "percent_complete": spec["percent"],
-                    "money_spent": Decimal(spec["spent"]) if spec["spent"] else None,
-                    "delay_reason": spec.get("delay", ""),
+                    "delay_reason_ky": spec.get("delay", ""),
                     "status": spec["status"],
                     "submitted_at": submitted,
                     "reviewed_at": submitted + dt.timedelta(days=5) if reviewed else None,
@@ -386,8 +389,15 @@ class Command(BaseCommand):
             if indicator and spec["actual"]:
                 upsert(
                     IndicatorActual,
-                    {"report": report, "indicator": indicator},
+                    {"report": report, "indicator": indicator, "year": period.year, "unit": None},
                     {"value": Decimal(spec["actual"])},
+                )
+            line = measure.funding_lines.filter(year=period.year).order_by("source").first()
+            if line and spec["spent"]:
+                upsert(
+                    ReportSpending,
+                    {"report": report, "source": line.source, "donor": line.donor},
+                    {"amount": Decimal(spec["spent"])},
                 )
             if spec["status"] == "accepted":
                 upsert(
@@ -395,6 +405,7 @@ class Command(BaseCommand):
                     {"report": report, "title": _("Acceptance certificate")},
                     {"link": f"https://example.kg/reports/{measure.number}/{spec['year']}"},
                 )
+            funding_actuals_refresh(measure=measure, user=self.users["editor"])
 
     # -- the working group -----------------------------------------------------------------
     def seed_working_group(self) -> None:

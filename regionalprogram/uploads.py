@@ -1,4 +1,5 @@
-"""Attachments of proposals: what a file really is, read from its first bytes, never its name.
+"""Uploaded files (proposals' attachments, reports' evidence): what a file really is, read
+from its first bytes, never its name.
 
 A renamed file (a PNG called ``report.pdf``) is refused: the name's extension must agree with the
 content, and the content must be one of the accepted kinds.

@@ -1,0 +1,32 @@
+"""Labels of the monitoring loop for templates: computed statuses and work states."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.translation import gettext as _
+
+from measures.models import ComputedStatus
+
+register = template.Library()
+
+
+@register.filter
+def status_label(value: str) -> str:
+    """'overdue' → 'overdue' in the active language (a ComputedStatus value)."""
+    try:
+        return ComputedStatus(value).label
+    except ValueError:
+        return value or ""
+
+
+@register.filter
+def work_state_label(value: str) -> str:
+    labels = {
+        "returned": _("returned for revision"),
+        "overdue": _("overdue"),
+        "due_soon": _("due soon"),
+        "due": _("to report"),
+        "submitted": _("submitted, awaiting review"),
+        "accepted": _("accepted"),
+    }
+    return labels.get(value, value)
