@@ -59,7 +59,7 @@ messages: venv
 
 check-deploy: venv
 	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=regions.example.kg \
-		$(PY) manage.py check --deploy --fail-level WARNING
+		PORTAL_URL=https://regions.example.kg $(PY) manage.py check --deploy --fail-level WARNING
 
 # Stops the embedded PostgreSQL and deletes its data; the next `make run` starts from scratch.
 reset-db: venv
