@@ -7,6 +7,10 @@ from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
+from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from programs.roles import MEMBERS
@@ -130,3 +134,18 @@ def test_the_login_forms_errors_are_the_descriptions_of_their_fields(client, db)
     assert_every_description_exists(client.get("/en/accounts/login/"), expected=set())
     response = client.post("/en/accounts/login/", {"username": "", "password": ""})
     assert_every_description_exists(response, expected={"id_username_error", "id_password_error"})
+
+
+@pytest.mark.parametrize(
+    ("add", "role"),
+    [(messages.success, "status"), (messages.info, "status"), (messages.error, "alert")],
+)
+def test_a_message_is_shown_once_on_the_next_page_with_its_role(rf, db, add, role):
+    request = rf.get("/en/")
+    request.user = AnonymousUser()
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    add(request, "Saved the thing.")
+    html = render_to_string("programs/programme_list.html", {"programmes": []}, request=request)
+    assert html.count("Saved the thing.") == 1
+    assert f'role="{role}">Saved the thing.</p>' in html
