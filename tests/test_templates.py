@@ -3,6 +3,7 @@ line is too long to read in a diff."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from html.parser import HTMLParser
 
@@ -10,8 +11,10 @@ import pytest
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.fallback import FallbackStorage
+from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from programs.roles import MEMBERS
 from tests.edit_helpers import editor_of, measure_post_data, user_in
@@ -22,6 +25,7 @@ from tests.factories import (
     MeasureFactory,
     MeasureIndicatorFactory,
     MemberFactory,
+    UnitFactory,
     WorkingGroupFactory,
 )
 from tests.subprocesses import PROJECT_DIR
@@ -149,3 +153,22 @@ def test_a_message_is_shown_once_on_the_next_page_with_its_role(rf, db, add, rol
     html = render_to_string("programs/programme_list.html", {"programmes": []}, request=request)
     assert html.count("Saved the thing.") == 1
     assert f'role="{role}">Saved the thing.</p>' in html
+
+
+def test_breadcrumbs_link_every_crumb_but_the_current_page(db):
+    oblast = UnitFactory(name_en="Chuy oblast")
+    template = Template(
+        '{% load crumbs %}{% crumbs "/en/territory/" "Territory" units "" "No link" as trail %}'
+        '{% include "includes/breadcrumbs.html" with crumbs=trail here="Here" %}'
+    )
+    with translation.override("en"):
+        html = template.render(Context({"units": [oblast]}))
+        oblast_url = oblast.get_absolute_url()
+    items = re.findall(r"<li>(.*?)</li>", re.sub(r"\s*\n\s*", "", html))
+    assert items == [
+        '<a href="/en/">Home</a>',
+        '<a href="/en/territory/">Territory</a>',
+        f'<a href="{oblast_url}">Chuy oblast</a>',
+        "No link",
+        '<span aria-current="page">Here</span>',
+    ]
