@@ -172,3 +172,14 @@ def test_breadcrumbs_link_every_crumb_but_the_current_page(db):
         "No link",
         '<span aria-current="page">Here</span>',
     ]
+
+
+def test_no_template_line_is_longer_than_200_characters():
+    long_lines = [
+        f"{path.relative_to(TEMPLATES)}:{number}: {len(line)} characters"
+        for path in sorted(TEMPLATES.rglob("*"))
+        if path.is_file()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if len(line) > MAX_LINE
+    ]
+    assert long_lines == []
