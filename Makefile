@@ -43,10 +43,12 @@ test: venv
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
 
 format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates
 
 migrations-check: venv
 	$(PY) manage.py makemigrations --check --dry-run
@@ -59,7 +61,7 @@ messages: venv
 
 check-deploy: venv
 	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=regions.example.kg \
-		$(PY) manage.py check --deploy --fail-level WARNING
+		PORTAL_URL=https://regions.example.kg $(PY) manage.py check --deploy --fail-level WARNING
 
 # Stops the embedded PostgreSQL and deletes its data; the next `make run` starts from scratch.
 reset-db: venv

@@ -29,7 +29,7 @@ def client_address(request) -> str | None:
     """
     from django.conf import settings
 
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         forwarded = [
             part.strip()

@@ -8,7 +8,6 @@ run reuses it in well under a second.
 from __future__ import annotations
 
 import logging
-import os
 import warnings
 from pathlib import Path
 
@@ -28,17 +27,20 @@ def embedded_database_url(pgdata: Path, *, cleanup_mode: str | None = None) -> s
     return server.get_uri()
 
 
-def database_settings(base_dir: Path) -> dict:
-    """The DATABASES['default'] entry: DATABASE_URL if set, else the embedded server."""
+def database_settings(url: str | None, *, pgdata: Path, conn_max_age: int) -> dict:
+    """The DATABASES['default'] entry: ``url`` if given, else the embedded server in ``pgdata``.
+
+    The values come from settings, which reads and checks the environment.
+    """
     import dj_database_url
+    from django.core.exceptions import ImproperlyConfigured
 
-    url = os.environ.get("DATABASE_URL", "").strip()
     if not url:
-        pgdata = Path(os.environ.get("EMBEDDED_PGDATA", base_dir / ".pgdata"))
         url = embedded_database_url(pgdata)
-    config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")))
+    try:
+        config = dj_database_url.parse(url, conn_max_age=conn_max_age)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from exc
     if not config["ENGINE"].endswith("postgresql"):
-        from django.core.exceptions import ImproperlyConfigured
-
         raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL (postgres://...).")
     return config

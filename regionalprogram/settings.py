@@ -1,13 +1,17 @@
 """Settings for the Regional Programme Portal.
 
-Everything that differs between a laptop and production comes from the environment; a bad value
-fails loudly with ImproperlyConfigured instead of running half-configured.
+Everything that differs between a laptop and production comes from the environment, and only this
+module reads it; a bad value fails loudly with ImproperlyConfigured instead of running
+half-configured. Every variable is listed in the README's production table.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -17,9 +21,15 @@ from regionalprogram.embedded_db import database_settings
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def _env(name: str) -> str | None:
+    """The variable's value, or None when it is unset or blank."""
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
+    value = _env(name)
+    if value is None:
         return default
     if value.lower() in {"1", "true", "yes", "on"}:
         return True
@@ -28,21 +38,106 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be a boolean (true/false), got {value!r}")
 
 
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if value is None or value == "":
+def env_int(
+    name: str, default: int, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
+    value = _env(name)
+    if value is None:
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name} must be an integer, got {value!r}") from exc
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        bounds = f"at least {minimum}" if maximum is None else f"between {minimum} and {maximum}"
+        raise ImproperlyConfigured(f"{name} must be {bounds}, got {number}")
+    return number
 
 
-def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
+def _matches(name: str, value: str, pattern: re.Pattern | None, meaning: str) -> str:
+    if pattern is not None and not pattern.fullmatch(value):
+        raise ImproperlyConfigured(f"{name} must be {meaning}, got {value!r}")
+    return value
+
+
+def env_list(
+    name: str, default: list[str], *, pattern: re.Pattern | None = None, meaning: str = ""
+) -> list[str]:
+    """A comma-separated list; with ``pattern``, every item must match it."""
+    value = _env(name)
+    if value is None:
         return default
-    return [item.strip() for item in value.split(",") if item.strip()]
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    return [_matches(name, item, pattern, meaning) for item in items]
+
+
+def env_str(
+    name: str, default: str, *, pattern: re.Pattern | None = None, meaning: str = ""
+) -> str:
+    value = _env(name)
+    if value is None:
+        return default
+    return _matches(name, value, pattern, meaning)
+
+
+def env_choice(name: str, default: str, choices: set[str]) -> str:
+    value = (_env(name) or default).upper()
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"{name} must be one of {', '.join(sorted(choices))}, got {value!r}"
+        )
+    return value
+
+
+def env_path(name: str, default: Path) -> Path:
+    # A relative path would depend on the folder the server happens to be started from.
+    value = _env(name)
+    if value is None:
+        return default
+    path = Path(value)
+    if not path.is_absolute():
+        raise ImproperlyConfigured(f"{name} must be an absolute path, got {value!r}")
+    return path
+
+
+# Patterns of env_str/env_list, lower-case so that Django does not take them for settings.
+# Host names as ALLOWED_HOSTS and EMAIL_HOST take them: "https://…" there is a classic mistake.
+_host = re.compile(r"[^\s/]+")
+_dotted_path = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)+")
+# "noreply@regions.kg" or "Portal <noreply@regions.kg>".
+_from_address = re.compile(r"([^<>]*<)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?")
+# DRF reads only the first letter of the period, so "60/month" would silently mean per minute.
+_rate = re.compile(r"[1-9][0-9]*/(second|minute|hour|day|sec|min|s|m|h|d)")
+
+
+def env_rate(name: str, default: str) -> str:
+    """A DRF throttle rate such as "60/minute"; DRF itself would fail only on the first request."""
+    return env_str(name, default, pattern=_rate, meaning="a rate like 60/minute or 1000/day")
+
+
+def url_problem(value: str) -> str | None:
+    """Why ``value`` is not an http(s) origin (scheme and host, no path), or None."""
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        return "an http:// or https:// URL with a host"
+    if parts.path not in {"", "/"} or parts.query or parts.fragment or parts.username:
+        return "a scheme and host only (no path, query or user)"
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked
+    except ValueError:
+        return "a URL with a valid port"
+    return None
+
+
+def env_url(name: str, default: str | None, *, required_because: str = "") -> str:
+    value = _env(name)
+    if value is None:
+        if default is None:
+            raise ImproperlyConfigured(f"{name} must be set {required_because}".strip())
+        return default
+    if problem := url_problem(value):
+        raise ImproperlyConfigured(f"{name} must be {problem}, got {value!r}")
+    return value.rstrip("/")
 
 
 def read_development_environment(path: Path) -> None:
@@ -67,13 +162,49 @@ def read_development_environment(path: Path) -> None:
 read_development_environment(BASE_DIR / ".env")
 
 DEBUG = env_bool("DEBUG", False)
+# The test runs' switch (make test sets it): plain static storage, no collected manifest needed.
+TESTING = env_bool("TESTING", False)
 _DEV_SECRET = "dev-only-insecure-secret-key-change-me-in-production-0123456789"  # noqa: S105
-SECRET_KEY = os.environ.get("SECRET_KEY") or (_DEV_SECRET if DEBUG else "")
+SECRET_KEY = _env("SECRET_KEY") or (_DEV_SECRET if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS",
+    ["127.0.0.1", "localhost", "testserver"],
+    pattern=_host,
+    meaning="host names without scheme or path",
+)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+for _origin in CSRF_TRUSTED_ORIGINS:
+    if _problem := url_problem(_origin):
+        raise ImproperlyConfigured(
+            f"CSRF_TRUSTED_ORIGINS entries must be {_problem}, got {_origin!r}"
+        )
+
+# Absolute links in e-mails (proposal status, invitations) and the UID domain of iCalendar events:
+# a production default would send every recipient to somebody's laptop.
+PORTAL_URL = env_url(
+    "PORTAL_URL",
+    "http://127.0.0.1:8000" if DEBUG else None,
+    required_because="when DEBUG is off (e-mail links and calendar UIDs are built from it)",
+)
+
+# Who readers write to (footer, contacts, accessibility and privacy pages). A development
+# installation shows placeholders marked as sample; production publishes the ministry's own.
+PORTAL_CONTACT = {
+    "email": env_str(
+        "PORTAL_CONTACT_EMAIL",
+        "",
+        pattern=re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+"),
+        meaning="an e-mail address",
+    ),
+    "phone": env_str("PORTAL_CONTACT_PHONE", ""),
+    "address": env_str("PORTAL_CONTACT_ADDRESS", ""),
+}
+PORTAL_CONTACT["sample"] = DEBUG and not PORTAL_CONTACT["email"]
+if PORTAL_CONTACT["sample"]:
+    PORTAL_CONTACT["email"] = "regions@example.kg"
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
@@ -91,7 +222,16 @@ INSTALLED_APPS = [
     "programs",
     "measures",
     "meetings",
+    # Pages that combine the apps above, and the portal's own pages; no models.
     "portal",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "regionalprogram.api",
+    # History of every edit (who, when, old → new); the historical models are registered in each
+    # app's translation.py, after modeltranslation has added the x_ky/x_ru/x_en columns, so that a
+    # change of a Russian title is history too.
+    "simple_history",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -105,6 +245,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "regionalprogram.urls"
@@ -127,16 +270,43 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "regionalprogram.wsgi.application"
 
-DATABASES = {"default": database_settings(BASE_DIR)}
+# DATABASE_URL if set, else the embedded server whose data lives in EMBEDDED_PGDATA.
+DATABASES = {
+    "default": database_settings(
+        _env("DATABASE_URL"),
+        pgdata=env_path("EMBEDDED_PGDATA", BASE_DIR / ".pgdata"),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60, minimum=0),
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Accounts: login, its throttling, passwords ---
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    # Refuses a login while the account or the address is locked out; checks nothing else.
+    "programs.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
+# Failed logins are counted per account and, separately, per address: guessing one account's
+# password and trying one password on many accounts are both stopped.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30, minimum=1) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# Behind reverse proxies, set how many there are so the client's own address is counted.
+# Our own name: axes deprecated its AXES_PROXY_COUNT (warning axes.W004 under check --deploy).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "programs.backends.client_address"
 
 # Languages: Kyrgyz is the state language and the default; Russian is official; English for partners.
 LANGUAGE_CODE = "ky"
@@ -161,84 +331,69 @@ JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = env_path("STATIC_ROOT", BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or env_bool("TESTING", False)
+            if DEBUG or TESTING
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "media")
+# Uploaded plan workbooks wait here between preview and import; never served.
+PLAN_IMPORT_DIR = env_path(
+    "PLAN_IMPORT_DIR", Path(tempfile.gettempdir()) / "regionalprogram-plan-imports"
+)
 
-EMAIL_BACKEND = os.environ.get(
+# --- Mail: password resets, proposal status changes, meeting invitations ---
+EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
+    pattern=_dotted_path,
+    meaning="a dotted Python path",
 )
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@regions.example.kg")
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL",
+    "noreply@regions.example.kg",
+    pattern=_from_address,
+    meaning="an e-mail address, optionally as Name <address>",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost", pattern=_host, meaning="a host name")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    # Django's SMTP backend would refuse this only when the first mail is sent.
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on.")
 
+# --- Partner REST API v1 (regionalprogram/api/) ---
+# Token auth with hashed keys, throttling per token and per address, OpenAPI schema and docs
+# served from the portal itself (no CDN).
 REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "regionalprogram.api.auth.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_rate("API_THROTTLE_ANON", "60/minute"),
+        "user": env_rate("API_THROTTLE_USER", "300/minute"),
+        "token": env_rate("API_THROTTLE_TOKEN", "600/minute"),
+    },
+    "URL_FORMAT_OVERRIDE": "format",
 }
-
-# Production hardening, on unless DEBUG; each can be turned off from the environment behind a proxy.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"pgserver": {"level": "WARNING"}},
-}
-
-PORTAL_NAME = _("Regional Development Programme Portal")
-
-# --- Pages (public site): where login and logout land. Added by the pages work. ---
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "home"
-
-# --- API ---
-# Partner REST API v1 (regionalprogram/api/): token auth with hashed keys, throttling per token and
-# per address, OpenAPI schema and docs served from the portal itself (no CDN).
-INSTALLED_APPS += [
-    "drf_spectacular",
-    "drf_spectacular_sidecar",
-    "regionalprogram.api",
-]
-REST_FRAMEWORK.update(
-    {
-        "DEFAULT_AUTHENTICATION_CLASSES": [
-            "regionalprogram.api.auth.ApiTokenAuthentication",
-            "rest_framework.authentication.SessionAuthentication",
-        ],
-        "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-        "DEFAULT_THROTTLE_RATES": {
-            "anon": os.environ.get("API_THROTTLE_ANON", "60/minute"),
-            "user": os.environ.get("API_THROTTLE_USER", "300/minute"),
-            "token": os.environ.get("API_THROTTLE_TOKEN", "600/minute"),
-        },
-        "URL_FORMAT_OVERRIDE": "format",
-    }
-)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Regional Programme Portal — Partner API",
     "DESCRIPTION": (
@@ -260,44 +415,27 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# --- Working group (meetings app) ---
-# Absolute links in e-mails (proposal status, invitations) and the UID domain of iCalendar events.
-PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
+# Production hardening, on unless DEBUG; each can be turned off from the environment behind a proxy.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
-# Who readers write to (footer, contacts, accessibility and privacy pages). A development
-# installation shows placeholders marked as sample; production publishes the ministry's own.
-PORTAL_CONTACT = {
-    "email": os.environ.get("PORTAL_CONTACT_EMAIL", "regions@example.kg" if DEBUG else ""),
-    "phone": os.environ.get("PORTAL_CONTACT_PHONE", ""),
-    "address": os.environ.get("PORTAL_CONTACT_ADDRESS", ""),
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}),
+    },
+    "loggers": {"pgserver": {"level": "WARNING"}},
 }
-PORTAL_CONTACT["sample"] = "PORTAL_CONTACT_EMAIL" not in os.environ and DEBUG
 
-# --- Editing the plan: change history, login throttling, password reset ---
-# History of every edit (who, when, old → new) with django-simple-history; the historical models
-# are registered in each app's translation.py, after modeltranslation has added the x_ky/x_ru/x_en
-# columns, so that a change of a Russian title is history too.
-INSTALLED_APPS += ["simple_history", "axes"]
-MIDDLEWARE += [
-    "simple_history.middleware.HistoryRequestMiddleware",
-    # Last, as django-axes asks: it turns a lockout raised during login into the lockout page.
-    "axes.middleware.AxesMiddleware",
-]
-AUTHENTICATION_BACKENDS = [
-    # Refuses a login while the account or the address is locked out; checks nothing else.
-    "programs.backends.LoginThrottleBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-LOGIN_URL = "login"
-# Failed logins are counted per account and, separately, per address: guessing one account's
-# password and trying one password on many accounts are both stopped.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-# Behind reverse proxies, set how many there are so the client's own address is counted.
-# Our own name: axes deprecated its AXES_PROXY_COUNT (warning axes.W004 under check --deploy).
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "programs.backends.client_address"
-PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
+PORTAL_NAME = _("Regional Development Programme Portal")

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -156,6 +157,9 @@ class AdministrativeUnit(models.Model):
             # The unit moved: its descendants' paths follow.
             for child in self.children.all():
                 child.save(update_fields=["tree_path", "depth"])
+
+    def get_absolute_url(self) -> str:
+        return reverse("regions:unit_detail", args=[self.soate])
 
     def clean(self) -> None:
         self.soate = normalize_soate(self.soate)

@@ -7,7 +7,6 @@ only the uploader's session knows; files older than a day are swept away on the 
 from __future__ import annotations
 
 import secrets
-import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -26,10 +25,7 @@ class UploadError(ValueError):
 
 
 def upload_dir() -> Path:
-    folder = Path(
-        getattr(settings, "PLAN_IMPORT_DIR", "")
-        or Path(tempfile.gettempdir()) / "regionalprogram-plan-imports"
-    )
+    folder = Path(settings.PLAN_IMPORT_DIR)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
 

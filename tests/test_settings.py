@@ -1,0 +1,241 @@
+"""Settings read the whole environment, check every value, and refuse to start on a bad one.
+
+Each case imports the settings module in a child process with only the variables given, as a server
+does when it starts, so the module-level checks run for real and nothing leaks between cases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess  # noqa: S404 - importing the settings as a server does is the point
+import sys
+
+import pytest
+
+from tests.subprocesses import PROJECT_DIR
+
+# No server is reached: settings only parse the URL.
+DATABASE_URL = "postgres://portal@127.0.0.1:5432/portal"
+DEVELOPMENT = {"DEBUG": "1", "DATABASE_URL": DATABASE_URL}
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "settings-test-" + "x" * 50,
+    "DATABASE_URL": DATABASE_URL,
+    "PORTAL_URL": "https://regions.example.kg",
+}
+SHOWN = [
+    "DEBUG",
+    "PORTAL_URL",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "EMAIL_BACKEND",
+    "DEFAULT_FROM_EMAIL",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "EMAIL_HOST_USER",
+    "EMAIL_HOST_PASSWORD",
+    "EMAIL_USE_TLS",
+    "EMAIL_USE_SSL",
+    "PLAN_IMPORT_DIR",
+    "STATIC_ROOT",
+    "MEDIA_ROOT",
+    "SECURE_HSTS_SECONDS",
+    "AXES_FAILURE_LIMIT",
+    "AXES_COOLOFF_TIME",
+    "TRUSTED_PROXY_COUNT",
+]
+SCRIPT = f"""
+import json
+from regionalprogram import settings as s
+shown = {{name: getattr(s, name) for name in {SHOWN!r}}}
+shown["THROTTLE"] = s.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
+shown["LOG_LEVEL"] = s.LOGGING["root"]["level"]
+shown["CONN_MAX_AGE"] = s.DATABASES["default"]["CONN_MAX_AGE"]
+print(json.dumps(shown, default=str))
+"""
+
+
+def load_settings(env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Import the settings in a fresh interpreter whose environment holds only ``env``.
+
+    The development .env that `make` writes is read for missing variables, so every case sets DEBUG.
+    """
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", SCRIPT],
+        cwd=PROJECT_DIR,
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def loaded(env: dict[str, str]) -> dict:
+    result = load_settings(env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout)
+
+
+def refusal(result: subprocess.CompletedProcess) -> str:
+    """The ImproperlyConfigured message the start stopped with."""
+    assert result.returncode != 0, f"settings loaded: {result.stdout}"
+    match = re.search(
+        r"^django\.core\.exceptions\.ImproperlyConfigured: (.*)$", result.stderr, re.M
+    )
+    assert match, result.stderr[-2000:]
+    return match.group(1)
+
+
+BAD_VALUES = [
+    ("DEBUG", "maybe"),
+    ("TESTING", "2"),
+    ("SECURE_SSL_REDIRECT", "sometimes"),
+    ("SESSION_COOKIE_SECURE", "y"),
+    ("CSRF_COOKIE_SECURE", "secure"),
+    ("SECURE_HSTS_INCLUDE_SUBDOMAINS", "all"),
+    ("SECURE_HSTS_PRELOAD", "please"),
+    ("SECURE_HSTS_SECONDS", "a year"),
+    ("SECURE_HSTS_SECONDS", "-1"),
+    ("ALLOWED_HOSTS", "regions.example.kg,https://regions.example.kg"),
+    ("CSRF_TRUSTED_ORIGINS", "regions.example.kg"),
+    ("PORTAL_URL", "regions.example.kg"),
+    ("PORTAL_URL", "ftp://regions.example.kg"),
+    ("PORTAL_URL", "https://regions.example.kg/ky/"),
+    ("PORTAL_URL", "https://regions.example.kg:99999"),
+    ("DATABASE_URL", "mysql://portal@db.example.kg/portal"),
+    ("DATABASE_URL", "not a url"),
+    ("EMBEDDED_PGDATA", ".pgdata"),
+    ("DB_CONN_MAX_AGE", "1m"),
+    ("DB_CONN_MAX_AGE", "-5"),
+    ("STATIC_ROOT", "staticfiles"),
+    ("MEDIA_ROOT", "media"),
+    ("PLAN_IMPORT_DIR", "tmp/plan-imports"),
+    ("EMAIL_BACKEND", "smtp"),
+    ("DEFAULT_FROM_EMAIL", "noreply"),
+    ("EMAIL_HOST", "smtp://mail.example.kg"),
+    ("EMAIL_PORT", "smtp"),
+    ("EMAIL_PORT", "70000"),
+    ("EMAIL_USE_TLS", "starttls"),
+    ("EMAIL_USE_SSL", "ssl"),
+    ("API_THROTTLE_ANON", "60 per minute"),
+    ("API_THROTTLE_USER", "0/minute"),
+    ("API_THROTTLE_TOKEN", "600/month"),
+    ("LOG_LEVEL", "LOUD"),
+    ("AXES_FAILURE_LIMIT", "five"),
+    ("AXES_FAILURE_LIMIT", "0"),
+    ("AXES_COOLOFF_MINUTES", "0.5"),
+    ("TRUSTED_PROXY_COUNT", "-1"),
+]
+
+
+@pytest.mark.parametrize(("name", "value"), BAD_VALUES)
+def test_a_bad_value_stops_the_start_naming_the_variable(name, value):
+    message = refusal(load_settings({**PRODUCTION, name: value}))
+    assert message.startswith(name), message
+
+
+def test_production_settings_load_with_portal_url():
+    shown = loaded(PRODUCTION)
+    assert shown["DEBUG"] is False
+    assert shown["PORTAL_URL"] == "https://regions.example.kg"
+
+
+def test_portal_url_is_required_without_debug():
+    without = {name: value for name, value in PRODUCTION.items() if name != "PORTAL_URL"}
+    message = refusal(load_settings(without))
+    assert message.startswith("PORTAL_URL must be set when DEBUG is off"), message
+
+
+def test_development_has_a_local_portal_url():
+    assert loaded(DEVELOPMENT)["PORTAL_URL"] == "http://127.0.0.1:8000"
+
+
+def test_secret_key_is_required_without_debug():
+    without = {name: value for name, value in PRODUCTION.items() if name != "SECRET_KEY"}
+    assert refusal(load_settings(without)) == "SECRET_KEY must be set when DEBUG is off."
+
+
+def test_tls_and_ssl_together_are_refused():
+    env = {**PRODUCTION, "EMAIL_USE_TLS": "1", "EMAIL_USE_SSL": "1"}
+    assert "EMAIL_USE_TLS and EMAIL_USE_SSL" in refusal(load_settings(env))
+
+
+def test_good_values_reach_their_settings():
+    shown = loaded(
+        {
+            **PRODUCTION,
+            "PORTAL_URL": "https://regions.example.kg:8443/",
+            "ALLOWED_HOSTS": "regions.example.kg, .gov.kg",
+            "CSRF_TRUSTED_ORIGINS": "https://regions.example.kg,https://*.gov.kg",
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "DEFAULT_FROM_EMAIL": "Portal <noreply@regions.example.kg>",
+            "EMAIL_HOST": "mail.example.kg",
+            "EMAIL_PORT": "587",
+            "EMAIL_HOST_USER": "portal",
+            "EMAIL_HOST_PASSWORD": "s3cret",
+            "EMAIL_USE_TLS": "true",
+            "PLAN_IMPORT_DIR": "/srv/portal/imports",
+            "STATIC_ROOT": "/srv/portal/static",
+            "MEDIA_ROOT": "/srv/portal/media",
+            "SECURE_HSTS_SECONDS": "3600",
+            "AXES_FAILURE_LIMIT": "3",
+            "AXES_COOLOFF_MINUTES": "90",
+            "TRUSTED_PROXY_COUNT": "1",
+            "DB_CONN_MAX_AGE": "0",
+            "API_THROTTLE_ANON": "10/second",
+            "API_THROTTLE_USER": "100/hour",
+            "API_THROTTLE_TOKEN": "5000/day",
+            "LOG_LEVEL": "warning",
+        }
+    )
+    assert shown == {
+        "DEBUG": False,
+        "PORTAL_URL": "https://regions.example.kg:8443",
+        "ALLOWED_HOSTS": ["regions.example.kg", ".gov.kg"],
+        "CSRF_TRUSTED_ORIGINS": ["https://regions.example.kg", "https://*.gov.kg"],
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "DEFAULT_FROM_EMAIL": "Portal <noreply@regions.example.kg>",
+        "EMAIL_HOST": "mail.example.kg",
+        "EMAIL_PORT": 587,
+        "EMAIL_HOST_USER": "portal",
+        "EMAIL_HOST_PASSWORD": "s3cret",
+        "EMAIL_USE_TLS": True,
+        "EMAIL_USE_SSL": False,
+        "PLAN_IMPORT_DIR": "/srv/portal/imports",
+        "STATIC_ROOT": "/srv/portal/static",
+        "MEDIA_ROOT": "/srv/portal/media",
+        "SECURE_HSTS_SECONDS": 3600,
+        "AXES_FAILURE_LIMIT": 3,
+        "AXES_COOLOFF_TIME": 1.5,
+        "TRUSTED_PROXY_COUNT": 1,
+        "THROTTLE": {"anon": "10/second", "user": "100/hour", "token": "5000/day"},
+        "LOG_LEVEL": "WARNING",
+        "CONN_MAX_AGE": 0,
+    }
+
+
+def settings_variables() -> set[str]:
+    source = (PROJECT_DIR / "regionalprogram" / "settings.py").read_text(encoding="utf-8")
+    return set(re.findall(r"\b_?env(?:_\w+)?\(\s*\"([A-Z][A-Z0-9_]*)\"", source))
+
+
+def test_the_readme_production_table_lists_every_variable_settings_read():
+    readme = (PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Running in production", 1)[1].split("\n## ", 1)[0]
+    table = "\n".join(line for line in section.splitlines() if line.startswith("|"))
+    names = settings_variables()
+    assert {"PORTAL_URL", "DATABASE_URL", "EMAIL_HOST", "API_THROTTLE_ANON"} <= names
+    assert sorted(name for name in names if f"`{name}`" not in table) == []
+
+
+def test_only_settings_read_the_environment():
+    readers = [
+        path.relative_to(PROJECT_DIR).as_posix()
+        for folder in ("regionalprogram", "regions", "programs", "measures", "meetings")
+        for path in (PROJECT_DIR / folder).rglob("*.py")
+        if re.search(r"os\.environ|os\.getenv", path.read_text(encoding="utf-8"))
+    ]
+    # wsgi.py only names the settings module, as manage.py does.
+    assert sorted(readers) == ["regionalprogram/settings.py", "regionalprogram/wsgi.py"]
