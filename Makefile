@@ -37,8 +37,11 @@ run: seed
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Two workers, one per core of our machines (each gets its own test database). The server is
+# started (or found running) once before they are, so they never race to create it.
 test: venv
-	TESTING=1 $(PY) -m pytest
+	$(PY) -c "import regionalprogram.settings" >/dev/null
+	TESTING=1 $(PY) -m pytest -n 2
 
 lint: venv
 	$(VENV)/bin/ruff check .
