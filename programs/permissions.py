@@ -44,15 +44,3 @@ def can_see_plan_history(user, programme: Programme) -> bool:
     """Who changed what in the programme's plan, with the earlier versions: for the programme's
     editors and superusers, the people who can act on it (restore, correct)."""
     return can_edit_programme(user, programme)
-
-
-def can_see_unaccepted_reports(user, programme: Programme) -> bool:
-    """Progress reports not accepted yet (drafts, submitted, returned) and their status: for those
-    who accept or return them, the programme's editors and superusers. Everyone else reads the
-    accepted ones only."""
-    return bool(
-        user
-        and user.is_authenticated
-        and user.has_perm("measures.change_progressreport")
-        and can_edit_programme(user, programme)
-    )

@@ -8,12 +8,12 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from measures.reporting.permissions import can_review_programme
 from programs import roles
 from programs.models import Programme, ProgrammeStatus
 from programs.permissions import (
     can_edit_programme,
     can_see_plan_history,
-    can_see_unaccepted_reports,
     editable_programme_or_deny,
 )
 from tests.factories import MemberFactory, ProfileFactory, ProgrammeFactory, UserFactory
@@ -78,7 +78,8 @@ def test_role_predicates(kind, answers):
     edits, history, reports, drafts = answers
     assert can_edit_programme(user, programme) is edits
     assert can_see_plan_history(user, programme) is history
-    assert can_see_unaccepted_reports(user, programme) is reports
+    # Reports not accepted yet are for those who review them (measures.reporting.permissions).
+    assert can_review_programme(user, programme) is reports
     visible = set(Programme.objects.visible_to(user))
     assert public in visible
     assert (programme in visible) is drafts
