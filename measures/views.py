@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from measures.conflicts import forms_after_conflict
@@ -36,8 +37,12 @@ from programs.permissions import (
     can_see_plan_history,
     editable_programme_or_deny,
 )
+from regionalprogram.languages import warn_missing_languages
 
 PAGE_SIZE = 50
+# The measure's column is called "measure" after the official table's header; in a sentence
+# about what is missing, its title.
+MEASURE_TEXT_LABELS = {"title": gettext_lazy("title")}
 
 
 def measure_list(request):
@@ -131,6 +136,7 @@ def measure_create(request, code: str):
                 forms.main.add_error(None, exc)
             else:
                 messages.success(request, _("The measure has been added to the plan."))
+                warn_missing_languages(request, measure, labels=MEASURE_TEXT_LABELS)
                 return redirect(measure.get_absolute_url())
     else:
         forms = MeasureEditForms(programme=programme, initial=initial)
@@ -161,6 +167,7 @@ def measure_edit(request, code: str, number: str):
                 forms.main.add_error(None, exc)
             else:
                 messages.success(request, _("The changes have been saved."))
+                warn_missing_languages(request, saved, labels=MEASURE_TEXT_LABELS)
                 return redirect(saved.get_absolute_url())
     else:
         forms = MeasureEditForms(programme=programme, instance=measure)

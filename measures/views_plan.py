@@ -30,6 +30,7 @@ from programs.services import (
     objective_create,
     objective_unarchive,
 )
+from regionalprogram.languages import warn_missing_languages
 
 
 def _saved(request, form, service, **target) -> bool:
@@ -41,11 +42,12 @@ def _saved(request, form, service, **target) -> bool:
         return False
     data = {name: form.cleaned_data[name] for name in form.Meta.fields if name in form.cleaned_data}
     try:
-        service(**target, data=data, user=request.user)
+        saved = service(**target, data=data, user=request.user)
     except ValidationError as exc:
         form.add_error(None, exc)
         return False
     messages.success(request, _("The changes have been saved."))
+    warn_missing_languages(request, saved)
     return True
 
 

@@ -74,6 +74,7 @@ from meetings.services import (
     proposal_update,
     proposal_withdraw,
 )
+from regionalprogram.languages import warn_missing_languages
 
 
 def get_group(request, slug: str) -> tuple[WorkingGroup, bool]:
@@ -492,6 +493,7 @@ def meeting_edit(request, group, number: int | None = None):
             form.instance.number = meeting_next_number(group)
         saved = form.save()
         messages.success(request, _("The meeting has been saved."))
+        warn_missing_languages(request, saved)
         return redirect("meetings:meeting_manage", group.slug, saved.number)
     title = _("Edit the meeting") if meeting else _("Schedule a meeting")
     back = (
@@ -691,6 +693,7 @@ def decision_edit(request, group, number: int, pk: int | None = None):
             _apply_errors(form, exc)
         else:
             messages.success(request, _("The decision has been saved."))
+            warn_missing_languages(request, form.instance)
             return redirect(back)
     title = _("Edit the decision") if decision else _("Record a decision")
     return _form_page(request, group, form, title=title, back=back)
@@ -713,6 +716,7 @@ def meeting_publish_view(request, group, number: int):
                 _apply_errors(form, exc)
             else:
                 messages.success(request, _("The meeting and its news are published."))
+                warn_missing_languages(request, meeting)
                 return redirect(meeting.get_absolute_url())
     return _form_page(
         request,

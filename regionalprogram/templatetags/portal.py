@@ -5,10 +5,20 @@ from __future__ import annotations
 import datetime
 
 from django import template
+from django.conf import settings
+from django.template.defaultfilters import linebreaksbr
+from django.utils import translation
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from regionalprogram.formats import short_date
+from regionalprogram.languages import (
+    LANGUAGE_CODES,
+    LANGUAGE_NAMES,
+    missing_languages,
+    text_in_language,
+)
 
 register = template.Library()
 
@@ -159,3 +169,38 @@ def url_in_language(context, lang_code: str) -> str:
         rest = parts[2] if len(parts) > 2 else ""
         return f"/{lang_code}/{rest}"
     return f"/{lang_code}{path}"
+
+
+@register.simple_tag(takes_context=True)
+def tr(context, obj, field: str, linebreaks: bool = False):
+    """A translated field as the reader gets it, marked when it is in another language.
+
+    ``{% tr measure "title" %}``: the text in the page's language; when that language is empty and
+    the text falls back to another, it carries that language's ``lang`` attribute (so a screen
+    reader reads it right) and a small marker naming the language it is written in.
+    ``{% tr news "text" True %}`` keeps its line breaks."""
+    if obj is None:
+        return ""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    text, written_in = text_in_language(obj, field, language)
+    body = linebreaksbr(text) if linebreaks else conditional_escape(text)
+    if written_in == language or not text:
+        return body
+    name = LANGUAGE_NAMES.get(written_in, written_in)
+    title = _("Not yet translated; shown in %(language)s") % {"language": name}
+    return format_html(
+        '<span lang="{}" class="fallback-text">{}</span> '
+        '<abbr class="lang-marker" title="{}">{}</abbr>',
+        written_in,
+        body,
+        title,
+        written_in.upper(),
+    )
+
+
+@register.simple_tag
+def untranslated(obj, *fields):
+    """The languages a row still lacks, for editors' lists: "EN" or "RU, EN" (empty when none)."""
+    missing = missing_languages(obj, fields)
+    codes = [code for code in LANGUAGE_CODES if any(code in langs for langs in missing.values())]
+    return ", ".join(code.upper() for code in codes)
