@@ -9,6 +9,7 @@ from django.conf import settings
 from django.template.defaultfilters import linebreaksbr
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -172,17 +173,19 @@ def url_in_language(context, lang_code: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def tr(context, obj, field: str, linebreaks: bool = False):
+def tr(context, obj, field: str, linebreaks: bool = False, truncate: int = 0):
     """A translated field as the reader gets it, marked when it is in another language.
 
     ``{% tr measure "title" %}``: the text in the page's language; when that language is empty and
     the text falls back to another, it carries that language's ``lang`` attribute (so a screen
     reader reads it right) and a small marker naming the language it is written in.
-    ``{% tr news "text" True %}`` keeps its line breaks."""
+    ``{% tr news "text" True %}`` keeps its line breaks; ``truncate=30`` cuts it to 30 words."""
     if obj is None:
         return ""
     language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
     text, written_in = text_in_language(obj, field, language)
+    if truncate:
+        text = Truncator(text).words(truncate, truncate=" …")
     body = linebreaksbr(text) if linebreaks else conditional_escape(text)
     if written_in == language or not text:
         return body
