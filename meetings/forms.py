@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import Measure
@@ -25,7 +24,7 @@ from meetings.models import (
 )
 from programs.models import Direction, Objective
 from regionalprogram.languages import LANGUAGE_CODES
-from regionalprogram.uploads import MAX_ATTACHMENTS, check_attachment
+from regionalprogram.uploads import MAX_ATTACHMENTS, CheckedFilesField
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -35,40 +34,10 @@ def trilingual(*names: str) -> list[str]:
     return [f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES]
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class AttachmentsField(forms.FileField):
-    """Several files in one input; each is checked by its content (see uploads.py)."""
-
-    widget = MultipleFileInput
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        if len(files) > MAX_ATTACHMENTS:
-            raise ValidationError(
-                _("A proposal can carry at most %(count)d files."),
-                params={"count": MAX_ATTACHMENTS},
-            )
-        errors = []
-        for upload in files:
-            super().clean(upload, initial)
-            try:
-                check_attachment(upload)
-            except ValidationError as exc:
-                errors.extend(exc.messages)
-        if errors:
-            raise ValidationError(errors)
-        return files
-
-
 class ProposalForm(forms.ModelForm):
-    attachments = AttachmentsField(
+    attachments = CheckedFilesField(
+        max_files=MAX_ATTACHMENTS,
+        too_many=_("A proposal can carry at most %(count)d files."),
         label=_("Attachments"),
         help_text=_("PDF, DOCX, XLSX, PNG or JPEG; up to 10 MB each, at most 5 files."),
     )

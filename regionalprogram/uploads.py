@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zipfile
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -85,3 +86,35 @@ def check_attachment(upload) -> str:
             params={"name": upload.name, "kind": kind.upper()},
         )
     return content_type
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class CheckedFilesField(forms.FileField):
+    """Several files in one input; each is checked by its content (``check_attachment``), and at
+    most ``max_files`` may come at once (``too_many`` names the limit in the form's words)."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *args, max_files: int | None = None, too_many: str = "", **kwargs):
+        kwargs.setdefault("required", False)
+        self.max_files = max_files
+        self.too_many = too_many
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if self.max_files is not None and len(files) > self.max_files:
+            raise ValidationError(self.too_many, params={"count": self.max_files})
+        errors = []
+        for upload in files:
+            super().clean(upload, initial)
+            try:
+                check_attachment(upload)
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+        if errors:
+            raise ValidationError(errors)
+        return files

@@ -27,40 +27,13 @@ from measures.reporting.services import (
     ActualValue,
     ReportContent,
     Spent,
-    check_evidence_file,
 )
 from programs.models import Direction, Programme, ResponsibleBody
+from regionalprogram.uploads import CheckedFilesField
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 LANGS = tuple(code for code, _name in settings.LANGUAGES)
 EXTRA_SPENDING_ROWS = 2
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class EvidenceFilesField(forms.FileField):
-    """Several files in one input; each is checked by its content, not its name."""
-
-    widget = MultipleFileInput
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        errors = []
-        for upload in files:
-            super().clean(upload, initial)
-            try:
-                check_evidence_file(upload)
-            except ValidationError as exc:
-                errors.extend(exc.messages)
-        if errors:
-            raise ValidationError(errors)
-        return files
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -100,7 +73,7 @@ class ReportForm(forms.Form):
     percent_complete = forms.IntegerField(
         label=_("Percent complete"), min_value=0, max_value=100, required=False
     )
-    evidence_files = EvidenceFilesField(
+    evidence_files = CheckedFilesField(
         label=_("Add files"),
         help_text=_("PDF, DOCX, XLSX, PNG or JPEG, up to 10 MB each."),
     )
