@@ -1,10 +1,11 @@
-"""Template helpers for the action plan: a deadline in the reader's language."""
+"""Template helpers for the action plan: a deadline in the reader's language, the plan's title."""
 
 from __future__ import annotations
 
 from django import template
 
 from measures.deadlines import ParsedDeadline, measure_deadline, render_deadline
+from measures.plan_io import layout
 
 register = template.Library()
 
@@ -19,3 +20,10 @@ def deadline(value) -> str:
     if isinstance(value, ParsedDeadline):
         return render_deadline(*value)
     return measure_deadline(value)
+
+
+@register.filter
+def plan_title(programme) -> str:
+    """'План мероприятий по реализации Государственной программы …': the official title of the
+    programme's plan, as the exported annex writes it."""
+    return layout.plan_title(programme) if programme is not None else ""

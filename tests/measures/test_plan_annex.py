@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import translation
 from docx import Document
 from docx.oxml.ns import qn
@@ -475,3 +476,19 @@ def test_a_clerks_file_with_total_rows_and_within_budget_words_imports(plan):
     funding = plan_.rows[-1].data["funding"]
     assert funding == {("republican", 2026): Decimal("0.0"), ("local", 2026): Decimal("0.0")}
 
+
+# --- the plan page ---------------------------------------------------------------------------
+
+
+def test_the_plan_page_names_the_programme_in_its_caption_and_breadcrumbs(client, plan):
+    programme, _bodies = plan
+    programme.short_title_ru = "Программа развития регионов 2025–2030"
+    programme.save()
+    with translation.override("ru"):
+        url = reverse("measures:measure_list") + f"?programme={programme.code}"
+    html = client.get(url).content.decode()
+    assert f'<caption id="plan-caption">{TITLE["ru"]}</caption>' in html
+    crumbs = html.split('class="breadcrumbs"')[1].split("</nav>")[0]
+    assert ">Программа развития регионов 2025–2030</a>" in crumbs
+    assert f">{programme.code}" not in crumbs
+    assert programme.code not in html.split('id="plan-caption"')[1].split("</caption>")[0]
