@@ -2,7 +2,11 @@
 "2025–2030", "ежегодно", "постоянно", "до 1 июля 2026 года", "31.12.2026", "Q4 2025".
 
 ``parse_deadline`` turns such a text into a kind and a span of dates, so that the portal can tell
-what is due and what is overdue while still showing the text as it was written.
+what is due and what is overdue. ``render_deadline`` writes a kind and dates back in the reader's
+language ("IV квартал 2025 года", "2025-жылдын IV чейреги", "Q4 2025"), so that a Russian page
+never shows the Kyrgyz the plan was typed in. The text as written stays on the measure
+(``deadline_text``) for the record; every rendered form parses back to the same kind and dates,
+which is what lets an export in any language be imported again unchanged.
 """
 
 from __future__ import annotations
@@ -12,9 +16,12 @@ import datetime
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from measures.models import DeadlineKind
+from regionalprogram.formats import short_date
 
 if TYPE_CHECKING:
     from programs.models import Programme
@@ -78,7 +85,20 @@ _MONTH_ALT = (
 )
 
 ANNUAL_WORDS = ("ежегодно", "жыл сайын", "annually", "every year", "yearly", "each year")
+# Measures that recur more often than yearly ("ежеквартально") are read as continuous: the status
+# rule (measures.reporting.status) knows yearly due dates only, and the programme's reporting
+# cycles already ask for a report every period. The text as written keeps the word.
 CONTINUOUS_WORDS = (
+    "ежеквартально",
+    "поквартально",
+    "каждый квартал",
+    "ежемесячно",
+    "чейрек сайын",
+    "ар бир чейрек",
+    "ай сайын",
+    "quarterly",
+    "every quarter",
+    "monthly",
     "постоянно",
     "на постоянной основе",
     "туруктуу",
@@ -91,13 +111,16 @@ CONTINUOUS_WORDS = (
 
 _NUM = r"(?P<num>iv|iii|ii|i|[1-4]|" + "|".join(ORDINALS) + r")"
 _YEAR = r"(?P<year>\d{4})"
-_Y_SUFFIX = r"(?:\s*-?\s*(?:жыл\w*|год\w*|гг?\.?|г\.?))?"
+# After a year: "года", "г.", "гг.", "-жыл", "-жылдар", and the Kyrgyz abbreviations "-ж.", "жж.".
+_Y_SUFFIX = r"(?:\s*-?\s*(?:жыл\w*|жж?\.?|год\w*|гг?\.?|г\.?))?"
+# "2026-жылдын", "2026-ж." before a quarter or a half-year.
+_KY_YEAR = rf"{_YEAR}\s*-?\s*(?:жыл\w*\s+|ж\.\s*)"
 
 QUARTER_PATTERNS = [
-    # "IV квартал 2025", "4 квартал 2025 года", "в IV квартале 2025 г."
-    re.compile(rf"\b{_NUM}[\s-]*(?:й\s+)?квартал\w*\s+{_YEAR}\b"),
-    # "2026-жылдын II чейреги", "2026 жылдын 2-чейрегинде"
-    re.compile(rf"\b{_YEAR}\s*-?\s*жыл\w*\s+{_NUM}[\s-]*чейре\w*"),
+    # "IV квартал 2025", "4 квартал 2025 года", "в IV квартале 2025 г.", "II кв. 2026"
+    re.compile(rf"\b{_NUM}[\s-]*(?:й\s+)?(?:квартал\w*|кв\.?)\s+{_YEAR}\b"),
+    # "2026-жылдын II чейреги", "2026 жылдын 2-чейрегинде", "2026-ж. II чейреги"
+    re.compile(rf"\b{_KY_YEAR}{_NUM}[\s-]*чейре\w*"),
     # "II чейрек 2026"
     re.compile(rf"\b{_NUM}[\s-]*чейре\w*\s+{_YEAR}\b"),
     # "Q4 2025", "Q4/2025", "2025 Q4"
@@ -110,8 +133,8 @@ QUARTER_PATTERNS = [
 HALF_PATTERNS = [
     # "II полугодие 2026", "во 2-м полугодии 2026 года"
     re.compile(rf"\b{_NUM}[\s-]*(?:м\s+|е\s+)?полугоди\w*\s+{_YEAR}\b"),
-    # "2026-жылдын I жарым жылдыгы", "2026-жылдын экинчи жарымы"
-    re.compile(rf"\b{_YEAR}\s*-?\s*жыл\w*\s+{_NUM}[\s-]*жарым\w*"),
+    # "2026-жылдын I жарым жылдыгы", "2026-жылдын экинчи жарымы", "2026-ж. I жарым жылдыгы"
+    re.compile(rf"\b{_KY_YEAR}{_NUM}[\s-]*жарым\w*"),
     # "I жарым жылдык 2026"
     re.compile(rf"\b{_NUM}[\s-]*жарым\s+жыл\w*\s+{_YEAR}\b"),
     # "H2 2026", "second half of 2026", "II half-year 2026"
@@ -365,3 +388,149 @@ def parse_programme_deadline(text: str, programme: Programme | None) -> ParsedDe
     if programme is not None and (message := programme.check_period(parsed.start, parsed.end)):
         raise DeadlineOutsidePeriod(message)
     return parsed
+
+
+# --- writing a deadline in the reader's language -------------------------------------------
+
+ROMAN_NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def _numeral(number: int) -> str:
+    # The same numeral style as the reporting periods (measures.reporting.periods.period_label):
+    # "roman" in Kyrgyz and Russian official texts, "arabic" in English.
+    style = pgettext("numerals of reporting periods: roman or arabic", "arabic")
+    return ROMAN_NUMERALS[number] if style == "roman" else str(number)
+
+
+def _month_of_deadline(month: int) -> str:
+    # The month as it stands in "декабрь 2026 года" / "2026-жылдын декабры" / "December 2026".
+    names = {
+        1: pgettext("month of a deadline: December 2026", "January"),
+        2: pgettext("month of a deadline: December 2026", "February"),
+        3: pgettext("month of a deadline: December 2026", "March"),
+        4: pgettext("month of a deadline: December 2026", "April"),
+        5: pgettext("month of a deadline: December 2026", "May"),
+        6: pgettext("month of a deadline: December 2026", "June"),
+        7: pgettext("month of a deadline: December 2026", "July"),
+        8: pgettext("month of a deadline: December 2026", "August"),
+        9: pgettext("month of a deadline: December 2026", "September"),
+        10: pgettext("month of a deadline: December 2026", "October"),
+        11: pgettext("month of a deadline: December 2026", "November"),
+        12: pgettext("month of a deadline: December 2026", "December"),
+    }
+    return names[month]
+
+
+def _month_of_yearly_day(month: int) -> str:
+    # The month in "by 1 February": ru genitive "до 1 февраля", ky dative "1-февралга чейин".
+    names = {
+        1: pgettext("month of a yearly deadline: by 1 February", "January"),
+        2: pgettext("month of a yearly deadline: by 1 February", "February"),
+        3: pgettext("month of a yearly deadline: by 1 February", "March"),
+        4: pgettext("month of a yearly deadline: by 1 February", "April"),
+        5: pgettext("month of a yearly deadline: by 1 February", "May"),
+        6: pgettext("month of a yearly deadline: by 1 February", "June"),
+        7: pgettext("month of a yearly deadline: by 1 February", "July"),
+        8: pgettext("month of a yearly deadline: by 1 February", "August"),
+        9: pgettext("month of a yearly deadline: by 1 February", "September"),
+        10: pgettext("month of a yearly deadline: by 1 February", "October"),
+        11: pgettext("month of a yearly deadline: by 1 February", "November"),
+        12: pgettext("month of a yearly deadline: by 1 February", "December"),
+    }
+    return names[month]
+
+
+def _is_month_start(day: datetime.date, months: tuple[int, ...]) -> bool:
+    return day.day == 1 and day.month in months
+
+
+def _render_once(start: datetime.date | None, end: datetime.date) -> str | None:
+    if start is None or start == end:
+        return pgettext("deadline: by a date", "by %(date)s") % {"date": short_date(end)}
+    if start.year != end.year:
+        return None
+    year = str(start.year)
+    months = end.month - start.month + 1
+    if end != _last_day(end.year, end.month) or start.day != 1:
+        return None
+    if months == 12:
+        return pgettext("deadline: a year", "%(year)s") % {"year": year}
+    if months == 6 and _is_month_start(start, (1, 7)):
+        return pgettext("deadline: a half-year", "H%(number)s %(year)s") % {
+            "number": _numeral(1 if start.month == 1 else 2),
+            "year": year,
+        }
+    if months == 3 and _is_month_start(start, (1, 4, 7, 10)):
+        return pgettext("deadline: a quarter", "Q%(number)s %(year)s") % {
+            "number": _numeral((start.month - 1) // 3 + 1),
+            "year": year,
+        }
+    if months == 1:
+        return pgettext("deadline: a month", "%(month)s %(year)s") % {
+            "month": _month_of_deadline(start.month),
+            "year": year,
+        }
+    return None
+
+
+def _render(kind: str, start: datetime.date | None, end: datetime.date | None) -> str | None:
+    if kind == DeadlineKind.CONTINUOUS:
+        return pgettext("deadline", "continuously")
+    if kind == DeadlineKind.ANNUAL:
+        if end is not None and (end.month, end.day) != (12, 31):
+            return pgettext("deadline: annually by a day", "annually, by %(day)s %(month)s") % {
+                "day": end.day,
+                "month": _month_of_yearly_day(end.month),
+            }
+        return pgettext("deadline", "annually")
+    if end is None:
+        return None
+    if kind == DeadlineKind.PERIOD:
+        if start is not None and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            return pgettext("deadline: a range of years", "%(start)s–%(end)s") % {
+                "start": start.year,
+                "end": end.year,
+            }
+        return None
+    return _render_once(start, end)
+
+
+def render_deadline(
+    kind: str,
+    start: datetime.date | None,
+    end: datetime.date | None,
+    text: str = "",
+    *,
+    lang: str | None = None,
+) -> str:
+    """The deadline in the active language (or ``lang``), from its kind and dates.
+
+    ru "IV квартал 2025 года", "II полугодие 2026 года", "2025 год", "2025–2030 годы", "ежегодно",
+    "ежегодно, до 1 февраля", "постоянно", "до 31.12.2025"; ky "2025-жылдын IV чейреги",
+    "2026-жылдын II жарым жылдыгы", "2025-жыл", "2025–2030-жылдар", "жыл сайын", "туруктуу",
+    "31.12.2025-жылга чейин"; en "Q4 2025", "H2 2026", "2025", "2025–2030", "annually",
+    "continuously", "by 31.12.2025". Dates no form describes (never written by the parser) fall
+    back to ``text`` as written, or to the span of dates; no deadline at all is "".
+    """
+    if lang and lang != translation.get_language():
+        with translation.override(lang):
+            return render_deadline(kind, start, end, text)
+    rendered = _render(kind, start, end)
+    if rendered is not None:
+        return rendered
+    if text:
+        return text
+    if start and end:
+        return f"{short_date(start)} – {short_date(end)}"
+    return short_date(end)
+
+
+def measure_deadline(measure, *, lang: str | None = None) -> str:
+    """``render_deadline`` for a measure (or anything with the four deadline fields)."""
+    return render_deadline(
+        measure.deadline_kind,
+        measure.deadline_start,
+        measure.deadline_end,
+        measure.deadline_text,
+        lang=lang,
+    )

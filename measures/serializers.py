@@ -11,14 +11,20 @@ import datetime
 
 from rest_framework import serializers
 
+from measures.deadlines import measure_deadline
 from measures.models import DeadlineKind, FundingSource, MeasureStatus
 from programs.serializers import BodyRefSerializer
 from regionalprogram.api.fields import TranslatedField, raw_translated
+from regionalprogram.api.language import ALL, LANGUAGE_CODES
 from regions.serializers import UnitRefSerializer, api_base
 
 
 class DeadlineSerializer(serializers.Serializer):
     text = serializers.CharField(help_text="As written in the plan: “IV квартал 2025”, “ежегодно”.")
+    rendered = TranslatedField(
+        help_text="Written from the kind and dates in the requested language: “IV квартал 2025 "
+        "года”, “2025-жылдын IV чейреги”, “Q4 2025”; with ?lang=all one entry per language."
+    )
     kind = serializers.ChoiceField(choices=DeadlineKind.choices)
     start = serializers.DateField(allow_null=True)
     end = serializers.DateField(allow_null=True)
@@ -50,6 +56,13 @@ class MeasureIndicatorSerializer(serializers.Serializer):
     baseline_value = serializers.DecimalField(max_digits=16, decimal_places=3, allow_null=True)
     baseline_year = serializers.IntegerField(allow_null=True)
     targets = TargetSerializer(many=True)
+
+
+def rendered_deadline(measure, lang: str) -> str | dict[str, str]:
+    """The deadline in the response's language, or in each language with ?lang=all."""
+    if lang == ALL:
+        return {code: measure_deadline(measure, lang=code) for code in LANGUAGE_CODES}
+    return measure_deadline(measure, lang=lang)
 
 
 def _decimal(value) -> str | None:
@@ -124,6 +137,7 @@ class MeasureSerializer(serializers.Serializer):
             "expected_result": raw_translated(measure, "expected_result", lang),
             "deadline": {
                 "text": measure.deadline_text,
+                "rendered": rendered_deadline(measure, lang),
                 "kind": measure.deadline_kind,
                 "start": _date(measure.deadline_start),
                 "end": _date(measure.deadline_end),

@@ -1,4 +1,13 @@
-"""The action plan as the official table in .xlsx or .docx, in Kyrgyz, Russian or English.
+"""The action plan as the annex a ministry files, in .xlsx or .docx, in Kyrgyz, Russian or English.
+
+Above the table: the annex line ("Приложение к постановлению Кабинета Министров Кыргызской
+Республики от 18 марта 2025 года № 135", when the programme has its approving act) and the
+official title ("План мероприятий по реализации Государственной программы …"). Then the eight
+official columns, the deadline written in the file's language, the indicators in column 6, and a
+total row ("Итого") with one row per funding source under it. The header rows repeat on every
+printed page. The workbook has a second sheet, "Funding": one row per measure × source × year with
+numeric cells, which a spreadsheet can sum or pivot; column 8 of the official sheet stays as the
+official text writes it ("2025 – 1 000,0; 2026 – 1 500,0").
 
 Rows come a chunk of measures at a time with a fixed number of queries per chunk; the workbook is
 written in openpyxl's write-only mode straight to a temporary file, so a plan of thousands of
@@ -12,13 +21,22 @@ import datetime
 import tempfile
 from collections import defaultdict, deque
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from measures.models import FundingLine, FundingSource, Measure, MeasureExecutor
+from measures.deadlines import measure_deadline
+from measures.models import (
+    FundingLine,
+    FundingSource,
+    IndicatorTarget,
+    Measure,
+    MeasureExecutor,
+    MeasureIndicator,
+)
 from measures.plan_io import layout
 from measures.plan_io.importer import default_funding_year
 from regionalprogram.formats import short_date
@@ -29,11 +47,15 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FORMATS = {"xlsx": XLSX_CONTENT_TYPE, "docx": DOCX_CONTENT_TYPE}
 SOURCE_ORDER = {value: index for index, (value, _label) in enumerate(FundingSource.choices)}
-COLUMN_WIDTHS = (9, 48, 30, 16, 34, 34, 24, 18)
+COLUMN_WIDTHS = (9, 48, 30, 16, 34, 40, 24, 18)
+FUNDING_COLUMN_WIDTHS = (9, 60, 30, 8, 16)
+AMOUNT_FORMAT = "#,##0.0"
+FONT = "Times New Roman"
+NO_AMOUNT = "—"
 
 
 def export_queryset(queryset):
-    """The measures with everything a row needs, in the plan's order."""
+    """The measures with everything a row needs, in the plan's order (5 queries per chunk)."""
     return (
         queryset.select_related("direction", "objective", "lead_body")
         .prefetch_related(
@@ -47,13 +69,25 @@ def export_queryset(queryset):
                 queryset=FundingLine.objects.order_by("year", "source"),
                 to_attr="export_funding",
             ),
+            Prefetch(
+                "indicators",
+                queryset=MeasureIndicator.objects.order_by("position", "id").prefetch_related(
+                    Prefetch(
+                        "targets",
+                        # The whole measure's targets; targets per unit stay on the measure page.
+                        queryset=IndicatorTarget.objects.filter(unit__isnull=True).order_by("year"),
+                        to_attr="export_targets",
+                    )
+                ),
+                to_attr="export_indicators",
+            ),
         )
         .in_plan_order()
     )
 
 
 def iter_measures(queryset, *, chunk: int = CHUNK) -> Iterator[Measure]:
-    """Keyset-free chunks by offset over a fixed order: 3 queries per chunk, whatever the size."""
+    """Keyset-free chunks by offset over a fixed order: a fixed number of queries per chunk."""
     offset = 0
     while True:
         measures = list(queryset[offset : offset + chunk])
@@ -75,21 +109,49 @@ def executors_cell(measure: Measure) -> str:
     return "\n".join(lines)
 
 
-def funding_cells(measure: Measure, programme) -> tuple[str, str | Decimal]:
-    """(sources, amounts): one line per source; a bare amount when it is the default year's."""
+def result_cell(measure: Measure) -> str:
+    """Column 6: the expected result, then one line per indicator with its baseline and targets."""
+    lines = [measure.expected_result] if measure.expected_result else []
+    for indicator in measure.export_indicators:
+        lines.append(
+            layout.indicator_line(
+                indicator.name,
+                indicator.unit_of_measure,
+                indicator.baseline_value,
+                indicator.baseline_year,
+                [(target.year, target.target_value) for target in indicator.export_targets],
+            )
+        )
+    return "\n".join(lines)
+
+
+def funding_by_source(measure: Measure) -> dict[str, dict[int, Decimal]]:
+    """{source: {year: planned amount}}, donors of the same source and year summed."""
     by_source: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     for line in measure.export_funding:
         by_source[line.source][line.year] += line.planned_amount
+    return {
+        source: dict(by_source[source])
+        for source in sorted(by_source, key=lambda s: SOURCE_ORDER.get(s, 99))
+    }
+
+
+def funding_cells(measure: Measure, programme) -> tuple[str, str | Decimal]:
+    """(sources, amounts): one line per source; a bare amount when it is the default year's, a
+    number cell when it is the only one; a source with no money of its own reads "в пределах
+    утверждённого бюджета" (the within-budget source) or a dash."""
+    by_source = funding_by_source(measure)
     if not by_source:
         return "", ""
     default_year = default_funding_year(programme, measure.deadline_start, measure.deadline_end)
     sources, amounts = [], []
-    for source in sorted(by_source, key=lambda s: SOURCE_ORDER.get(s, 99)):
-        years = by_source[source]
+    for source, years in by_source.items():
         sources.append(layout.source_label(source, translation.get_language()))
-        if list(years) == [default_year]:
-            amount = years[default_year]
-            amounts.append("" if amount == 0 else layout.format_amount(amount))
+        if not any(years.values()):
+            within = source == FundingSource.WITHIN_BUDGET
+            amounts.append(layout.within_budget_words() if within else NO_AMOUNT)
+        elif list(years) == [default_year]:
+            amounts.append(layout.format_amount(years[default_year]))
         else:
             amounts.append(
                 "; ".join(f"{year} – {layout.format_amount(years[year])}" for year in sorted(years))
@@ -99,6 +161,36 @@ def funding_cells(measure: Measure, programme) -> tuple[str, str | Decimal]:
         if list(years) == [default_year] and years[default_year]:
             return sources[0], years[default_year]  # a real number cell
     return "\n".join(sources), "\n".join(amounts)
+
+
+@dataclass
+class Totals:
+    """The planned money of the exported measures, summed as the rows go by."""
+
+    by_source: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+
+    def add(self, funding: dict[str, dict[int, Decimal]]) -> None:
+        for source, years in funding.items():
+            self.by_source[source] += sum(years.values(), Decimal("0.0"))
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.by_source.values(), Decimal("0.0"))
+
+    def rows(self) -> list[tuple[str, str, Decimal]]:
+        """(label in column 2, source in column 7, amount): the total row, then one per source
+        that has money."""
+        rows = [(layout.total_label(), "", self.total)]
+        for source in sorted(self.by_source, key=lambda s: SOURCE_ORDER.get(s, 99)):
+            if self.by_source[source]:
+                rows.append(
+                    (
+                        layout.including_label(),
+                        layout.source_label(source, translation.get_language()),
+                        self.by_source[source],
+                    )
+                )
+        return rows
 
 
 def _headings(programme) -> list[tuple[str, object]]:
@@ -121,8 +213,11 @@ def _heading_cells(obj) -> list:
     return [f"{obj.number}.", obj.title]
 
 
-def plan_rows(programme, queryset, *, all_headings: bool = False) -> Iterator[tuple[str, list]]:
-    """("direction"|"objective"|"measure", cells) in the order of the official table.
+def plan_rows(
+    programme, queryset, *, all_headings: bool = False
+) -> Iterator[tuple[str, list, Measure | None]]:
+    """("direction"|"objective"|"measure", cells, the measure or None) in the order of the
+    official table.
 
     Call inside translation.override(lang): texts follow the active language with its fallback.
     With all_headings (an unfiltered plan), directions and objectives without measures are
@@ -132,7 +227,7 @@ def plan_rows(programme, queryset, *, all_headings: bool = False) -> Iterator[tu
     pending_keys = {(kind, obj.pk) for kind, obj in pending}
     done: set[tuple[str, int]] = set()
 
-    def emit_until(kind: str, obj) -> Iterator[tuple[str, list]]:
+    def emit_until(kind: str, obj) -> Iterator[tuple[str, list, None]]:
         key = (kind, obj.pk)
         if key in done:
             return
@@ -144,11 +239,11 @@ def plan_rows(programme, queryset, *, all_headings: bool = False) -> Iterator[tu
                 if head_key in done:
                     continue
                 done.add(head_key)
-                yield head_kind, _heading_cells(head)
+                yield head_kind, _heading_cells(head), None
                 if head_key == key:
                     return
         done.add(key)
-        yield kind, _heading_cells(obj)
+        yield kind, _heading_cells(obj), None
 
     for measure in iter_measures(export_queryset(queryset)):
         yield from emit_until("direction", measure.direction)
@@ -161,28 +256,48 @@ def plan_rows(programme, queryset, *, all_headings: bool = False) -> Iterator[tu
                 f"{measure.number}.",
                 measure.title,
                 measure.implementation_mechanism,
-                measure.deadline_text,
+                measure_deadline(measure),
                 executors_cell(measure),
-                measure.expected_result,
+                result_cell(measure),
                 sources,
                 amounts,
             ],
+            measure,
         )
     for head_kind, head in pending:
         if (head_kind, head.pk) not in done:
-            yield head_kind, _heading_cells(head)
+            yield head_kind, _heading_cells(head), None
 
 
-def title_lines(programme, exported_on: datetime.date) -> list[str]:
-    return [
-        programme.title,
-        _("Action plan"),
-        _("Exported from the portal on %(date)s") % {"date": short_date(exported_on)},
-    ]
+@dataclass
+class Heading:
+    """What stands above the table, in the active language."""
+
+    annex: str
+    title: str
+    exported: str  # the footer
+
+
+def heading(programme, exported_on: datetime.date) -> Heading:
+    return Heading(
+        annex=layout.annex_line(layout.approving_act(programme)),
+        title=layout.plan_title(programme),
+        exported=_("Exported from the portal on %(date)s") % {"date": short_date(exported_on)},
+    )
 
 
 def headers() -> list[str]:
     return [str(label) for _key, label in layout.COLUMNS]
+
+
+def funding_headers() -> list[str]:
+    return [
+        str(layout.COLUMN_LABELS["number"]),
+        _("Measure"),
+        str(layout.COLUMN_LABELS["source"]),
+        _("Year"),
+        str(layout.COLUMN_LABELS["amount"]),
+    ]
 
 
 def _text(value) -> str:
@@ -195,42 +310,129 @@ def write_xlsx(programme, queryset, lang: str, output, *, all_headings: bool = F
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     workbook = Workbook(write_only=True)
     with translation.override(lang):
+        head = heading(programme, timezone.localdate())
         sheet = workbook.create_sheet(title=str(_("Action plan"))[:31])
-        for index, width in enumerate(COLUMN_WIDTHS):
-            sheet.column_dimensions[chr(ord("A") + index)].width = width
+        funding = workbook.create_sheet(title=_("Funding")[:31])
         wrap = Alignment(wrap_text=True, vertical="top")
-        bold = Font(bold=True)
+        font = Font(name=FONT, size=10)
+        bold = Font(name=FONT, size=10, bold=True)
+        title_font = Font(name=FONT, size=12, bold=True)
 
-        def cell(value, *, strong=False, number=False):
-            if isinstance(value, Decimal):
-                item = WriteOnlyCell(sheet, value=value)
-                item.number_format = "#,##0.0"
+        def cell(target, value, *, strong=False, align=wrap, font_=None):
+            if isinstance(value, Decimal | int):
+                item = WriteOnlyCell(target, value=value)
+                if isinstance(value, Decimal):
+                    item.number_format = AMOUNT_FORMAT
             else:
                 # A text cell: never a formula (neutralise adds the apostrophe, data_type fixes it).
-                item = WriteOnlyCell(sheet, value=neutralise(_text(value)))
+                item = WriteOnlyCell(target, value=neutralise(_text(value)))
                 item.data_type = "s"
-            item.alignment = wrap
-            if strong:
-                item.font = bold
+            item.alignment = align
+            item.font = font_ or (bold if strong else font)
             return item
 
-        for line in title_lines(programme, timezone.localdate()):
-            sheet.append([cell(line, strong=True)])
-        sheet.append([])
-        sheet.append([cell(text, strong=True) for text in headers()])
-        sheet.append([cell(str(i)) for i in range(1, 9)])
-        for kind, values in plan_rows(programme, queryset, all_headings=all_headings):
+        # Everything about the sheet's layout is set before its first row: write-only mode writes
+        # the sheet's head (views, properties) when the first row comes.
+        above: list[list] = []
+        if head.annex:
+            # The annex line stands at the top right, over the last three columns.
+            above.append([None] * 5 + [cell(sheet, head.annex, align=Alignment(wrap_text=True))])
+            sheet.merged_cells.add("F1:H1")
+            sheet.row_dimensions[1].height = 45
+            above.append([])
+        above.append(
+            [cell(sheet, head.title, align=Alignment(wrap_text=True, horizontal="center"))]
+        )
+        above[-1][0].font = title_font
+        title_row = len(above)
+        sheet.merged_cells.add(f"A{title_row}:H{title_row}")
+        sheet.row_dimensions[title_row].height = 36
+        above.append([])
+        header_row = len(above) + 1
+        sheet.freeze_panes = f"A{header_row + 2}"
+        sheet.print_title_rows = f"{header_row}:{header_row + 1}"
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = 9  # A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        # Where the copy comes from, and the page number, in the footer of every printed page:
+        # not in the annex itself.
+        sheet.oddFooter.left.text = head.exported
+        sheet.oddFooter.right.text = "&P"
+        for index, width in enumerate(COLUMN_WIDTHS, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+
+        funding.freeze_panes = "A2"
+        funding.print_title_rows = "1:1"
+        for index, width in enumerate(FUNDING_COLUMN_WIDTHS, start=1):
+            funding.column_dimensions[get_column_letter(index)].width = width
+        funding.append([cell(funding, text, strong=True) for text in funding_headers()])
+
+        for row in above:
+            sheet.append(row)
+        sheet.append([cell(sheet, text, strong=True) for text in headers()])
+        sheet.append([cell(sheet, str(i)) for i in range(1, 9)])
+        totals = Totals()
+        for kind, values, measure in plan_rows(programme, queryset, all_headings=all_headings):
             strong = kind != "measure"
-            sheet.append([cell(value, strong=strong) for value in values])
+            sheet.append([cell(sheet, value, strong=strong) for value in values])
+            if measure is None:
+                continue
+            by_source = funding_by_source(measure)
+            totals.add(by_source)
+            for source, years in by_source.items():
+                label = layout.source_label(source, lang)
+                for year in sorted(years):
+                    funding.append(
+                        [
+                            cell(funding, f"{measure.number}."),
+                            cell(funding, measure.title),
+                            cell(funding, label),
+                            cell(funding, year),
+                            cell(funding, years[year]),
+                        ]
+                    )
+        for label, source, amount in totals.rows():
+            row = [None, cell(sheet, label, strong=True)] + [None] * 4
+            sheet.append([*row, cell(sheet, source), cell(sheet, amount, strong=True)])
     workbook.save(output)
+
+
+def _docx_repeat_header(row) -> None:
+    """Mark a table row as a header row, repeated at the top of every page (w:tblHeader)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    properties.append(repeat)
+
+
+def _docx_font(document) -> None:
+    """Times New Roman everywhere, Cyrillic included (w:rFonts for every script)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(10)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    style.paragraph_format.space_after = Pt(0)
 
 
 def write_docx(programme, queryset, lang: str, output, *, all_headings: bool = False) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
     document = Document()
@@ -239,12 +441,19 @@ def write_docx(programme, queryset, lang: str, output, *, all_headings: bool = F
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.5))
-    document.styles["Normal"].font.size = Pt(9)
+    _docx_font(document)
     with translation.override(lang):
-        title, subtitle, exported = title_lines(programme, timezone.localdate())
-        document.add_heading(title, level=1)
-        document.add_paragraph(subtitle).runs[0].bold = True
-        document.add_paragraph(exported)
+        head = heading(programme, timezone.localdate())
+        if head.annex:
+            annex = document.add_paragraph(head.annex)
+            annex.paragraph_format.left_indent = Cm(18)  # the annex block at the top right
+            annex.paragraph_format.space_after = Pt(12)
+        title = document.add_paragraph()
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title.paragraph_format.space_after = Pt(12)
+        run = title.add_run(head.title)
+        run.bold = True
+        run.font.size = Pt(12)
         table = document.add_table(rows=2, cols=8)
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, headers(), strict=True):
@@ -252,11 +461,16 @@ def write_docx(programme, queryset, lang: str, output, *, all_headings: bool = F
             cell.paragraphs[0].runs[0].bold = True
         for index, cell in enumerate(table.rows[1].cells, start=1):
             cell.text = str(index)
-        for kind, values in plan_rows(programme, queryset, all_headings=all_headings):
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for row in table.rows:
+            _docx_repeat_header(row)
+        totals = Totals()
+        for kind, values, measure in plan_rows(programme, queryset, all_headings=all_headings):
             cells = table.add_row().cells
             if kind == "measure":
                 for cell, value in zip(cells, values, strict=True):
                     cell.text = _docx_text(value)
+                totals.add(funding_by_source(measure))
             else:
                 cells[0].text = values[0]
                 merged = cells[1].merge(cells[7])
@@ -264,6 +478,16 @@ def write_docx(programme, queryset, lang: str, output, *, all_headings: bool = F
                 for cell in (cells[0], merged):
                     for run in cell.paragraphs[0].runs:
                         run.bold = True
+        for label, source, amount in totals.rows():
+            cells = table.add_row().cells
+            cells[1].text = label
+            cells[6].text = source
+            cells[7].text = layout.format_amount(amount)
+            for cell in (cells[1], cells[7]):
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+        # Where the copy comes from, in the footer of every page: not in the annex itself.
+        section.footer.paragraphs[0].text = head.exported
     document.save(output)
 
 

@@ -13,6 +13,13 @@ Decisions (also in the README):
   portal shows in that language (with its fallback) is unchanged.
 * The lead body's "in coordination" mark is not stored (it follows from the body's kind); a
   co-executor's mark is.
+* A deadline that reads as the measure's own kind and dates is unchanged, and its text as written
+  stays: the export writes deadlines in the file's language ("IV квартал 2025 года" for a measure
+  typed "2025-жылдын IV чейреги"), and importing that file again must change nothing.
+* Column 6's indicator lines, the total row and the rows under it are the export's, for readers:
+  the import skips them (indicators are edited on the measure's page).
+* A source with no money of its own (a dash, "в пределах утверждённого бюджета", or nothing) is
+  the same whatever year its zero line was filed under.
 """
 
 from __future__ import annotations
@@ -188,6 +195,11 @@ def read_rows(fileobj) -> tuple[str, dict[str, int], list[tuple[int, dict[str, o
                 and texts == [str(i) for i in range(1, len(texts) + 1)]
             ):
                 continue  # the row of column numbers 1 2 3 … 8 under the headers
+            number_text = layout.cell_text(cells.get("number"))
+            if layout.is_total_label(number_text) or (
+                not number_text and layout.is_total_label(layout.cell_text(cells.get("title")))
+            ):
+                continue  # "Итого" and the "в том числе" rows under it: sums, not the plan
             # A heading written in the first cell and merged across: "1. Urbanized territories".
             first = layout.cell_text(values[0]) if values else ""
             others = [layout.cell_text(v) for v in values[1:]]
@@ -350,6 +362,8 @@ class FundingParser:
         for index, source in enumerate(sources):
             line = amount_lines[index] if index < len(amount_lines) else ""
             entries = _split_lines(line, r";+")
+            if len(entries) == 1 and layout.is_no_amount(entries[0], self.sources):
+                entries = []
             if not entries:
                 entries_parsed = [(default_year, Decimal("0.0"))]
             else:
@@ -465,7 +479,8 @@ def build_plan(programme: Programme, fileobj, *, bodies: BodyIndex | None = None
             row.errors.append(Issue(row.row, column, letter, str(message)))
 
         text = {key: layout.cell_text(cells.get(key)) for key in layout.COLUMN_LABELS}
-        number = normalise_number(layout.cell_text(cells.get("number")))
+        text["result"] = layout.split_result(text["result"])[0]
+        number = normalise_number(text["number"])
         row.number, row.title = number, text["title"]
         filled_details = any(
             text[key]
@@ -601,6 +616,14 @@ def _plan_measure(
             else:
                 deadline_start, deadline_end = parsed.start, parsed.end
                 data.update(parsed.as_measure_fields())
+                if existing is not None and parsed == (
+                    existing.deadline_kind,
+                    existing.deadline_start,
+                    existing.deadline_end,
+                ):
+                    # The same deadline, perhaps written in another language: the text as
+                    # written stays the record.
+                    data["deadline_text"] = existing.deadline_text
         else:
             data.update(deadline_kind="once", deadline_start=None, deadline_end=None)
     elif existing is not None:
@@ -671,7 +694,9 @@ def _measure_changes(measure: Measure, data: dict, language: str) -> list[str]:
     current = [(e.body_id, e.in_coordination) for e in measure.executor_list]
     if wanted != current:
         changes.append(_field_label("executors"))
-    if "funding" in data and data["funding"] != _current_funding(measure):
+    if "funding" in data and funding_shape(data["funding"]) != funding_shape(
+        _current_funding(measure)
+    ):
         changes.append(_field_label("funding"))
     objective_number = data["objective"]
     if (
@@ -686,6 +711,19 @@ def _measure_changes(measure: Measure, data: dict, language: str) -> list[str]:
     if measure.archived_at is not None:
         changes.append(_field_label("restored"))
     return changes
+
+
+def funding_shape(funding: dict) -> dict:
+    """{source: ((year, amount), …)} to compare funding by; a source with no money of its own is
+    None whatever year its zero line is filed under (a bare "within the budget" goes to the
+    deadline's first year, which need not be the year it was first filed under)."""
+    by_source: dict[str, dict[int, Decimal]] = defaultdict(dict)
+    for (source, year), amount in funding.items():
+        by_source[source][year] = amount
+    return {
+        source: tuple(sorted(years.items())) if any(years.values()) else None
+        for source, years in by_source.items()
+    }
 
 
 def _current_funding(measure: Measure) -> dict:
@@ -891,7 +929,7 @@ def _apply_measure(row, programme, direction, objective, lang, author: _Author) 
 
 def _apply_funding(measure: Measure, funding: dict, author: _Author) -> None:
     lines = getattr(measure, "funding_list", []) if measure.pk else []
-    if lines and _current_funding(measure) == funding:
+    if lines and funding_shape(_current_funding(measure)) == funding_shape(funding):
         return
     by_key: dict[tuple[str, int], list[FundingLine]] = defaultdict(list)
     for line in lines:

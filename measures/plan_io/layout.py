@@ -14,24 +14,33 @@ One module holds the layout rules so that what the export writes is exactly what
 * Funding: one source per line in the source cell and, on the same line of the amount cell, either
   one amount ("1 500,0") or amounts by year ("2025 – 1 000,0; 2026 – 1 500,0"). A bare amount
   belongs to the first year of the measure's deadline within the programme period (else the
-  programme's first year). An empty amount means 0 — the usual case of "within the approved
-  budget".
+  programme's first year). An empty amount, a dash or the words "в пределах утверждённого
+  бюджета" mean 0 — the usual case of "within the approved budget".
+* Column 6 holds the expected result, then one line per indicator ("Индикатор: …, %: базовое
+  значение 65 (2024) → 2025 – 70; 2026 – 75"). The indicator lines are for readers: the import
+  takes the expected result and leaves indicators to the measure's page.
+* Above the table: the annex line and the official title; below it the total row ("Итого") and
+  one row per source ("в том числе"), which the import skips.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from measures.models import FundingSource
+from programs.models import LegalActRole
 from regionalprogram.formats import short_date
 from regionalprogram.languages import LANGUAGE_CODES
 from regionalprogram.spreadsheets import unneutralise
+from regionalprogram.templatetags.portal import annex_reference
 from regions.models import normalize_kyrgyz
 
 # Column keys in the official order, with the header msgids the export writes.
@@ -223,6 +232,19 @@ def source_index() -> dict[str, str]:
     return index
 
 
+# Amount lines that mean "no money of its own": a dash, or the within-budget words.
+NO_AMOUNT_DASHES = ("-", "–", "—", "−")
+
+
+def is_no_amount(text: str, sources: dict[str, str] | None = None) -> bool:
+    """'—', 'в пределах утверждённого бюджета', 'бекитилген бюджеттин чегинде'… (as a 0 amount);
+    ``sources`` is a ``source_index()`` the caller keeps."""
+    key = normalise_key(text).rstrip(".")
+    if key in NO_AMOUNT_DASHES:
+        return True
+    return (sources or source_index()).get(key) == FundingSource.WITHIN_BUDGET
+
+
 def source_label(source: str, lang: str) -> str:
     with translation.override(lang):
         label = str(dict(FundingSource.choices).get(source, source))
@@ -243,3 +265,152 @@ def split_mark(text: str) -> tuple[str, bool]:
     if MARK_RE.search(text) and not ONLY_MARK_RE.match(text):
         return MARK_RE.sub("", text).strip(), True
     return text.strip(), False
+
+
+# --- what the export writes around the table -------------------------------------------------
+
+# Rows under the table that sum it up, in any language; the import skips them.
+TOTAL_WORDS = (
+    "итого",
+    "всего",
+    "в том числе",
+    "в т.ч.",
+    "жыйынтыгы",
+    "бардыгы",
+    "анын ичинде",
+    "total",
+    "including",
+)
+
+
+def total_label() -> str:
+    return pgettext("the total row of the exported plan", "Total")
+
+
+def including_label() -> str:
+    return pgettext("rows of the exported plan's total by funding source", "including")
+
+
+def is_total_label(text: str) -> bool:
+    key = normalise_key(text)
+    return bool(key) and any(key.startswith(word) for word in TOTAL_WORDS)
+
+
+def within_budget_words() -> str:
+    """'в пределах утверждённого бюджета': the amount of a source with no money of its own."""
+    return str(FundingSource.WITHIN_BUDGET.label)
+
+
+def _words_in_each_language(msg) -> set[str]:
+    words = set()
+    for lang in LANGUAGE_CODES:
+        with translation.override(lang):
+            words.add(normalise_key(msg()))
+    return words
+
+
+def _indicator_word() -> str:
+    return pgettext("an indicator line in column 6 of the plan", "Indicator")
+
+
+@functools.cache
+def indicator_prefixes() -> frozenset[str]:
+    """'индикатор', 'көрсөткүч', 'indicator' (and the old 'показатель'): column 6 lines from the
+    first one that starts with one of these and a colon are the indicators."""
+    return frozenset(
+        _words_in_each_language(_indicator_word) | {"индикатор", "показатель", "көрсөткүч"}
+    )
+
+
+def split_result(text: str) -> tuple[str, str]:
+    """Column 6 → (expected result, indicator lines)."""
+    prefixes = indicator_prefixes()
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        head, colon, _rest = line.partition(":")
+        if colon and normalise_key(head) in prefixes:
+            return "\n".join(lines[:index]).strip(), "\n".join(lines[index:]).strip()
+    return text, ""
+
+
+def indicator_value(value: Decimal) -> str:
+    """70.000 → '70', 70.830 → '70,83' (ky, ru) / '70.83' (en), grouped like other numbers."""
+    value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return formats.number_format(value, use_l10n=True, force_grouping=True)
+
+
+def indicator_line(name: str, unit: str, baseline, baseline_year, targets) -> str:
+    """'Индикатор: Доля …, %: базовое значение 65 (2024) → 2025 – 70; 2026 – 75' in the active
+    language; ``targets`` are (year, value) of the whole measure, in order."""
+    head = pgettext(
+        "an indicator in column 6 of the plan: its name and unit", "%(word)s: %(name)s, %(unit)s"
+    ) % {"word": _indicator_word(), "name": name, "unit": unit}
+    parts = []
+    if baseline is not None:
+        values = {"value": indicator_value(baseline), "year": baseline_year}
+        if baseline_year:
+            parts.append(
+                pgettext("baseline of an indicator in the plan", "baseline %(value)s (%(year)s)")
+                % values
+            )
+        else:
+            parts.append(
+                pgettext("baseline of an indicator in the plan", "baseline %(value)s") % values
+            )
+    if targets:
+        parts.append("; ".join(f"{year} – {indicator_value(value)}" for year, value in targets))
+    return f"{head}: {' → '.join(parts)}" if parts else head
+
+
+def _programme_in_title(title: str, lang: str) -> str:
+    """The programme's title as it stands after "for the implementation of": ru genitive
+    ("Государственной программы …"), ky accusative ("… Мамлекеттик программасын"), en "the …".
+    A title of another shape is quoted after the word "programme" instead of declined."""
+    title = title.strip().rstrip(".")
+    if lang == "ru":
+        match = re.match(r"^((?:\w+(?:ая|яя)\s+)*)(программ)а\b", title, re.I)
+        if match:
+            adjectives = re.sub(
+                r"(\w+)(ая|яя)\b",
+                lambda m: m.group(1) + ("ой" if m.group(2) == "ая" else "ей"),
+                match.group(1),
+            )
+            return adjectives + match.group(2) + "ы" + title[match.end() :]
+        return f"программы «{title}»"
+    if lang == "ky":
+        if title.endswith("программасы"):
+            return title + "н"
+        if title.endswith("программа"):
+            return title + "сын"
+        return f"«{title}» программасын"
+    if lang == "en":
+        return title if title.lower().startswith("the ") else f"the {title}"
+    return f"«{title}»"
+
+
+def plan_title(programme) -> str:
+    """The official title of the plan in the active language: "План мероприятий по реализации
+    Государственной программы … на 2025–2030 годы", "… 2025–2030-жылдарга Мамлекеттик
+    программасын ишке ашыруу боюнча иш-чаралар планы", "Action plan for the implementation of
+    the State Programme …"."""
+    lang = (translation.get_language() or "ky").split("-")[0]
+    return pgettext(
+        "official title of the action plan", "Action plan for the implementation of %(programme)s"
+    ) % {"programme": _programme_in_title(programme.title, lang)}
+
+
+def approving_act(programme):
+    """The act that approved the programme (its first, when amended), or None: one query."""
+    link = (
+        programme.act_links.filter(role=LegalActRole.ADOPTION)
+        .select_related("legal_act")
+        .order_by("legal_act__date", "legal_act__pk")
+        .first()
+    )
+    return link.legal_act if link else None
+
+
+def annex_line(act) -> str:
+    """'Приложение к постановлению Кабинета Министров Кыргызской Республики от 18 марта 2025 года
+    № 135' in the active language, or '' without an act."""
+    return annex_reference(act) if act is not None else ""

@@ -69,6 +69,7 @@ def test_measure_is_addressed_by_programme_code_and_number(api, plan):
     assert measure["indicators"][0]["targets"][0]["year"] == 2027
     assert measure["deadline"] == {
         "text": "IV квартал 2026",
+        "rendered": "2026-жылдын IV чейреги",  # Kyrgyz, the default language of the API
         "kind": "once",
         "start": "2026-10-01",
         "end": "2026-12-31",
