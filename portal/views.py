@@ -5,15 +5,21 @@ programs ← measures ← meetings) never import this module; it imports them. T
 programme's page (its measures and working groups), a body's page (its measures and working-group
 memberships), a unit's page (the measures and money that reach it) and a measure's page (its
 proposals and decisions) live here; their addresses and URL names are the apps' own
-(regionalprogram/urls.py wires them into the apps' namespaces).
+(regionalprogram/urls.py wires them into the apps' namespaces). So does each role's "My work"
+page, where every user lands after logging in (portal/work.py gathers its sections).
 """
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from measures.history import grouped, measure_history
 from measures.models import (
@@ -24,9 +30,11 @@ from measures.models import (
 from measures.reporting.queries import measure_progress
 from measures.tables import attach_funding_by_source, funding_table
 from meetings.models import Decision, Meeting, Proposal, WorkingGroup, WorkingGroupMember
+from portal import work
 from programs.models import (
     Direction,
     Objective,
+    Profile,
     Programme,
     ProgrammeLegalAct,
     ProgrammeStatus,
@@ -262,6 +270,54 @@ def measure_detail(request, code: str, number: str):
         "history_groups": grouped(measure_history(measure))[:5] if history else [],
     }
     return render(request, "measures/measure_detail.html", context)
+
+
+# --- My work ---------------------------------------------------------------------------------
+
+# The moment "what changed since your last visit" counts from, kept for the session: reloading the
+# page keeps showing the same changes, and the next session counts from this one's first visit.
+CHANGES_SINCE_SESSION_KEY = "my_work_changes_since"
+
+
+def changes_since(request) -> datetime.datetime | None:
+    """The user's previous visit to My work before this session (None on the first ever), and
+    this visit recorded on their profile."""
+    session = request.session
+    if CHANGES_SINCE_SESSION_KEY in session:
+        return parse_datetime(session[CHANGES_SINCE_SESSION_KEY] or "")
+    previous = (
+        Profile.objects.filter(user=request.user).values_list("last_visit_at", flat=True).first()
+    )
+    Profile.objects.update_or_create(user=request.user, defaults={"last_visit_at": timezone.now()})
+    session[CHANGES_SINCE_SESSION_KEY] = previous.isoformat() if previous else ""
+    return previous
+
+
+@login_required
+def my_work(request):
+    """Where every user lands after logging in: a section per role they hold (a superuser gets the
+    editor's and the secretariat's), each count a link to its filtered list."""
+    user = request.user
+    now = timezone.now()
+    today = timezone.localdate(now)
+    roles = set(user.groups.values_list("name", flat=True))
+    partner = (
+        work.partner_work(user, changes_since(request)) if work.is_partner(user, roles) else None
+    )
+    sections = {
+        "editor": work.editor_work(user, today),
+        "secretary": work.secretary_work(user, today),
+        "member": work.member_work(user, roles, now),
+        "reporter": work.reporter_work(user, today),
+        "partner": partner,
+    }
+    context = {
+        **sections,
+        "has_work": any(section is not None for section in sections.values()),
+        "today": today,
+        "now": now,
+    }
+    return render(request, "portal/my_work.html", context)
 
 
 def contacts(request):
