@@ -22,11 +22,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from measures.history import grouped, measure_history
-from measures.models import (
-    FundingLine,
-    Measure,
-    MeasureStatus,
-)
+from measures.models import ComputedStatus, FundingLine, Measure
 from measures.reporting.queries import measure_progress
 from measures.tables import attach_funding_by_source, funding_table
 from meetings.models import Decision, Meeting, Proposal, WorkingGroup, WorkingGroupMember
@@ -51,6 +47,16 @@ from regions.tables import indicator_table
 
 UNIT_MEASURES_PAGE_SIZE = 50
 
+# Home's figures: what needs attention first.
+HOME_STATUS_ORDER = [
+    ComputedStatus.OVERDUE,
+    ComputedStatus.NOT_REPORTED,
+    ComputedStatus.AT_RISK,
+    ComputedStatus.ON_TRACK,
+    ComputedStatus.NOT_STARTED,
+    ComputedStatus.COMPLETED,
+]
+
 CURRENT_STATUSES = [
     ProgrammeStatus.UNDER_DISCUSSION,
     ProgrammeStatus.ADOPTED,
@@ -70,19 +76,29 @@ def home(request):
     stats = None
     if programme is not None:
         measures = Measure.objects.active().filter(programme=programme)
-        counts = measures.aggregate(
-            total=Count("pk"),
-            **{
-                f"status_{value}": Count("pk", filter=Q(status=value))
-                for value in MeasureStatus.values
-            },
-        )
+        counts = work.status_counts(measures, timezone.localdate(), "sample")
+        by_status = {
+            status: sum(n for (_sample, value), n in counts.items() if value == status)
+            for status in ComputedStatus.values
+        }
         stats = {
-            "total": counts["total"],
+            "total": sum(counts.values()),
+            "sample": sum(n for (sample, _value), n in counts.items() if sample),
+            "plan_url": work.plan_url(programme.code),
+            "overdue": by_status[ComputedStatus.OVERDUE],
+            "overdue_url": work.plan_url(programme.code, ComputedStatus.OVERDUE),
+            "not_reported": by_status[ComputedStatus.NOT_REPORTED],
+            "not_reported_url": work.plan_url(programme.code, ComputedStatus.NOT_REPORTED),
+            # Each figure is the plan filtered by that progress (the plan's Progress filter).
             "by_status": [
-                (label, counts[f"status_{value}"]) for value, label in MeasureStatus.choices
+                (
+                    status,
+                    ComputedStatus(status).label,
+                    by_status[status],
+                    work.plan_url(programme.code, status),
+                )
+                for status in HOME_STATUS_ORDER
             ],
-            "overdue": measures.overdue().count(),
             "funding": FundingLine.objects.filter(measure__in=measures.values("pk")).aggregate(
                 total=Sum("planned_amount")
             )["total"],
