@@ -127,6 +127,17 @@ def loop():
         source=FundingSource.REPUBLICAN,
         planned_amount=Decimal("500.0"),
     )
+    # Another body's measure whose deadline, the second quarter of last year, has passed undone.
+    MeasureFactory(
+        objective=measure.objective,
+        number="3.1.2",
+        title_en="Inventory of the local road network",
+        lead_body=BodyFactory(name_en="State Agency for Local Self-Government"),
+        deadline_text=f"II квартал {today.year - 1}",
+        deadline_kind="once",
+        deadline_start=datetime.date(today.year - 1, 4, 1),
+        deadline_end=datetime.date(today.year - 1, 6, 30),
+    )
     reporter = user_in(REPORTERS, username="reporter", first_name="Aida", last_name="Osmonova")
     reporter.profile.body = body
     reporter.profile.save()
@@ -237,6 +248,23 @@ def test_a_report_goes_from_the_reporter_to_the_editor_and_onto_the_measure_page
     assert public.locator("table.funding").get_by_text("spent 150.5").first.is_visible()
     assert public.get_by_role("link", name="Log in").is_visible()
     shoot(public, "loop-07-measure-page")
+
+    # The home page's figures count by that status and open the plan filtered the same way.
+    public.goto(f"{live_server.url}/en/")
+    figures = public.locator(".key-figures")
+    assert (
+        figures.locator("a", has_text="Measures in the action plan").locator("strong").inner_text()
+        == "2"
+    )
+    overdue = figures.locator("a", has_text="Overdue measures")
+    assert overdue.locator("strong").inner_text() == "1"
+    shoot(public, "loop-08-home-figures")
+    overdue.click()
+    public.wait_for_load_state()
+    assert public.get_by_text("1 measure", exact=True).is_visible()
+    assert public.get_by_role("link", name="Inventory of the local road network").is_visible()
+    assert public.locator(".filter-shortcuts a[aria-current]").inner_text() == "Overdue"
+    shoot(public, "loop-09-plan-overdue")
 
 
 def test_my_work_with_every_section_fits_a_phone(live_server, new_page, loop):
