@@ -11,11 +11,19 @@ import datetime
 
 import django_filters
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import ComputedStatus, Measure, MeasureStatus
 from programs.models import Direction, Programme, ResponsibleBody
 from regions.models import AdministrativeUnit, UnitLevel, normalize_soate
+
+
+def capitalised(choices):
+    """The statuses' labels as options start with a capital ("Not reported"); the model keeps the
+    lower-case ones that read inside a sentence. capfirst stays lazy, so the language is the
+    request's."""
+    return [(value, capfirst(label)) for value, label in choices]
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -64,11 +72,11 @@ class MeasureFilter(django_filters.FilterSet):
         empty_label=_("All bodies"),
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=MeasureStatus.choices, empty_label=_("Any status")
+        label=_("Status"), choices=capitalised(MeasureStatus.choices), empty_label=_("Any status")
     )
     computed_status = django_filters.ChoiceFilter(
         label=_("Progress"),
-        choices=ComputedStatus.choices,
+        choices=capitalised(ComputedStatus.choices),
         empty_label=_("Any progress"),
         method="filter_computed_status",
     )

@@ -13,6 +13,7 @@ from portal import views
 app_name = "portal"
 
 urlpatterns = [
+    path("my-work/", views.my_work, name="my_work"),
     path("contacts/", views.contacts, name="contacts"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),

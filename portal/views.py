@@ -5,28 +5,32 @@ programs ← measures ← meetings) never import this module; it imports them. T
 programme's page (its measures and working groups), a body's page (its measures and working-group
 memberships), a unit's page (the measures and money that reach it) and a measure's page (its
 proposals and decisions) live here; their addresses and URL names are the apps' own
-(regionalprogram/urls.py wires them into the apps' namespaces).
+(regionalprogram/urls.py wires them into the apps' namespaces). So does each role's "My work"
+page, where every user lands after logging in (portal/work.py gathers its sections).
 """
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from measures.history import grouped, measure_history
-from measures.models import (
-    FundingLine,
-    Measure,
-    MeasureStatus,
-)
+from measures.models import ComputedStatus, FundingLine, Measure
 from measures.reporting.queries import measure_progress
 from measures.tables import attach_funding_by_source, funding_table
 from meetings.models import Decision, Meeting, Proposal, WorkingGroup, WorkingGroupMember
+from portal import work
 from programs.models import (
     Direction,
     Objective,
+    Profile,
     Programme,
     ProgrammeLegalAct,
     ProgrammeStatus,
@@ -42,6 +46,16 @@ from regions.models import AdministrativeUnit, normalize_soate
 from regions.tables import indicator_table
 
 UNIT_MEASURES_PAGE_SIZE = 50
+
+# Home's figures: what needs attention first.
+HOME_STATUS_ORDER = [
+    ComputedStatus.OVERDUE,
+    ComputedStatus.NOT_REPORTED,
+    ComputedStatus.AT_RISK,
+    ComputedStatus.ON_TRACK,
+    ComputedStatus.NOT_STARTED,
+    ComputedStatus.COMPLETED,
+]
 
 CURRENT_STATUSES = [
     ProgrammeStatus.UNDER_DISCUSSION,
@@ -62,19 +76,29 @@ def home(request):
     stats = None
     if programme is not None:
         measures = Measure.objects.active().filter(programme=programme)
-        counts = measures.aggregate(
-            total=Count("pk"),
-            **{
-                f"status_{value}": Count("pk", filter=Q(status=value))
-                for value in MeasureStatus.values
-            },
-        )
+        counts = work.status_counts(measures, timezone.localdate(), "sample")
+        by_status = {
+            status: sum(n for (_sample, value), n in counts.items() if value == status)
+            for status in ComputedStatus.values
+        }
         stats = {
-            "total": counts["total"],
+            "total": sum(counts.values()),
+            "sample": sum(n for (sample, _value), n in counts.items() if sample),
+            "plan_url": work.plan_url(programme.code),
+            "overdue": by_status[ComputedStatus.OVERDUE],
+            "overdue_url": work.plan_url(programme.code, ComputedStatus.OVERDUE),
+            "not_reported": by_status[ComputedStatus.NOT_REPORTED],
+            "not_reported_url": work.plan_url(programme.code, ComputedStatus.NOT_REPORTED),
+            # Each figure is the plan filtered by that progress (the plan's Progress filter).
             "by_status": [
-                (label, counts[f"status_{value}"]) for value, label in MeasureStatus.choices
+                (
+                    status,
+                    ComputedStatus(status).label,
+                    by_status[status],
+                    work.plan_url(programme.code, status),
+                )
+                for status in HOME_STATUS_ORDER
             ],
-            "overdue": measures.overdue().count(),
             "funding": FundingLine.objects.filter(measure__in=measures.values("pk")).aggregate(
                 total=Sum("planned_amount")
             )["total"],
@@ -262,6 +286,54 @@ def measure_detail(request, code: str, number: str):
         "history_groups": grouped(measure_history(measure))[:5] if history else [],
     }
     return render(request, "measures/measure_detail.html", context)
+
+
+# --- My work ---------------------------------------------------------------------------------
+
+# The moment "what changed since your last visit" counts from, kept for the session: reloading the
+# page keeps showing the same changes, and the next session counts from this one's first visit.
+CHANGES_SINCE_SESSION_KEY = "my_work_changes_since"
+
+
+def changes_since(request) -> datetime.datetime | None:
+    """The user's previous visit to My work before this session (None on the first ever), and
+    this visit recorded on their profile."""
+    session = request.session
+    if CHANGES_SINCE_SESSION_KEY in session:
+        return parse_datetime(session[CHANGES_SINCE_SESSION_KEY] or "")
+    previous = (
+        Profile.objects.filter(user=request.user).values_list("last_visit_at", flat=True).first()
+    )
+    Profile.objects.update_or_create(user=request.user, defaults={"last_visit_at": timezone.now()})
+    session[CHANGES_SINCE_SESSION_KEY] = previous.isoformat() if previous else ""
+    return previous
+
+
+@login_required
+def my_work(request):
+    """Where every user lands after logging in: a section per role they hold (a superuser gets the
+    editor's and the secretariat's), each count a link to its filtered list."""
+    user = request.user
+    now = timezone.now()
+    today = timezone.localdate(now)
+    roles = set(user.groups.values_list("name", flat=True))
+    partner = (
+        work.partner_work(user, changes_since(request)) if work.is_partner(user, roles) else None
+    )
+    sections = {
+        "editor": work.editor_work(user, today),
+        "secretary": work.secretary_work(user, today),
+        "member": work.member_work(user, roles, now),
+        "reporter": work.reporter_work(user, today),
+        "partner": partner,
+    }
+    context = {
+        **sections,
+        "has_work": any(section is not None for section in sections.values()),
+        "today": today,
+        "now": now,
+    }
+    return render(request, "portal/my_work.html", context)
 
 
 def contacts(request):

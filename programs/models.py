@@ -522,6 +522,9 @@ class Profile(models.Model):
         blank=True,
         related_name="editor_profiles",
     )
+    # When the user last opened "My work": what changed since is counted from the visit before
+    # the current session's first one (portal.views.my_work keeps that moment in the session).
+    last_visit_at = models.DateTimeField(_("last visit"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user profile")

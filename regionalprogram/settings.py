@@ -293,7 +293,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+# Everyone lands on their own work after logging in; a "next" address (a page that asked for
+# the login) still wins.
+LOGIN_REDIRECT_URL = "portal:my_work"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
 # Failed logins are counted per account and, separately, per address: guessing one account's
