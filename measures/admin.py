@@ -147,7 +147,13 @@ class ProgressReportAdmin(admin.ModelAdmin):
     which keep the plan's spent amounts equal to the accepted reports. A draft may be deleted."""
 
     list_display = ["measure", "reporting_body", "period", "percent_complete", "status"]
-    list_filter = ["status", "period__cycle__kind", "period__year", "measure__programme"]
+    list_filter = [
+        "status",
+        "period__cycle__kind",
+        "period__year",
+        "measure__programme",
+        "sample",
+    ]
     search_fields = ["measure__number", "measure__title_ky", "reporting_body__name_ky", "text_ky"]
     list_select_related = ["measure", "reporting_body", "period__cycle"]
     inlines = [IndicatorActualInline, ReportSpendingInline, ReportEvidenceInline, ReportEventInline]

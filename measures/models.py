@@ -79,6 +79,10 @@ class MeasureQuerySet(ArchivableQuerySet):
         )
         return self.filter(Exists(targets))
 
+    def samples(self):
+        """The demo's invented measures (``sample``): a figure that counts them says so."""
+        return self.filter(sample=True)
+
     def with_body(self, body: ResponsibleBody | int):
         """Measures the body (or the body with this id) leads or co-executes."""
         body_id = getattr(body, "pk", body)
@@ -704,6 +708,9 @@ class ProgressReport(models.Model):
         related_name="reviewed_reports",
     )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Demo row, not part of any official plan.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -849,6 +856,9 @@ class ReportEvent(models.Model):
     )
     at = models.DateTimeField(_("when"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
+    sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Demo row, not part of any official plan.")
+    )
 
     class Meta:
         verbose_name = _("report step")

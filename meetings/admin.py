@@ -34,7 +34,7 @@ class WorkingGroupAdmin(TabbedTranslationAdmin):
 @admin.register(WorkingGroupMember)
 class WorkingGroupMemberAdmin(TabbedTranslationAdmin):
     list_display = ["full_name", "group", "role", "body", "date_from", "date_to"]
-    list_filter = ["group", "role"]
+    list_filter = ["group", "role", "sample"]
     search_fields = ["full_name", "body__name_ky", "body__name_ru"]
     autocomplete_fields = ["group", "body", "user"]
     list_select_related = ["group", "body"]
@@ -72,7 +72,7 @@ class MeetingAdmin(TabbedTranslationAdmin):
         "minutes_status",
         "news_published_at",
     ]
-    list_filter = ["group", "status", "format", "minutes_status"]
+    list_filter = ["group", "status", "format", "minutes_status", "sample"]
     search_fields = ["place_ky", "place_ru", "news_title_ky", "news_title_ru"]
     date_hierarchy = "starts_at"
     autocomplete_fields = ["group", "minutes_approved_by"]
@@ -99,7 +99,7 @@ class MinutesAmendmentAdmin(admin.ModelAdmin):
 @admin.register(Attendance)
 class AttendanceAdmin(admin.ModelAdmin):
     list_display = ["__str__", "meeting", "body", "present"]
-    list_filter = ["present", "meeting__group"]
+    list_filter = ["present", "meeting__group", "sample"]
     search_fields = ["attendee_name", "member__full_name", "body__name_ky", "body__name_ru"]
     autocomplete_fields = ["meeting", "member", "body"]
     list_select_related = ["meeting", "member", "body"]
@@ -108,7 +108,7 @@ class AttendanceAdmin(admin.ModelAdmin):
 @admin.register(Decision)
 class DecisionAdmin(TabbedTranslationAdmin):
     list_display = ["__str__", "meeting", "responsible_body", "deadline", "status"]
-    list_filter = ["status", "meeting__group"]
+    list_filter = ["status", "meeting__group", "sample"]
     search_fields = ["number", "text_ky", "text_ru", "text_en"]
     autocomplete_fields = ["meeting", "agenda_item", "responsible_body", "measures", "proposals"]
     list_select_related = ["meeting", "responsible_body"]
@@ -135,7 +135,7 @@ class ProposalEventInline(admin.TabularInline):
 @admin.register(Proposal)
 class ProposalAdmin(admin.ModelAdmin):
     list_display = ["title", "programme", "author_body", "target_kind", "status", "submitted_at"]
-    list_filter = ["status", "target_kind", "programme", "group"]
+    list_filter = ["status", "target_kind", "programme", "group", "sample"]
     search_fields = ["title", "text", "author_body__name_ky", "author_body__name_ru"]
     autocomplete_fields = [
         "group",

@@ -137,6 +137,11 @@ class WorkingGroupMember(models.Model):
         blank=True,
         help_text=_("Where invitations go; the portal user's e-mail is used when this is empty."),
     )
+    sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Demo row, not part of any official record."),
+    )
 
     objects = MemberQuerySet.as_manager()
 
@@ -238,6 +243,11 @@ class Meeting(models.Model):
     news_text = models.TextField(_("news text"), blank=True)
     news_published_at = models.DateTimeField(_("news published at"), null=True, blank=True)
     invitations_sent_at = models.DateTimeField(_("invitations sent at"), null=True, blank=True)
+    sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("An invented meeting: its agenda, minutes and news are sample data too."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -361,6 +371,11 @@ class Attendance(models.Model):
     )
     present = models.BooleanField(_("present"), default=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
+    sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Demo row, not part of any official record."),
+    )
 
     class Meta:
         verbose_name = _("attendance")
@@ -425,6 +440,11 @@ class Decision(models.Model):
     )
     proposals = models.ManyToManyField(
         "Proposal", verbose_name=_("proposals concerned"), blank=True, related_name="decisions"
+    )
+    sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Demo row, not part of any official record."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -572,6 +592,11 @@ class Proposal(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="duplicates",
+    )
+    sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Demo row, not part of any official record."),
     )
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

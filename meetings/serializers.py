@@ -40,6 +40,7 @@ class MemberSerializer(serializers.Serializer):
     role = serializers.ChoiceField(choices=MemberRole.choices)
     date_from = serializers.DateField(allow_null=True)
     date_to = serializers.DateField(allow_null=True)
+    sample = serializers.BooleanField(help_text="Demo row, not part of any official record.")
 
 
 class WorkingGroupSerializer(serializers.Serializer):
@@ -78,6 +79,9 @@ class MeetingSerializer(serializers.Serializer):
     place = TranslatedField()
     format = serializers.ChoiceField(choices=MeetingFormat.choices)
     status = serializers.ChoiceField(choices=MeetingStatus.choices)
+    sample = serializers.BooleanField(
+        help_text="An invented meeting: its agenda, minutes and news are sample data too."
+    )
     details = serializers.SerializerMethodField()
     updated_at = serializers.DateTimeField()
 
@@ -139,6 +143,7 @@ class DecisionSerializer(serializers.Serializer):
     responsible_body = serializers.IntegerField(source="responsible_body_id", allow_null=True)
     deadline = serializers.DateField(allow_null=True)
     status = serializers.ChoiceField(choices=DecisionStatus.choices)
+    sample = serializers.BooleanField(help_text="Demo row, not part of any official record.")
     overdue = serializers.SerializerMethodField()
     measures = serializers.SerializerMethodField()
     proposals = serializers.SerializerMethodField()
@@ -181,6 +186,7 @@ class ProposalSerializer(serializers.Serializer):
     answered_at = serializers.DateTimeField(allow_null=True)
     resulting_measure = serializers.SerializerMethodField()
     duplicate_of = serializers.IntegerField(source="duplicate_of_id", allow_null=True)
+    sample = serializers.BooleanField(help_text="Demo row, not part of any official record.")
     decisions = serializers.SerializerMethodField()
     submitted_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()

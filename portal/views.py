@@ -149,12 +149,14 @@ def programme_detail(request, code: str):
         superseded_by = None
     territories: dict = {}
     for link in programme.territory_list:
-        territories.setdefault(link.territory_type, []).append(link.unit)
+        territories.setdefault(link.territory_type, []).append(link)
     context = {
         "programme": programme,
         "superseded_by": superseded_by,
         "supersedes": visible.filter(superseded_by=programme),
         "territories": territories,
+        # Sample directions shown under a real act must not pass for its structure.
+        "structure_is_sample": any(d.sample for d in programme.direction_list),
         "measure_count": Measure.objects.active().filter(programme=programme).count(),
         "working_groups": programme.working_groups.all(),
         "can_edit": can_edit_programme(request.user, programme),

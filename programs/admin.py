@@ -68,7 +68,7 @@ class ProgrammeLegalActAdmin(admin.ModelAdmin):
 @admin.register(ProgrammeTerritory)
 class ProgrammeTerritoryAdmin(admin.ModelAdmin):
     list_display = ["unit", "territory_type", "programme"]
-    list_filter = ["programme", "territory_type"]
+    list_filter = ["programme", "territory_type", "sample"]
     search_fields = ["unit__name_ky", "unit__name_ru", "unit__soate"]
     autocomplete_fields = ["programme", "unit"]
 
@@ -82,7 +82,7 @@ class ObjectiveInline(TranslationTabularInline):
 @admin.register(Direction)
 class DirectionAdmin(TabbedTranslationAdmin):
     list_display = ["__str__", "programme", "position", "archived_at"]
-    list_filter = ["programme", ("archived_at", admin.EmptyFieldListFilter)]
+    list_filter = ["programme", ("archived_at", admin.EmptyFieldListFilter), "sample"]
     search_fields = ["number", "title_ky", "title_ru", "title_en"]
     autocomplete_fields = ["programme"]
     inlines = [ObjectiveInline]
@@ -91,7 +91,7 @@ class DirectionAdmin(TabbedTranslationAdmin):
 @admin.register(Objective)
 class ObjectiveAdmin(TabbedTranslationAdmin):
     list_display = ["__str__", "direction", "position", "archived_at"]
-    list_filter = ["direction__programme"]
+    list_filter = ["direction__programme", "sample"]
     search_fields = ["number", "title_ky", "title_ru", "title_en"]
     autocomplete_fields = ["direction"]
     list_select_related = ["direction"]

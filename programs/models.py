@@ -407,6 +407,9 @@ class ProgrammeTerritory(models.Model):
         on_delete=models.PROTECT,
         related_name="programme_links",
     )
+    sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Demo row, not part of any official plan.")
+    )
 
     class Meta:
         verbose_name = _("typed territory")
@@ -451,6 +454,9 @@ class Direction(models.Model):
     position = models.PositiveIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=1000)
     description = models.TextField(_("description"), blank=True)
+    sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Demo row, not part of any official plan.")
+    )
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -479,6 +485,9 @@ class Objective(models.Model):
     position = models.PositiveIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=1000)
     description = models.TextField(_("description"), blank=True)
+    sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Demo row, not part of any official plan.")
+    )
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

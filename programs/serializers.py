@@ -104,6 +104,7 @@ class TypedTerritorySerializer(serializers.Serializer):
     unit = serializers.CharField(source="unit.soate")
     territory_type = serializers.CharField(source="territory_type.code")
     category = serializers.CharField(source="territory_type.category")
+    sample = serializers.BooleanField(help_text="Demo row, not part of any official plan.")
 
 
 class ProgrammeSerializer(serializers.Serializer):
@@ -144,6 +145,7 @@ class ObjectiveSerializer(serializers.Serializer):
     title = TranslatedField()
     description = TranslatedField()
     archived = serializers.SerializerMethodField()
+    sample = serializers.BooleanField(help_text="Demo row, not part of any official plan.")
     archived_at = serializers.DateTimeField(allow_null=True)
     updated_at = serializers.DateTimeField()
 
@@ -163,6 +165,7 @@ class DirectionSerializer(serializers.Serializer):
     title = TranslatedField()
     description = TranslatedField()
     objectives = ObjectiveSerializer(source="objective_list", many=True)
+    sample = serializers.BooleanField(help_text="Demo row, not part of any official plan.")
     archived = serializers.SerializerMethodField()
     archived_at = serializers.DateTimeField(allow_null=True)
     updated_at = serializers.DateTimeField()

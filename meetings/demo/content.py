@@ -1,9 +1,14 @@
 """Demo content for ``seed_demo``: legal acts and bodies as they are, programmes, an action plan of
-sample measures, the working group and its first meeting, proposals, reports and users.
+sample measures, how its bodies have reported, two working groups, proposals and users.
 
-Facts (acts, dates, the meeting of 12.06.2024, statistics) follow /work/shared/DOMAIN.md and the
-ministry's news item. Everything else (measures, amounts, indicator targets, people's names,
-proposals, reports) is illustrative sample data: measures carry ``sample=True``.
+Facts follow /work/shared/DOMAIN.md, the review of 28.11.2026 (§2) and the sources it names: the
+acts, the bodies and their reorganisations, the programmes' titles and status, the meeting of
+12.06.2024 as the ministry's news tells it, the 2025 working group on high-mountain, remote and
+border territories and its meeting of 12.11.2025, the statistics. Everything else is invented and
+seed_demo writes it with ``sample=True``: directions and objectives, typed territories, measures,
+reports, members, the sample meetings with their attendance, minutes and decisions, proposals.
+Where a fact is not known (the time of day of a real meeting, the day the Ministry of Agriculture
+took its new name) the choice is said next to it, so that data can correct it.
 """
 
 from __future__ import annotations
@@ -97,12 +102,12 @@ LEGAL_ACTS: dict[str, dict] = {
         "issuer": CABINET,
         "issuer_genitive": CABINET_GENITIVE,
         "title": (
-            "Региондорду комплекстүү социалдык-экономикалык өнүктүрүүнүн 2025–2030-жылдарга "
-            "Мамлекеттик программасы жөнүндө",
+            "Кыргыз Республикасынын региондорун комплекстүү социалдык-экономикалык "
+            "өнүктүрүүнүн 2025–2030-жылдарга Мамлекеттик программасы жөнүндө",
             "О Государственной программе комплексного социально-экономического развития "
-            "регионов на 2025–2030 годы",
+            "регионов Кыргызской Республики на 2025–2030 годы",
             "On the State Programme for Comprehensive Socio-Economic Development of the Regions "
-            "for 2025–2030",
+            "of the Kyrgyz Republic for 2025–2030",
         ),
     },
     "law-82": {
@@ -129,7 +134,10 @@ LEGAL_ACTS: dict[str, dict] = {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Responsible bodies: key -> name, short name, kind, territory (SOATE) — matched by English name.
+# Responsible bodies: key -> name, short name, kind, territory (SOATE), and for a reorganised body
+# the day it ceased (valid_to) and its successor's key. Matched by English name, or by a former
+# English name the demo used ("aka"). No act number is known for the two reorganisations below,
+# so reorganisation_act stays empty.
 BODIES: dict[str, dict] = {
     "mec": {
         "name": (
@@ -165,6 +173,23 @@ BODIES: dict[str, dict] = {
             "Ministry of Agriculture of the Kyrgyz Republic",
         ),
         "short": ("АЧМ", "МСХ", "MoA"),
+        "kind": "ministry",
+        # Renamed in 2024: the Cabinet's structure was changed about 10.03.2024, in force within a
+        # week (24.kg/english/288722). The exact day is not known: 17.03.2024 stands for it.
+        "valid_to": dt.date(2024, 3, 17),
+        "successor": "mvr",
+    },
+    "mvr": {
+        # Kyrgyz name translated from the Russian; no official abbreviation was found.
+        "name": (
+            "Кыргыз Республикасынын Суу ресурстары, айыл чарба жана кайра иштетүү өнөр жай "
+            "министрлиги",
+            "Министерство водных ресурсов, сельского хозяйства и перерабатывающей "
+            "промышленности Кыргызской Республики",
+            "Ministry of Water Resources, Agriculture and Processing Industry of the Kyrgyz "
+            "Republic",
+        ),
+        "short": ("", "", ""),
         "kind": "ministry",
     },
     "moh": {
@@ -208,6 +233,23 @@ BODIES: dict[str, dict] = {
         ),
         "short": ("Мамкурулуш", "Госстрой", "Gosstroy"),
         "kind": "agency",
+        # Became the Ministry on 11.02.2025 (24.kg/english/319603, 319852).
+        "valid_to": dt.date(2025, 2, 10),
+        "successor": "minstroy",
+    },
+    "minstroy": {
+        # Kyrgyz name as gazeta.kg writes it; no official abbreviation was found in any language.
+        "name": (
+            "Кыргыз Республикасынын Курулуш, архитектура жана турак-жай-коммуналдык чарба "
+            "министрлиги",
+            "Министерство строительства, архитектуры и жилищно-коммунального хозяйства "
+            "Кыргызской Республики",
+            "Ministry of Construction, Architecture and Housing and Communal Services of the "
+            "Kyrgyz Republic",
+        ),
+        "short": ("", "Минстрой", ""),
+        "kind": "ministry",
+        "valid_from": dt.date(2025, 2, 11),
     },
     "pp-naryn": {
         "name": (
@@ -285,11 +327,13 @@ BODIES: dict[str, dict] = {
         "kind": "donor",
     },
     "partnership": {
+        # As dpi.kg (news 2187), 24.kg (12.11.2025) and vb.kg (22.10.2025) name it.
         "name": (
-            "Кыргыз Республикасында жергиликтүү өз алдынча башкарууну өнүктүрүү үчүн өнөктөштүк",
-            "Партнёрство для развития местного самоуправления в Кыргызской Республике",
-            "Partnership for Local Self-Government Development in the Kyrgyz Republic",
+            "«Кыргыз Республикасында жергиликтүү өз алдынча башкарууну өнүктүрүү үчүн» өнөктөштүгү",
+            "Партнёрство «За развитие местного самоуправления в Кыргызской Республике»",
+            "Partnership “For the Development of Local Self-Government in the Kyrgyz Republic”",
         ),
+        "aka": ["Partnership for Local Self-Government Development in the Kyrgyz Republic"],
         "short": ("", "", ""),
         "kind": "ngo",
     },
@@ -317,13 +361,14 @@ BODIES: dict[str, dict] = {
 # Programmes
 PROGRAMMES: dict[str, dict] = {
     "REG-2025-2030": {
+        # "…of the Kyrgyz Republic" as report.kg and 24.kg/english/327076 name it (review D1).
         "title": (
-            "Региондорду комплекстүү социалдык-экономикалык өнүктүрүүнүн 2025–2030-жылдарга "
-            "Мамлекеттик программасы",
+            "Кыргыз Республикасынын региондорун комплекстүү социалдык-экономикалык "
+            "өнүктүрүүнүн 2025–2030-жылдарга Мамлекеттик программасы",
             "Государственная программа комплексного социально-экономического развития регионов "
-            "на 2025–2030 годы",
-            "State Programme for Comprehensive Socio-Economic Development of the Regions for "
-            "2025–2030",
+            "Кыргызской Республики на 2025–2030 годы",
+            "State Programme for Comprehensive Socio-Economic Development of the Regions of the "
+            "Kyrgyz Republic for 2025–2030",
         ),
         "short_title": (
             "Региондорду өнүктүрүү программасы 2025–2030",
@@ -386,33 +431,57 @@ PROGRAMMES: dict[str, dict] = {
         "report_due_months_after": 1,
         "acts": [("decree-350", "basis"), ("order-4", "working_group")],
     },
-    "GP-2025-2030": {
+    # The 2025 working group drafts it (24.kg 12.11.2025; dpi.kg news 2187). The title follows the
+    # ministry's words as 24.kg reports them; the Kyrgyz and English are translations. "To 2030":
+    # the first year is not published, 2026 (drafting began in November 2025) stands for it.
+    "HRB-2026-2030": {
         "title": (
-            "2025–2030-жылдарга өсүү чекиттерин колдоо программасы",
-            "Программа поддержки точек роста на 2025–2030 годы",
-            "Programme to Support Growth Points for 2025–2030",
+            "Кыргыз Республикасынын бийик тоолуу, алыскы жана чек ара аймактарын 2030-жылга "
+            "чейин өнүктүрүүнүн Мамлекеттик программасы",
+            "Государственная программа развития высокогорных, отдалённых и приграничных "
+            "территорий Кыргызской Республики до 2030 года",
+            "State Programme for the Development of High-Mountain, Remote and Border Territories "
+            "of the Kyrgyz Republic to 2030",
         ),
         "short_title": (
-            "Өсүү чекиттери 2025–2030",
-            "Точки роста 2025–2030",
-            "Growth points 2025–2030",
+            "Бийик тоолуу, алыскы жана чек ара аймактары 2030 (долбоор)",
+            "Высокогорные, отдалённые и приграничные территории до 2030 года (проект)",
+            "High-mountain, remote and border territories to 2030 (draft)",
         ),
         "summary": (
-            "Мамлекеттик программанын уландысы катары даярдалып жаткан программанын долбоору.",
-            "Проект программы, готовящейся в развитие Государственной программы.",
-            "Draft of a follow-up programme to the State Programme.",
+            "Долбоор. Аны иштеп чыгуу 2025-жылдын 12-ноябрында Экономика жана коммерция "
+            "министрлигинин ведомстволор аралык жумушчу тобунун жыйынында башталган. Программа "
+            "2025–2030-жылдарга региондорду комплекстүү социалдык-экономикалык өнүктүрүүнүн "
+            "Мамлекеттик программасын ишке ашыруунун алкагында даярдалууда.",
+            "Проект. Разработка начата на заседании межведомственной рабочей группы "
+            "Министерства экономики и коммерции 12 ноября 2025 года. Программа готовится в "
+            "рамках реализации Государственной программы комплексного социально-экономического "
+            "развития регионов на 2025–2030 годы.",
+            "Draft. Its drafting began at the meeting of the Ministry of Economy and Commerce's "
+            "interdepartmental working group on 12 November 2025. It is prepared as part of "
+            "implementing the State Programme for Comprehensive Socio-Economic Development of "
+            "the Regions for 2025–2030.",
         ),
-        "start": 2025,
+        "start": 2026,
         "end": 2030,
         "status": "draft",
-        "reporting_period": "year",
+        "reporting_period": "half_year",
         "report_due_day": 15,
         "report_due_months_after": 1,
-        "acts": [("decree-350", "basis")],
+        "acts": [],
     },
 }
 
-# Directions and objectives: programme code -> [(number, title, [(objective number, title)])]
+# The real "Программа создания и развития опорных центров экономического роста на 2025–2030 годы"
+# (in force and amended, 24.kg/obschestvo/349224) is not in the demo: its act is not known, and
+# with no act, structure or measures it would only be an empty page (and, being in
+# implementation, the one the home page opens on). seed_demo removes the "growth points" draft an
+# earlier demo invented in its place.
+RETIRED_PROGRAMMES = ["GP-2025-2030"]
+
+# Directions and objectives: programme code -> [(number, title, [(objective number, title)])].
+# Invented: the sources give neither programme's structure (Res. 135 has 14 areas, not listed in
+# any source found), so seed_demo writes all of it as sample.
 STRUCTURE: dict[str, list] = {
     "REG-2025-2030": [
         (
@@ -603,17 +672,7 @@ STRUCTURE: dict[str, list] = {
             ],
         ),
     ],
-    "GP-2025-2030": [
-        (
-            "1",
-            (
-                "Өсүү чекиттеринин инфраструктурасы",
-                "Инфраструктура точек роста",
-                "Infrastructure of growth points",
-            ),
-            [],
-        ),
-    ],
+    "HRB-2026-2030": [],
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -695,6 +754,8 @@ UNITS_OF_MEASURE: dict[str, T] = {
     "km": ("км", "км", "km"),
     "people": ("адам", "чел.", "people"),
 }
+# Decimal places official targets and reported values are written with.
+PRECISION = {"units": 0, "people": 0, "percent": 1, "km": 1}
 
 
 def measure(
@@ -748,7 +809,7 @@ MEASURES: dict[str, list[dict]] = {
             ("Методика бекитилди", "Методика утверждена", "Methodology approved"),
             "IV квартал 2025",
             "mec",
-            co=["gosstroy", "dpi"],
+            co=["minstroy", "dpi"],
             status="completed",
             funding=[WITHIN],
             indicator=(
@@ -846,7 +907,7 @@ MEASURES: dict[str, list[dict]] = {
                 "General plans approved",
             ),
             "2025–2030",
-            "gosstroy",
+            "minstroy",
             co=["mayor-naryn", "mayor-batken"],
             units=[NARYN_CITY, BATKEN_CITY, KARAKOL, TALAS_CITY, JALAL_ABAD_CITY],
             funding=[
@@ -879,7 +940,7 @@ MEASURES: dict[str, list[dict]] = {
                 "Schemes of the seven oblasts approved",
             ),
             "IV квартал 2027",
-            "gosstroy",
+            "minstroy",
             co=["mec", "pp-naryn", "pp-osh"],
             units=OBLASTS,
             status="planned",
@@ -910,7 +971,7 @@ MEASURES: dict[str, list[dict]] = {
                 "Geoportal in operation",
             ),
             "II полугодие 2026",
-            "gosstroy",
+            "minstroy",
             co=["undp", "mnr"],
             funding=[
                 ("donor", 2025, 2026, 4500, "undp"),
@@ -981,7 +1042,7 @@ MEASURES: dict[str, list[dict]] = {
                 "Infrastructure upgraded",
             ),
             "2025–2030",
-            "gosstroy",
+            "minstroy",
             co=["mayor-naryn", "mayor-batken"],
             units=[NARYN_CITY, BATKEN_CITY, TALAS_CITY, KARAKOL],
             funding=[
@@ -1016,7 +1077,7 @@ MEASURES: dict[str, list[dict]] = {
             ),
             "2026-2028",
             "mec",
-            co=["mtc", "gosstroy"],
+            co=["mtc", "minstroy"],
             units=[TOKMOK, JALAL_ABAD_CITY, NARYN_CITY],
             status="planned",
             funding=[
@@ -1101,6 +1162,7 @@ MEASURES: dict[str, list[dict]] = {
             "mnr",
             co=["mayor-naryn"],
             units=[OSH_CITY, JALAL_ABAD_CITY, KARAKOL, NARYN_CITY],
+            status="completed",
             funding=[
                 ("republican", 2025, 2026, 6000, None),
                 ("local", 2025, 2026, 1500, None),
@@ -1119,7 +1181,7 @@ MEASURES: dict[str, list[dict]] = {
                 "Housing commissioned",
             ),
             "2025-2030",
-            "gosstroy",
+            "minstroy",
             units=[NARYN_CITY, BATKEN_CITY, TALAS_CITY],
             funding=[
                 ("republican", 2025, 2030, 20000, None),
@@ -1147,7 +1209,7 @@ MEASURES: dict[str, list[dict]] = {
                 "Improvement works completed",
             ),
             "2027 год",
-            "gosstroy",
+            "minstroy",
             co=["ulsg"],
             units=[KOK_JANGAK, KYZYL_KIYA, SULUKTA, BALYKCHY, TASH_KUMYR, MAILUU_SUU],
             status="planned",
@@ -1251,8 +1313,9 @@ MEASURES: dict[str, list[dict]] = {
                 "Wider access to drinking water",
             ),
             "2025–2030",
-            "gosstroy",
-            co=["swiss-ils", "ulsg"],
+            # Drinking water moved to this ministry's Water Resources Service in 2024 (review §2).
+            "mvr",
+            co=["minstroy", "swiss-ils", "ulsg"],
             units=[AT_BASHY, AK_TALAA, KOCHKOR, JUMGAL, CHON_ALAI, ALAI, TON, JETI_OGUZ],
             funding=[
                 ("republican", 2025, 2030, 40000, None),
@@ -1338,7 +1401,7 @@ MEASURES: dict[str, list[dict]] = {
                 "More farms received loans",
             ),
             "2025–2030",
-            "moa",
+            "mvr",
             co=["mof"],
             units=[BATKEN_DISTRICT, LEILEK, KADAMJAI, AKSY, ALA_BUKA, KARA_SUU],
             funding=[("republican", 2025, 2030, 30000, None)],
@@ -1385,7 +1448,7 @@ MEASURES: dict[str, list[dict]] = {
                 "Pastures in better condition",
             ),
             "постоянно",
-            "moa",
+            "mvr",
             co=["mnr", "ulsg"],
             units=[AT_BASHY, KOCHKOR, ALAI, CHON_ALAI, BAKAI_ATA, TALAS_DISTRICT],
             funding=[("republican", 2025, 2030, 6000, None)],
@@ -1470,6 +1533,7 @@ MEASURES: dict[str, list[dict]] = {
             "IV квартал 2025",
             "mof",
             co=["mec", "ulsg"],
+            status="completed",
             funding=[WITHIN],
         ),
         measure(
@@ -1593,96 +1657,227 @@ MEASURES: dict[str, list[dict]] = {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Progress reports (REG-2025-2030): measure number, body, year, half, status, percent, spent,
-# indicator actual, text, delay reason, review comment
-REPORTS = [
-    {
-        "measure": "3.1.1",
-        "body": "mtc",
-        "year": 2025,
-        "half": 1,
-        "status": "accepted",
-        "percent": 20,
-        "spent": "12000.0",
-        "actual": "18",
-        "text": "Баткен районундагы 18 км жолдун реконструкциясы аяктады; Лейлек районундагы "
-        "участоктун долбоордук-сметалык документтери даярдалды.",
+# How the bodies report on REG-2025-2030 (all sample). seed_demo turns this into reports through
+# measures.reporting, relative to the day it runs: every period of the programme's half-yearly cycle
+# (Cabinet Resolution No. 80: by the 15th of the next month) that has closed, the last closed period
+# of the ministry's quarterly internal cycle (by the 10th), and what bodies have sent in periods
+# still open. Each measure's lead body follows one course:
+#
+#   steady     work in step with time, done (100 %) in the period its deadline ends in
+#   late       behind plan with a reason for the delay, never done
+#   waiting    reports "not started", with a reason
+#   short      in step, but the indicator falls short of the year's target, with a reason
+#   recurring  an annual or continuous task: partly done through the year, done at its end
+#   lapsed     recurring, reported until the end of last year, nothing since
+#   silent     the lead body has not reported at all
+#   returned   steady, but its latest report was returned with a comment and not yet corrected
+#
+# measure -> (course, language the body reports in, what it did, reason for delay)
+STORY: dict[str, tuple[str, str, str, str]] = {
+    "1.1.1": (
+        "steady",
+        "ky",
+        "Методиканын долбоору даярдалып, министрликтер жана ЖӨБ органдары менен макулдашылды",
+        "",
+    ),
+    "1.1.2": (
+        "late",
+        "ky",
+        "Облустарды социалдык-экономикалык өнүктүрүү программаларынын долбоорлору даярдалды",
+        "Облустук программалардын долбоорлору облустук кеңештерде кечигип каралууда.",
+    ),
+    "1.1.3": (
+        "steady",
+        "ky",
+        "Айыл аймактарына аймактык программаларды даярдоо боюнча семинарлар өткөрүлдү",
+        "",
+    ),
+    "1.2.1": ("steady", "ru", "Разработка генеральных планов Нарына, Баткена и Каракола", ""),
+    "1.2.2": ("steady", "ru", "Подготовка схем территориального планирования областей", ""),
+    "1.2.3": (
+        "late",
+        "ru",
+        "Техническое задание на геопортал согласовано, идёт закупка оборудования",
+        "Донорское финансирование поступило на полгода позже плана.",
+    ),
+    "1.3.1": (
+        "recurring",
+        "ky",
+        "Региондордун рейтингин эсептөө үчүн маалыматтар чогултулуп, рейтинг даярдалды",
+        "",
+    ),
+    "1.3.2": (
+        "steady",
+        "ky",
+        "Муниципалдык статистиканын көрсөткүчтөрүнүн тизмеси иштелип чыкты",
+        "",
+    ),
+    "2.1.1": (
+        "steady",
+        "ru",
+        "Строительство и реконструкция сетей водоснабжения и канализации в Нарыне и Баткене",
+        "",
+    ),
+    "2.1.2": (
+        "waiting",
+        "ru",
+        "Проведены переговоры с потенциальными инвесторами площадок",
+        "Инвесторы для площадок пока не определены.",
+    ),
+    "2.1.3": (
+        "late",
+        "ru",
+        "Подготовка инвестиционных паспортов точек роста",
+        "Данные областей поступили с опозданием.",
+    ),
+    "2.2.1": ("returned", "ky", "Ош шаары үчүн автобустар сатылып алынды", ""),
+    "2.2.2": ("steady", "ru", "Реконструкция полигонов твёрдых бытовых отходов", ""),
+    "2.2.3": (
+        "short",
+        "ru",
+        "Строительство многоквартирных домов в Нарыне, Баткене и Таласе",
+        "Рост цен на строительные материалы, подрядчик отстаёт от графика.",
+    ),
+    "2.2.4": ("steady", "ru", "Благоустройство общественных пространств в малых городах", ""),
+    "3.1.1": (
+        "steady",
+        "ru",
+        "Реконструкция дорог в Баткенском, Лейлекском и Кадамжайском районах",
+        "",
+    ),
+    "3.1.2": (
+        "steady",
+        "ky",
+        "Ат-Башы жана Ак-Талаа райондорундагы кирүүчү жолдор оңдолууда",
+        "",
+    ),
+    "3.1.3": (
+        "steady",
+        "ky",
+        "Байланыш операторлору менен 4G тармагын кеңейтүү боюнча макулдашуулар түзүлдү",
+        "",
+    ),
+    "3.2.1": (
+        "steady",
+        "ky",
+        "Ат-Башы, Кочкор жана Тоң райондорундагы айылдарда суу түтүктөрү курулууда",
+        "",
+    ),
+    "3.2.2": ("steady", "ru", "Строительство и оснащение ФАПов в отдалённых сёлах", ""),
+    "3.2.3": (
+        "lapsed",
+        "ky",
+        "Бийик тоолуу райондордогу мектептер оңдолуп, жылуулоо иштери жүргүзүлдү",
+        "",
+    ),
+    "3.3.1": ("silent", "ru", "", ""),
+    "3.3.2": (
+        "late",
+        "ru",
+        "Подготовка приграничных торговых площадок в Баткенском и Кара-Суйском районах",
+        "Не завершено согласование земельных участков.",
+    ),
+    "3.3.3": (
+        "recurring",
+        "ky",
+        "Жайыт комитеттери менен жайыттарды пайдалануу пландары жаңыланды",
+        "",
+    ),
+    "4.1.1": (
+        "recurring",
+        "ky",
+        "ЖӨБ кызматкерлери стратегиялык пландоо жана бюджеттөө боюнча окутулду",
+        "Айрым облустарда окуулар кийинки жылга жылдырылды.",
+    ),
+    "4.1.2": (
+        "steady",
+        "ky",
+        "Жергиликтүү кызмат көрсөтүүлөрдүн стандарттарынын долбоорлору иштелип чыкты",
+        "",
+    ),
+    "4.1.3": (
+        "recurring",
+        "ky",
+        "Катышуучулук бюджеттөө боюнча коомдук угуулар өткөрүлдү",
+        "",
+    ),
+    "4.2.1": ("steady", "ru", "Проект новой методики распределения выравнивающих грантов", ""),
+    "4.2.2": ("steady", "ru", "Сверка реестра недвижимого имущества с данными ОМСУ", ""),
+    "4.2.3": ("steady", "ky", "Айыл аймактарынын долбоорлоруна гранттар берилди", ""),
+}
+# A recurring measure whose delay reason is set falls short of its yearly target at the year's end.
+
+# The report's text, in the language the body reports in.
+REPORT_TEXT = {
+    "ky": {
+        "progress": "{work}. Аткарылышы — {percent} %.",
+        "done": "{work}. Иш толук аткарылды.",
+        "not_started": "{work}. Иш баштала элек.",
     },
-    {
-        "measure": "3.1.1",
-        "body": "mtc",
-        "year": 2025,
-        "half": 2,
-        "status": "accepted",
-        "percent": 35,
-        "spent": "26500.0",
-        "actual": "34",
-        "text": "Реконструирован участок дороги 16 км в Лейлекском районе; всего с начала "
-        "программы — 34 км.",
+    "ru": {
+        "progress": "{work}. Выполнено на {percent} %.",
+        "done": "{work}. Работа выполнена полностью.",
+        "not_started": "{work}. Работы не начаты.",
     },
-    {
-        "measure": "3.1.1",
-        "body": "mtc",
-        "year": 2026,
-        "half": 1,
-        "status": "draft",
-        "percent": 45,
-        "spent": "9000.0",
-        "actual": "46",
-        "text": "Кадамжай районунда иштер уланууда.",
-    },
-    {
-        "measure": "3.1.2",
-        "body": "mtc",
-        "year": 2026,
-        "half": 1,
-        "status": "submitted",
-        "percent": 60,
-        "spent": "9800.0",
-        "actual": "51",
-        "text": "Ат-Башы жана Ак-Талаа райондорундагы кирүүчү жолдор оңдолду (51 км).",
-    },
-    {
-        "measure": "2.2.1",
-        "body": "mtc",
-        "year": 2026,
-        "half": 1,
-        "status": "returned",
-        "percent": 30,
-        "spent": "4200.0",
-        "actual": "40",
-        "text": "Приобретено 40 автобусов для г. Ош.",
-        "comment": "Бишкек шаары боюнча маалымат жок; көрсөткүчтүн маанисин тактаңыз.",
-    },
-    {
-        "measure": "3.2.1",
-        "body": "gosstroy",
-        "year": 2025,
-        "half": 2,
-        "status": "accepted",
-        "percent": 25,
-        "spent": "31000.0",
-        "actual": "71",
-        "text": "Ат-Башы, Кочкор жана Тоң райондорундагы 9 айылда суу түтүгү курулду.",
-    },
-    {
-        "measure": "2.1.3",
-        "body": "mec",
-        "year": 2026,
-        "half": 1,
-        "status": "submitted",
-        "percent": 50,
-        "spent": None,
-        "actual": "6",
-        "text": "Подготовлено 6 инвестиционных паспортов из 12.",
-        "delay": "Облустардан маалыматтар кечигип келди.",
-    },
-]
+}
+
+# Co-executors' contributions: measure -> (body, language, what it did). They report every period
+# their lead body does, without money of their own.
+CONTRIBUTIONS = {
+    "3.1.1": ("pp-batken", "ru", "Согласованы отводы земель под расширение дорог"),
+    "1.1.2": (
+        "pp-naryn",
+        "ky",
+        "Нарын облусунун программасынын долбоору облустук кеңеште талкууланды",
+    ),
+}
+
+# The editor's comments: measure -> comment. "returned" measures wait with it; for the others the
+# report of the half-year before the last closed one went back once with it, then was accepted.
+RETURN_COMMENTS = {
+    "2.2.1": "Бишкек шаары боюнча маалымат жок; көрсөткүчтүн маанисин тактаңыз.",
+    "1.1.3": "Айыл аймактарынын саны менен үлүшү дал келбейт; көрсөткүчтү тактаңыз.",
+    "4.2.3": "Гранттардын суммасын каржылоо булактары боюнча бөлүп көрсөтүңүз.",
+}
+# The reporter's own body (MTC): its report of the last closed quarter on these measures went in
+# after the due date and waits for review; it is drafting the open half-year's report on these.
+SUBMITTED_LATE = ["3.1.1"]
+DRAFTING = ["3.1.1"]
+# Reports sent early in a period that has ended but is not yet due, waiting for review (a report
+# that says the measure, or its year, is done goes early too, and is accepted at once).
+SENT_EARLY = ["1.2.1", "2.1.1", "4.2.2", "3.2.1"]
+
+# The editor's override of a computed status: measure -> (status, reason).
+OVERRIDES = {
+    "3.2.1": (
+        "at_risk",
+        "Швейцариянын каржылоосу 2027-жылы бүтөт; 2028–2030-жылдарга каржылоо булагы "
+        "аныктала элек.",
+    ),
+}
+
+# Accounts that file the other bodies' reports (sample people; no password, so nobody logs in as
+# them): body -> (username, first name, last name). The `reporter` demo account files MTC's.
+REPORTING_OFFICERS = {
+    "mec": ("mec-reporting", "Бактыгүл", "Сейтказиева"),
+    "minstroy": ("minstroy-reporting", "Андрей", "Ким"),
+    "mnr": ("mnr-reporting", "Замира", "Токтогулова"),
+    "moh": ("moh-reporting", "Айгерим", "Мамбетова"),
+    "mes": ("mes-reporting", "Нургүл", "Абдраимова"),
+    "mvr": ("mvr-reporting", "Улан", "Жээнбеков"),
+    "mof": ("mof-reporting", "Елена", "Исмаилова"),
+    "pp-batken": ("batken-reporting", "Алишер", "Турдубаев"),
+    "pp-naryn": ("naryn-reporting", "Мирлан", "Орозбеков"),
+}
 
 # ---------------------------------------------------------------------------------------------
-# Working group of the draft programme
-GROUP = {
-    "slug": "mwg-regional-development-2024",
+# Working groups: both are real. The 2024 group drafted the programme 2024–2028 (MEC order No. 4);
+# the 2025 group drafts the programme for high-mountain, remote and border territories (24.kg
+# 12.11.2025: chaired by the first deputy minister, organised with the Development Policy
+# Institute in the Partnership funded by Switzerland). Who sits in them is not published: the
+# members below are invented (sample), and so are the 2025 group's meetings No. 2 and 3.
+GROUPS: dict[str, dict] = {}
+GROUPS["mwg-regional-development-2024"] = {
     "programme": "REG-2024-2028",
     "founding_act": "order-4",
     "name": (
@@ -1699,9 +1894,41 @@ GROUP = {
         "Создана приказом Министерства экономики и коммерции от 17 января 2024 года № 4.",
         "Established by Order No. 4 of the Ministry of Economy and Commerce of 17 January 2024.",
     ),
+    "members_from": dt.date(2024, 1, 17),
 }
+GROUPS["mwg-high-mountain-2025"] = {
+    "programme": "HRB-2026-2030",
+    "founding_act": None,  # not published
+    "name": (
+        "Бийик тоолуу, алыскы жана чек ара аймактарын 2030-жылга чейин өнүктүрүүнүн "
+        "Мамлекеттик программасын даярдоо боюнча Ведомстволор аралык жумушчу топ",
+        "Межведомственная рабочая группа по подготовке Государственной программы развития "
+        "высокогорных, отдалённых и приграничных территорий до 2030 года",
+        "Interdepartmental Working Group preparing the State Programme for the Development of "
+        "High-Mountain, Remote and Border Territories to 2030",
+    ),
+    "description": (
+        "Экономика жана коммерция министрлигинин жумушчу тобу. Биринчи жыйыны 2025-жылдын "
+        "12-ноябрында Экономика жана коммерция министринин биринчи орун басарынын "
+        "төрагалыгы менен өттү; Өнүктүрүү саясаты институтунун колдоосу менен Швейцария "
+        "каржылаган «Кыргыз Республикасында жергиликтүү өз алдынча башкарууну өнүктүрүү "
+        "үчүн» өнөктөштүгүнүн алкагында уюштурулду.",
+        "Рабочая группа Министерства экономики и коммерции. Первое заседание прошло 12 ноября "
+        "2025 года под руководством первого заместителя министра экономики и коммерции; "
+        "организовано при поддержке Института политики развития в рамках Партнёрства «За "
+        "развитие местного самоуправления в Кыргызской Республике», финансируемого Швейцарией.",
+        "A working group of the Ministry of Economy and Commerce. Its first meeting, on 12 "
+        "November 2025, was chaired by the First Deputy Minister of Economy and Commerce and "
+        "organised with the support of the Development Policy Institute within the Partnership "
+        "“For the Development of Local Self-Government in the Kyrgyz Republic”, funded by "
+        "Switzerland.",
+    ),
+    "members_from": dt.date(2025, 11, 12),
+}
+# The same (invented) people sit in the 2025 group; their bodies as they are named by then.
+BODY_IN_2025 = {"gosstroy": "minstroy", "moa": "mvr", "swiss-ils": "partnership"}
 
-# Members: full name (fictional), body, role, position, portal user
+# Members (invented people, sample): full name, body (in 2024), role, position, portal user
 MEMBERS = [
     (
         "Жумабеков Азамат",
@@ -1818,26 +2045,13 @@ MEMBERS = [
     ),
 ]
 
+# The meeting of 12.06.2024 as the ministry's news tells it: the date, what was discussed (the
+# agenda items say it in the news's words) and who organised it (in the news text). The news gives
+# no time of day, place, attendance, minutes or decisions, so the portal shows none; 10:00 stands
+# for the unknown hour, because a meeting needs one.
 MEETING_1 = {
     "number": 1,
     "starts": (2024, 6, 12, 10, 0),
-    "ends": (2024, 6, 12, 12, 30),
-    "place": (
-        "Бишкек ш., Экономика жана коммерция министрлигинин имараты",
-        "г. Бишкек, здание Министерства экономики и коммерции",
-        "Bishkek, building of the Ministry of Economy and Commerce",
-    ),
-    "minutes_summary": (
-        "Жумушчу топ Мамлекеттик программанын долбоорун талкуулап, иш-чаралар планынын "
-        "долбооруна сунуштарды иштеп чыкты. Долбоорду сунуштарды эске алуу менен жакшыртуу "
-        "жана министрликтерден каржылоо булактары көрсөтүлгөн сунуштарды чогултуу чечилди.",
-        "Рабочая группа обсудила проект Государственной программы и выработала предложения в "
-        "проект плана мероприятий. Решено доработать проект с учётом предложений и собрать у "
-        "министерств предложения с указанием источников финансирования.",
-        "The working group discussed the draft State Programme and worked out proposals for the "
-        "draft action plan. It decided to revise the draft with the proposals and to collect "
-        "ministries' proposals with funding sources.",
-    ),
     "news_title": (
         None,  # the ministry's own Kyrgyz title, read from the news file
         "Состоялось совещание рабочей группы по разработке проекта Государственной программы "
@@ -1870,8 +2084,8 @@ MEETING_1 = {
             "управления, органам местного самоуправления, частному сектору и гражданскому "
             "обществу.",
             "Совещание организовано при участии проекта «Улучшение услуг на местном уровне», "
-            "финансируемого Правительством Швейцарии, и Партнёрства для развития местного "
-            "самоуправления в Кыргызской Республике.",
+            "финансируемого Правительством Швейцарии, и Партнёрства «За развитие местного "
+            "самоуправления в Кыргызской Республике».",
         ]
     ),
     "news_text_en": "\n\n".join(
@@ -1897,11 +2111,12 @@ MEETING_1 = {
             "levels of government, local self-government bodies, the private sector and civil "
             "society will be developed.",
             "The meeting was organised with the participation of the “Improvement of Local "
-            "Services” project funded by the Government of Switzerland and the Partnership for "
-            "Local Self-Government Development in the Kyrgyz Republic.",
+            "Services” project funded by the Government of Switzerland and the Partnership “For "
+            "the Development of Local Self-Government in the Kyrgyz Republic”.",
         ]
     ),
     "news_published": (2024, 6, 13, 10, 0),
+    # (position, title, presenting body, minutes)
     "agenda": [
         (
             1,
@@ -1913,12 +2128,8 @@ MEETING_1 = {
                 "Discussion of the draft State Programme for Regional Development of the Kyrgyz "
                 "Republic for 2024–2028",
             ),
-            "mec",
-            (
-                "Долбоордун структурасы жана багыттары колдоого алынды.",
-                "Структура и направления проекта поддержаны.",
-                "The structure and directions of the draft were supported.",
-            ),
+            None,
+            ("", "", ""),
         ),
         (
             2,
@@ -1928,64 +2139,146 @@ MEETING_1 = {
                 "Предложения в проект плана мероприятий по реализации Государственной программы",
                 "Proposals for the draft action plan implementing the State Programme",
             ),
+            None,
+            ("", "", ""),
+        ),
+    ],
+}
+
+# What earlier versions of the demo invented on the meeting of 12.06.2024 (a guest, decisions by
+# the beginning of their Kyrgyz text) and the draft group's meeting No. 2 (by its link): seed_demo
+# removes exactly these, and leaves anything else someone records there.
+RETIRED_ON_MEETING_1 = {
+    "guests": ["Партнёрство үчүн өкүл"],
+    "decisions": [
+        "Программанын долбоорун катышуучулардын сунуштарын эске алуу менен",
+        "Министрликтер иш-чаралар планынын долбооруна сунуштарын",
+        "Өсүү чекиттерин аныктоонун критерийлерин даярдоо.",
+    ],
+    "meeting_2_link": "https://meet.example.kg/mwg-regional-development-2024-2",
+}
+
+# The 2025 group's first meeting (real): its date and what it began (dpi.kg news 2187). As for
+# 12.06.2024, 10:00 stands for the unknown hour; no minutes or news of it are entered.
+HRB_MEETING_1 = {
+    "number": 1,
+    "starts": (2025, 11, 12, 10, 0),
+    "agenda": [
+        (
+            1,
+            (
+                "Бийик тоолуу, алыскы жана чек ара аймактарын 2030-жылга чейин өнүктүрүүнүн "
+                "Мамлекеттик программасын иштеп чыгууну баштоо",
+                "Начало разработки Государственной программы развития высокогорных, "
+                "отдалённых и приграничных территорий до 2030 года",
+                "Starting the drafting of the State Programme for the Development of "
+                "High-Mountain, Remote and Border Territories to 2030",
+            ),
+            None,
+            ("", "", ""),
+        ),
+    ],
+}
+
+# Its meetings No. 2 (held, on the 15th two months before the month the demo is loaded in) and
+# No. 3 (planned, on the 10th of the month after next): invented, sample.
+MEETING_PLACE: T = (
+    "Бишкек ш., Экономика жана коммерция министрлигинин имараты",
+    "г. Бишкек, здание Министерства экономики и коммерции",
+    "Bishkek, building of the Ministry of Economy and Commerce",
+)
+HRB_MEETING_2 = {
+    "number": 2,
+    "minutes_summary": (
+        "Жумушчу топ программанын концепциясын жана аймактарды тизмеге киргизүүнүн "
+        "критерийлерин талкуулады. Концепцияны жакшыртуу, критерийлердин долбоорун даярдоо жана "
+        "министрликтерден сунуштарды чогултуу чечилди.",
+        "Рабочая группа обсудила концепцию программы и критерии включения территорий в "
+        "перечень. Решено доработать концепцию, подготовить проект критериев и собрать "
+        "предложения министерств.",
+        "The working group discussed the programme's concept and the criteria for listing "
+        "territories. It decided to revise the concept, draft the criteria and collect the "
+        "ministries' proposals.",
+    ),
+    "agenda": [
+        (
+            1,
+            (
+                "Программанын концепциясынын долбоорун талкуулоо",
+                "Обсуждение проекта концепции программы",
+                "Discussion of the draft concept of the programme",
+            ),
             "mec",
             (
-                "Катышуучулар иш-чаралар планына сунуштарды беришти.",
-                "Участники внесли предложения в план мероприятий.",
-                "Participants put forward proposals for the action plan.",
+                "Концепция негизинен колдоого алынды; катышуучулар сунуштарын беришти.",
+                "Концепция в целом поддержана; участники высказали предложения.",
+                "The concept was broadly supported; participants made proposals.",
+            ),
+        ),
+        (
+            2,
+            (
+                "Бийик тоолуу, алыскы жана чек ара аймактарын тизмеге киргизүүнүн критерийлери",
+                "Критерии включения высокогорных, отдалённых и приграничных территорий в перечень",
+                "Criteria for listing high-mountain, remote and border territories",
+            ),
+            "dpi",
+            (
+                "Бийиктик, борборго чейинки аралык жана чек арага жакындык критерийлери "
+                "талкууланды.",
+                "Обсуждены критерии высоты, удалённости от центра и близости к границе.",
+                "Criteria of altitude, distance from the centre and nearness to the border were "
+                "discussed.",
             ),
         ),
     ],
     "absent": ["Мамытова Жылдыз"],
-    "guests": [("partnership", "Партнёрство үчүн өкүл", "Guest")],
+    # A guest's name is written once, in the language of the minutes (Kyrgyz).
+    "guests": [("partnership", "Партнёрлук өкүлү", "конок")],
+    # (number, agenda item, text, responsible body, deadline in days after the meeting or
+    # "before_next" for 5 days before meeting No. 3, status)
     "decisions": [
-        {
-            "number": "1",
-            "agenda": 1,
-            "text": (
-                "Программанын долбоорун катышуучулардын сунуштарын эске алуу менен жакшыртып, "
-                "министрликтерге макулдашууга жөнөтүү.",
-                "Доработать проект программы с учётом предложений участников и направить на "
-                "согласование в министерства.",
-                "Revise the draft programme with the participants' proposals and send it to the "
-                "ministries for approval.",
+        (
+            "1",
+            1,
+            (
+                "Концепцияны катышуучулардын сунуштарын эске алуу менен жакшыртуу.",
+                "Доработать концепцию с учётом предложений участников.",
+                "Revise the concept with the participants' proposals.",
             ),
-            "body": "mec",
-            "deadline": dt.date(2024, 7, 15),
-            "status": "done",
-        },
-        {
-            "number": "2",
-            "agenda": 2,
-            "text": (
-                "Министрликтер иш-чаралар планынын долбооруна сунуштарын каржылоо булактарын "
-                "көрсөтүү менен беришсин.",
-                "Министерствам представить предложения в проект плана мероприятий с указанием "
-                "источников финансирования.",
-                "Ministries to submit proposals for the draft action plan with their funding "
-                "sources.",
+            "mec",
+            30,
+            "done",
+        ),
+        (
+            "2",
+            2,
+            (
+                "Аймактарды тизмеге киргизүүнүн критерийлеринин долбоорун даярдоо.",
+                "Подготовить проект критериев включения территорий в перечень.",
+                "Draft the criteria for listing territories.",
             ),
-            "body": "mof",
-            "deadline": dt.date(2024, 7, 1),
-            "status": "open",
-        },
-        {
-            "number": "3",
-            "agenda": 2,
-            "text": (
-                "Өсүү чекиттерин аныктоонун критерийлерин даярдоо.",
-                "Подготовить критерии определения точек роста.",
-                "Prepare the criteria for designating growth points.",
+            "dpi",
+            21,
+            "open",
+        ),
+        (
+            "3",
+            1,
+            (
+                "Министрликтер программага сунуштарын каржылоо булактарын көрсөтүү менен беришсин.",
+                "Министерствам представить предложения в программу с указанием источников "
+                "финансирования.",
+                "Ministries to submit proposals for the programme with their funding sources.",
             ),
-            "body": "gosstroy",
-            "deadline": dt.date(2027, 3, 31),
-            "status": "open",
-        },
+            "mof",
+            "before_next",
+            "open",
+        ),
     ],
 }
-
-MEETING_2 = {
-    "number": 2,
+HRB_MEETING_3 = {
+    "number": 3,
     "place": (
         "Бишкек ш., Экономика жана коммерция министрлигинин имараты жана онлайн",
         "г. Бишкек, здание Министерства экономики и коммерции, и онлайн",
@@ -1995,9 +2288,9 @@ MEETING_2 = {
         (
             1,
             (
-                "Иш-чаралар планынын долбоорун жана каржылоо булактарын макулдашуу",
-                "Согласование проекта плана мероприятий и источников финансирования",
-                "Agreeing the draft action plan and its funding sources",
+                "Программанын долбоорун жана каржылоо булактарын макулдашуу",
+                "Согласование проекта программы и источников финансирования",
+                "Agreeing the draft programme and its funding sources",
             ),
             "mec",
             ("", "", ""),
@@ -2015,10 +2308,15 @@ MEETING_2 = {
     ],
 }
 
-# Proposals to the working group (user content: one language, as written by the author).
+# Proposals (invented, sample; user content: one language, as written). "submitted" is when it
+# came in: a fixed time, or (meeting number of the 2025 group, days after it, hour). The 2024
+# group's were all discussed on 12.06.2024 under item 2 and answered on 01.07.2024. "author" is the
+# account that entered it: the secretariat enters the letters of bodies that have no account.
 PROPOSALS = [
     {
+        "group": "mwg-regional-development-2024",
         "title": "Өсүү чекиттери үчүн өзүнчө бюджеттик программа",
+        "language": "ky",
         "text": "Өсүү чекиттерин каржылоо үчүн республикалык бюджетте өзүнчө бюджеттик "
         "программа караштырууну сунуштайбыз.",
         "justification": "Каржылоо булактары ачык көрүнөт жана отчеттуулук жеңилдейт.",
@@ -2026,43 +2324,47 @@ PROPOSALS = [
         "body": "mof",
         "target": "direction",
         "direction": "2",
-        "status": "submitted",
+        "status": "partly_accepted",
+        "answer": "Жарым-жартылай кабыл алынды: каржылоо булактары иш-чаралар планында "
+        "көрсөтүлөт; өзүнчө бюджеттик программа маселеси кийин каралат.",
+        "submitted": (2024, 6, 3, 11, 20),
+        "agenda_item": 2,
     },
     {
+        "group": "mwg-regional-development-2024",
         "title": "Учесть мнение ОМСУ при определении точек роста",
+        "language": "ru",
         "text": "Предлагаем включить в критерии определения точек роста обязательное "
         "согласование с органами местного самоуправления.",
-        "author": "member",
+        "author": "secretary",
         "body": "ulsg",
         "target": "objective",
         "objective": "2.1",
-        "status": "under_review",
+        "status": "accepted",
+        "answer": "Принято: согласование с органами МСУ включено в проект критериев.",
+        "submitted": (2024, 6, 5, 15, 40),
+        "agenda_item": 2,
     },
     {
-        "title": "Бийик тоолуу айылдар үчүн мобилдик медициналык кызмат",
-        "text": "Алыскы айылдарда көчмө медициналык бригадалардын иштешин иш-чаралар планына "
-        "киргизүү.",
-        "author": "member",
-        "body": "moh",
-        "target": "objective",
-        "objective": "3.1",
-        "status": "on_agenda",
-        "agenda_item": (2, 2),
-    },
-    {
+        "group": "mwg-regional-development-2024",
         "title": "Обеспечение питьевой водой высокогорных айылных аймаков",
+        "language": "ru",
         "text": "Предлагаем отдельное мероприятие по водоснабжению айылных аймаков высокогорных "
         "районов с участием донорских проектов.",
         "author": "secretary",
         "body": "swiss-ils",
         "target": "new_measure",
         "status": "accepted",
-        "answer": "Принято: включено в план мероприятий программы 2025–2030 как мероприятие 3.2.1.",
+        "answer": "Принято: учтено при доработке проекта плана мероприятий.",
+        # What it became once the programme was adopted in 2025.
         "resulting_measure": ("REG-2025-2030", "3.2.1"),
-        "agenda_item": (1, 2),
+        "submitted": (2024, 5, 28, 10, 5),
+        "agenda_item": 2,
     },
     {
+        "group": "mwg-regional-development-2024",
         "title": "Мыйзамдык базаны өзүнчө мыйзам менен эмес, токтом менен жөнгө салуу",
+        "language": "ky",
         "text": "1.1.1-иш-чарада жаңы мыйзамдын ордуна Министрлер Кабинетинин токтомун "
         "кабыл алууну сунуштайбыз.",
         "author": "member",
@@ -2070,17 +2372,57 @@ PROPOSALS = [
         "target": "measure",
         "measure": "1.1.1",
         "status": "rejected",
-        "answer": "Четке кагылды: региондук саясаттын негиздери мыйзам деңгээлинде бекитилиши "
-        "керек (Жарлык № 350).",
-        "agenda_item": (1, 2),
+        "answer": "Четке кагылды: жумушчу топ региондук саясаттын негиздерин мыйзам "
+        "деңгээлинде бекитүүнү туура көрдү.",
+        "submitted": (2024, 6, 7, 9, 45),
+        "agenda_item": 2,
     },
     {
+        "group": "mwg-high-mountain-2025",
         "title": "Общий мониторинг без отдельного рейтинга регионов",
+        "language": "ru",
         "text": "Предлагаем отказаться от рейтинга регионов в пользу общего мониторинга.",
         "author": "member",
         "body": "mof",
         "target": "programme",
         "status": "withdrawn",
+        "submitted": (1, 14, 11),
+    },
+    {
+        "group": "mwg-high-mountain-2025",
+        "title": "Учитывать зимнюю недоступность дорог в сроках мероприятий",
+        "language": "ru",
+        "text": "В высокогорных айылных аймаках дороги закрыты до пяти месяцев в году; "
+        "предлагаем учитывать это при установлении сроков строительных мероприятий.",
+        "author": "secretary",
+        "body": "ulsg",
+        "target": "programme",
+        "status": "under_review",
+        "submitted": (2, -10, 16),
+    },
+    {
+        "group": "mwg-high-mountain-2025",
+        "title": "Бийик тоолуу айылдар үчүн мобилдик медициналык кызмат",
+        "language": "ky",
+        "text": "Алыскы айылдарда көчмө медициналык бригадалардын иштешин программага киргизүү.",
+        "author": "secretary",
+        "body": "moh",
+        "target": "new_measure",
+        "status": "on_agenda",
+        "submitted": (2, 12, 10),
+        "agenda_item": 2,  # of meeting No. 3
+    },
+    {
+        "group": "mwg-high-mountain-2025",
+        "title": "Өзгөчө көңүл буруу аймактары үчүн теңдештирүүчү гранттын коэффициенти",
+        "language": "ky",
+        "text": "Бийик тоолуу жана чек ара айыл аймактары үчүн теңдештирүүчү гранттарды "
+        "эсептөөдө жогорулатуучу коэффициент киргизүүнү сунуштайбыз.",
+        "author": "member",
+        "body": "mof",
+        "target": "programme",
+        "status": "submitted",
+        "submitted": (2, 25, 14),
     },
 ]
 
@@ -2111,5 +2453,12 @@ USERS = {
     "member": (["members"], False, False, "mof", []),
     "reporter": (["reporters"], False, False, "mtc", []),
     "partner": (["partners"], False, False, "swiss-ils", []),
+}
+# The people behind the demo accounts (invented; the same as in the working groups' lists).
+USER_NAMES = {
+    "editor": ("Гулнара", "Осмонова"),
+    "secretary": ("Айпери", "Токтосунова"),
+    "member": ("Нурлан", "Абдыкалыков"),
+    "reporter": ("Эрлан", "Сатыбалдиев"),
 }
 DEMO_PASSWORD = "demo12345"  # noqa: S105 - published demo password, printed by the command

@@ -1,15 +1,21 @@
 """python manage.py seed_demo — demo content on top of the reference data.
 
 Repeatable: every object is found by its natural key and written only when it is new or differs,
-so a second run gives the same database. Every write goes through full_clean() and save();
-measures through measures.services.measure_save, the path every edit of the plan takes.
+so a second run on the same day gives the same database. Every write goes through full_clean() and
+save(); measures through measures.services.measure_save, the path every edit of the plan takes;
+progress reports through measures.reporting, as their reporters and the editor file them.
+
+Everything the demo invents is written with ``sample=True`` (meetings/demo/content.py says what is
+fact and what is not), and the monitoring story is told relative to the day the command runs
+(``timezone.localdate()``): periods closed by then carry their reports, open ones what bodies
+have sent so far.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,25 +23,24 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import translation
+from django.db.models import Prefetch, Q
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from measures.deadlines import parse_deadline
 from measures.models import (
     FundingLine,
-    IndicatorActual,
     IndicatorTarget,
     Measure,
     MeasureExecutor,
     MeasureIndicator,
     ProgressReport,
-    ReportEvidence,
-    ReportingPeriod,
-    ReportSpending,
+    ReportEvent,
 )
-from measures.reporting import funding_actuals_refresh
-from measures.services import measure_save
+from measures.reporting import cycle_ensure, funding_actuals_refresh
+from measures.services import measure_save, measure_set_status_override
 from meetings.demo import content as C
+from meetings.demo.reports import Story, expected, report_file, stored
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -116,6 +121,17 @@ def at(*parts: int) -> dt.datetime:
     return dt.datetime(*parts, tzinfo=TZ)
 
 
+def demo(report: ProgressReport) -> bool:
+    """Written by this demo (flagged) or by an earlier one (by hand, so with no recorded step)."""
+    return report.sample or not report.events.all()
+
+
+def month_day(day: dt.date, months: int, day_of_month: int) -> dt.date:
+    """Day ``day_of_month`` of the month ``months`` months from the one ``day`` is in."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, day_of_month)
+
+
 class Command(BaseCommand):
     help = _("Load demo content (programmes, measures, the working group, users). Repeatable.")
 
@@ -126,14 +142,17 @@ class Command(BaseCommand):
             if len(self.units) < 66:
                 self.stderr.write(_("Reference data is missing: run `manage.py migrate` first."))
                 return
+            self.today = timezone.localdate()
             self.acts = self.seed_acts()
             self.bodies = self.seed_bodies()
+            self.retire_programmes()
             self.programmes = self.seed_programmes()
             self.users = self.seed_users()
             self.measures = self.seed_measures()
             self.seed_territories()
             self.seed_reports()
-            self.seed_working_group()
+            self.seed_overrides()
+            self.seed_working_groups()
             self.seed_indicator_values()
         self.print_summary()
 
@@ -155,17 +174,38 @@ class Command(BaseCommand):
     def seed_bodies(self) -> dict[str, ResponsibleBody]:
         bodies = {}
         for key, body in C.BODIES.items():
+            names = [body["name"][2], *body.get("aka", [])]
+            found = ResponsibleBody.objects.filter(name_en__in=names).order_by("pk").first()
             bodies[key] = upsert(
                 ResponsibleBody,
-                {"name_en": body["name"][2]},
+                {"pk": found.pk} if found else {"name_en": body["name"][2]},
                 {
                     **tri("name", body["name"]),
                     **tri("short_name", body["short"]),
                     "kind": body["kind"],
                     "territory": self.units.get(body.get("territory", "")),
+                    "valid_from": body.get("valid_from"),
                 },
             )
+        # Reorganised bodies name their successor, which has to exist first.
+        for key, body in C.BODIES.items():
+            if "successor" in body:
+                bodies[key] = upsert(
+                    ResponsibleBody,
+                    {"pk": bodies[key].pk},
+                    {"valid_to": body["valid_to"], "successor": bodies[body["successor"]]},
+                )
         return bodies
+
+    def retire_programmes(self) -> None:
+        """Earlier versions of the demo invented a "growth points" draft in place of a real
+        programme (content.RETIRED_PROGRAMMES): it goes, unless someone has built on it."""
+        Programme.objects.filter(
+            code__in=C.RETIRED_PROGRAMMES,
+            measures__isnull=True,
+            working_groups__isnull=True,
+            proposals__isnull=True,
+        ).delete()
 
     def seed_programmes(self) -> dict[str, Programme]:
         programmes = {}
@@ -198,35 +238,54 @@ class Command(BaseCommand):
                 direction = upsert(
                     Direction,
                     {"programme": programme, "number": number},
-                    {**tri("title", title), "position": position},
+                    {**tri("title", title), "position": position, "sample": True},
                 )
                 for obj_position, (obj_number, obj_title) in enumerate(objectives):
                     upsert(
                         Objective,
                         {"direction": direction, "number": obj_number},
-                        {**tri("title", obj_title), "position": obj_position},
+                        {**tri("title", obj_title), "position": obj_position, "sample": True},
                     )
             programmes[code] = programme
         return programmes
 
     def seed_users(self) -> dict:
-        User = get_user_model()
         users = {}
         for username, (groups, staff, superuser, body, programmes) in C.USERS.items():
-            user = User.objects.filter(username=username).first() or User(username=username)
-            user.email = f"{username}@example.kg"
-            user.is_staff = staff
-            user.is_superuser = superuser
-            user.is_active = True
-            if not user.check_password(C.DEMO_PASSWORD):
-                user.set_password(C.DEMO_PASSWORD)
-            user.full_clean()
-            user.save()
-            user.groups.set(Group.objects.filter(name__in=groups))
-            profile = upsert(Profile, {"user": user}, {"body": self.bodies[body]})
+            first, last = C.USER_NAMES.get(username, ("", ""))
+            user = self.seed_user(
+                username, groups, body, first, last, C.DEMO_PASSWORD, staff, superuser
+            )
+            profile = Profile.objects.get(user=user)
             profile.programmes.set([self.programmes[code] for code in programmes])
             users[username] = user
+        # The other bodies' reporting officers: they file the story's reports; nobody logs in as them.
+        for body, (username, first, last) in C.REPORTING_OFFICERS.items():
+            users[username] = self.seed_user(username, ["reporters"], body, first, last)
         return users
+
+    def seed_user(self, username, groups, body, first, last, password=None, staff=False, su=False):
+        User = get_user_model()
+        user = User.objects.filter(username=username).first() or User(username=username)
+        user.email = f"{username}@example.kg"
+        user.first_name, user.last_name = first, last
+        user.is_staff, user.is_superuser, user.is_active = staff, su, True
+        if password is None:
+            if user.has_usable_password() or not user.password:
+                user.set_unusable_password()
+        elif not user.check_password(password):
+            user.set_password(password)
+        user.full_clean()
+        user.save()
+        user.groups.set(Group.objects.filter(name__in=groups))
+        upsert(Profile, {"user": user}, {"body": self.bodies[body]})
+        return user
+
+    def officer(self, body_key: str):
+        """The account that files a body's reports."""
+        if body_key == C.USERS["reporter"][3]:
+            return self.users["reporter"]
+        return self.users[C.REPORTING_OFFICERS[body_key][0]]
 
     # -- the action plan -------------------------------------------------------------------
     def seed_measures(self) -> dict[tuple[str, str], Measure]:
@@ -319,6 +378,8 @@ class Command(BaseCommand):
                 else programme.period_end_year
             )
             years = list(range(first_year, last_year + 1))
+            # Official targets are written whole or with one decimal, as the unit is counted.
+            places = Decimal(1).scaleb(-C.PRECISION[unit_key])
             for step, year in enumerate(years, start=1):
                 if per_year:
                     target = Decimal(final)
@@ -329,7 +390,7 @@ class Command(BaseCommand):
                 upsert_row(
                     IndicatorTarget,
                     {"indicator": indicator, "year": year, "unit": None},
-                    {"target_value": target.quantize(Decimal("0.001"))},
+                    {"target_value": target.quantize(places, rounding=ROUND_HALF_UP)},
                 )
         if rows_changed and not written:
             measure_save(measure, user=None, reason=reason)
@@ -347,81 +408,103 @@ class Command(BaseCommand):
                             "unit": self.units[soate],
                             "territory_type": types[type_code],
                         },
+                        {"sample": True},
                     )
 
     def seed_reports(self) -> None:
-        # The programme's half-yearly cycle exists: saving an adopted programme creates it.
-        periods = {
-            (p.year, p.number): p
-            for p in ReportingPeriod.objects.filter(
-                cycle__programme=self.programmes["REG-2025-2030"], cycle__kind="half_year"
+        """The monitoring story of the adopted programme (meetings/demo/reports.py), as of today.
+
+        A report already stored as the story tells it stays; a demo report the story tells
+        otherwise today (a period has closed since, say) is filed again, and one it no longer
+        tells goes. A demo report is one flagged sample, or one without any recorded step (earlier
+        versions of the demo wrote reports by hand; the portal always records the steps). Reports
+        someone filed in the portal are left alone."""
+        programme = self.programmes["REG-2025-2030"]
+        # Cabinet Resolution No. 80: half-yearly, by the 15th of the next month; and the
+        # ministry's internal quarterly cycle, by the 10th.
+        half_year = cycle_ensure(programme=programme, kind="half_year", due_day=15)
+        quarter = cycle_ensure(programme=programme, kind="quarter", due_day=10)
+        story = Story(
+            programme=programme,
+            today=self.today,
+            half_year=half_year,
+            quarter=quarter,
+            bodies=self.bodies,
+        )
+        editor = self.users["editor"]
+        existing = {
+            (r.measure_id, r.reporting_body_id, r.period_id): r
+            for r in ProgressReport.objects.filter(measure__programme=programme).prefetch_related(
+                "actuals",
+                "spending",
+                "evidence",
+                Prefetch("events", queryset=ReportEvent.objects.order_by("at", "id")),
             )
         }
-        for spec in C.REPORTS:
-            measure = self.measures[("REG-2025-2030", spec["measure"])]
-            period = periods[(spec["year"], spec["half"])]
-            submitted = None
-            if spec["status"] != "draft":
-                submitted = at(period.end.year, period.end.month, 10, 11, 0) + dt.timedelta(days=30)
-            reviewed = spec["status"] in ("accepted", "returned")
-            report = upsert(
-                ProgressReport,
+        wanted, touched = set(), set()
+        for plan in sorted(story.plans(), key=lambda plan: plan.steps[0].at):
+            key = (plan.measure.pk, self.bodies[plan.body_key].pk, plan.period.pk)
+            wanted.add(key)
+            reporter = self.officer(plan.body_key)
+            report = existing.get(key)
+            if report is not None:
+                if not demo(report) or stored(report) == expected(plan, reporter.pk, editor.pk):
+                    continue
+                report.delete()
+            report_file(plan, reporter=reporter, editor=editor)
+            touched.add(plan.measure)
+        for key, report in existing.items():
+            if key not in wanted and demo(report):
+                report.delete()
+                touched.add(report.measure)
+        for measure in touched:
+            funding_actuals_refresh(measure=measure, user=editor)
+
+    def seed_overrides(self) -> None:
+        """The editor's status set by hand, with the reason, beside the computed one."""
+        editor = self.users["editor"]
+        for number, (status, reason) in C.OVERRIDES.items():
+            measure = Measure.objects.get(programme__code="REG-2025-2030", number=number)
+            if (measure.status_override, measure.status_override_reason) != (status, reason):
+                measure_set_status_override(
+                    measure=measure, status=status, reason=reason, user=editor
+                )
+
+    # -- the working groups ------------------------------------------------------------------
+    def seed_working_groups(self) -> None:
+        groups, members = {}, {}
+        for slug, spec in C.GROUPS.items():
+            groups[slug] = upsert(
+                WorkingGroup,
+                {"slug": slug},
                 {
-                    "measure": measure,
-                    "reporting_body": self.bodies[spec["body"]],
-                    "period": period,
-                },
-                {
-                    "author": self.users["reporter"] if spec["body"] == "mtc" else None,
-                    "language": "ky",
-                    "text_ky": spec["text"],
-                    "execution": "done" if spec["percent"] == 100 else "partly_done",
-                    "percent_complete": spec["percent"],
-                    "delay_reason_ky": spec.get("delay", ""),
-                    "status": spec["status"],
-                    "submitted_at": submitted,
-                    "reviewed_at": submitted + dt.timedelta(days=5) if reviewed else None,
-                    "reviewed_by": self.users["editor"] if reviewed else None,
-                    "review_comment": spec.get("comment", ""),
+                    "programme": self.programmes[spec["programme"]],
+                    "founding_act": self.acts.get(spec["founding_act"]),
+                    **tri("name", spec["name"]),
+                    **tri("description", spec["description"]),
                 },
             )
-            indicator = measure.indicators.first()
-            if indicator and spec["actual"]:
-                upsert(
-                    IndicatorActual,
-                    {"report": report, "indicator": indicator, "year": period.year, "unit": None},
-                    {"value": Decimal(spec["actual"])},
-                )
-            line = measure.funding_lines.filter(year=period.year).order_by("source").first()
-            if line and spec["spent"]:
-                upsert(
-                    ReportSpending,
-                    {"report": report, "source": line.source, "donor": line.donor},
-                    {"amount": Decimal(spec["spent"])},
-                )
-            if spec["status"] == "accepted":
-                upsert(
-                    ReportEvidence,
-                    {"report": report, "title": _("Acceptance certificate")},
-                    {"link": f"https://example.kg/reports/{measure.number}/{spec['year']}"},
-                )
-            funding_actuals_refresh(measure=measure, user=self.users["editor"])
+            members[slug] = self.seed_members(groups[slug], spec["members_from"])
+        drafting, current = groups.values()
+        agenda = {
+            (drafting.slug, 1): self.seed_news_meeting(drafting),
+            (current.slug, 1): self.seed_fact_meeting(current, C.HRB_MEETING_1),
+        }
+        self.meeting_days = {
+            1: dt.date(*C.HRB_MEETING_1["starts"][:3]),
+            2: month_day(self.today, -2, 15),
+            3: month_day(self.today, 2, 10),
+        }
+        agenda[(current.slug, 2)] = self.seed_held_sample_meeting(current, members[current.slug])
+        agenda[(current.slug, 3)] = self.seed_planned_sample_meeting(current)
+        self.seed_proposals(groups, agenda)
 
-    # -- the working group -----------------------------------------------------------------
-    def seed_working_group(self) -> None:
-        spec = C.GROUP
-        group = upsert(
-            WorkingGroup,
-            {"slug": spec["slug"]},
-            {
-                "programme": self.programmes[spec["programme"]],
-                "founding_act": self.acts[spec["founding_act"]],
-                **tri("name", spec["name"]),
-                **tri("description", spec["description"]),
-            },
-        )
+    def seed_members(self, group: WorkingGroup, since: dt.date) -> dict:
+        """The invented people of a group (sample); in the 2025 group with the bodies of 2025."""
+        later = since.year >= 2025
         members = {}
         for full_name, body, role, position, username in C.MEMBERS:
+            body = C.BODY_IN_2025.get(body, body) if later else body
             members[full_name] = upsert(
                 WorkingGroupMember,
                 {"group": group, "full_name": full_name},
@@ -430,15 +513,16 @@ class Command(BaseCommand):
                     "role": role,
                     **tri("position", position),
                     "user": self.users[username] if username else None,
-                    "date_from": dt.date(2024, 1, 17),
+                    "date_from": since,
+                    "sample": True,
                 },
             )
+        return members
 
-        first = self.seed_meeting_1(group, members)
-        second = self.seed_meeting_2(group)
-        self.seed_proposals(group, {1: first, 2: second})
-
-    def seed_meeting_1(self, group: WorkingGroup, members: dict) -> Meeting:
+    def seed_news_meeting(self, group: WorkingGroup) -> dict[int, AgendaItem]:
+        """The real meeting of 12.06.2024 with what the ministry's news states, and nothing else:
+        earlier versions of the demo gave it invented attendance, minutes and decisions, and a
+        meeting No. 2 of the draft's group always in the future; those go."""
         spec = C.MEETING_1
         title_ky, text_ky = news_from_file(Path(C.__file__).parent / C.NEWS_FILE)
         meeting = upsert(
@@ -446,19 +530,66 @@ class Command(BaseCommand):
             {"group": group, "number": spec["number"]},
             {
                 "starts_at": at(*spec["starts"]),
-                "ends_at": at(*spec["ends"]),
-                **tri("place", spec["place"]),
+                "ends_at": None,
+                **tri("place", ("", "", "")),
                 "format": "in_person",
                 "status": "held",
-                "minutes_status": "approved",
-                **tri("minutes_summary", spec["minutes_summary"]),
-                "minutes_approved_at": at(2024, 6, 19, 15, 0),
-                "minutes_approved_by": self.users["secretary"],
+                "minutes_status": "none",
+                **tri("minutes_summary", ("", "", "")),
+                "minutes_approved_at": None,
+                "minutes_approved_by": None,
                 **tri("news_title", (title_ky, *spec["news_title"][1:])),
                 "news_text_ky": text_ky,
                 "news_text_ru": spec["news_text_ru"],
                 "news_text_en": spec["news_text_en"],
                 "news_published_at": at(*spec["news_published"]),
+                "sample": False,
+            },
+        )
+        retired = C.RETIRED_ON_MEETING_1
+        Attendance.objects.filter(meeting=meeting).filter(
+            Q(member__sample=True) | Q(attendee_name__in=retired["guests"])
+        ).delete()
+        for start in retired["decisions"]:
+            Decision.objects.filter(meeting=meeting, text_ky__startswith=start).delete()
+        Meeting.objects.filter(
+            group=group, number=2, status="planned", online_link=retired["meeting_2_link"]
+        ).delete()
+        return self.seed_agenda(meeting, spec["agenda"])
+
+    def seed_fact_meeting(self, group: WorkingGroup, spec: dict) -> dict[int, AgendaItem]:
+        """A real meeting known by its date and subject only: no place, minutes or news."""
+        meeting = upsert(
+            Meeting,
+            {"group": group, "number": spec["number"]},
+            {
+                "starts_at": at(*spec["starts"]),
+                "format": "in_person",
+                "status": "held",
+                "minutes_status": "none",
+                "sample": False,
+            },
+        )
+        return self.seed_agenda(meeting, spec["agenda"])
+
+    def seed_held_sample_meeting(self, group: WorkingGroup, members: dict) -> dict:
+        spec = C.HRB_MEETING_2
+        starts = at(*self.meeting_days[2].timetuple()[:3], 10, 0)
+        meeting = upsert(
+            Meeting,
+            {"group": group, "number": spec["number"]},
+            {
+                "starts_at": starts,
+                "ends_at": starts + dt.timedelta(hours=2, minutes=30),
+                **tri("place", C.MEETING_PLACE),
+                "format": "in_person",
+                "status": "held",
+                "minutes_status": "approved",
+                **tri("minutes_summary", spec["minutes_summary"]),
+                "minutes_approved_at": starts + dt.timedelta(days=7, hours=5),
+                "minutes_approved_by": self.users["secretary"],
+                "invitations_sent_at": starts - dt.timedelta(days=10),
+                "sample": True,
             },
         )
         items = self.seed_agenda(meeting, spec["agenda"])
@@ -466,36 +597,36 @@ class Command(BaseCommand):
             upsert(
                 Attendance,
                 {"meeting": meeting, "member": member},
-                {"body": member.body, "present": full_name not in spec["absent"]},
+                {"body": member.body, "present": full_name not in spec["absent"], "sample": True},
             )
         for body, name, note in spec["guests"]:
             upsert(
                 Attendance,
                 {"meeting": meeting, "member": None, "attendee_name": name},
-                {"body": self.bodies[body], "present": True, "note": note},
+                {"body": self.bodies[body], "present": True, "note": note, "sample": True},
             )
-        for decision in spec["decisions"]:
+        for number, item, text, body, due, status in spec["decisions"]:
+            if due == "before_next":
+                deadline = self.meeting_days[3] - dt.timedelta(days=5)
+            else:
+                deadline = self.meeting_days[2] + dt.timedelta(days=due)
             upsert(
                 Decision,
-                {"meeting": meeting, "number": decision["number"]},
+                {"meeting": meeting, "number": number},
                 {
-                    "agenda_item": items[decision["agenda"]],
-                    **tri("text", decision["text"]),
-                    "responsible_body": self.bodies[decision["body"]],
-                    "deadline": decision["deadline"],
-                    "status": decision["status"],
+                    "agenda_item": items[item],
+                    **tri("text", text),
+                    "responsible_body": self.bodies[body],
+                    "deadline": deadline,
+                    "status": status,
+                    "sample": True,
                 },
             )
-        return meeting
+        return items
 
-    def seed_meeting_2(self, group: WorkingGroup) -> Meeting:
-        spec = C.MEETING_2
-        # Always ahead: the 10th of the month after next, at 10:00.
-        today = dt.date.today()
-        month = today.month + 2
-        year = today.year + (month - 1) // 12
-        month = (month - 1) % 12 + 1
-        starts = at(year, month, 10, 10, 0)
+    def seed_planned_sample_meeting(self, group: WorkingGroup) -> dict:
+        spec = C.HRB_MEETING_3
+        starts = at(*self.meeting_days[3].timetuple()[:3], 10, 0)
         meeting = upsert(
             Meeting,
             {"group": group, "number": spec["number"]},
@@ -504,13 +635,13 @@ class Command(BaseCommand):
                 "ends_at": starts + dt.timedelta(hours=2),
                 **tri("place", spec["place"]),
                 "format": "hybrid",
-                "online_link": "https://meet.example.kg/mwg-regional-development-2024-2",
+                "online_link": f"https://meet.example.kg/{group.slug}-{spec['number']}",
                 "status": "planned",
                 "minutes_status": "none",
+                "sample": True,
             },
         )
-        self.seed_agenda(meeting, spec["agenda"])
-        return meeting
+        return self.seed_agenda(meeting, spec["agenda"])
 
     def seed_agenda(self, meeting: Meeting, agenda: list) -> dict[int, AgendaItem]:
         return {
@@ -519,20 +650,32 @@ class Command(BaseCommand):
                 {"meeting": meeting, "position": position},
                 {
                     **tri("title", title),
-                    "presenter_body": self.bodies[body],
+                    "presenter_body": self.bodies[body] if body else None,
                     **tri("minutes_text", minutes),
                 },
             )
             for position, title, body, minutes in agenda
         }
 
-    def seed_proposals(self, group: WorkingGroup, meetings: dict[int, Meeting]) -> None:
-        programme = group.programme
+    def seed_proposals(self, groups: dict, agenda: dict) -> None:
+        """Invented proposals (sample), each submitted before the meeting that discussed it and
+        before its answer; found by title, so an earlier demo's proposal is corrected in place."""
         for spec in C.PROPOSALS:
+            group = groups[spec["group"]]
+            programme = group.programme
+            submitted = spec["submitted"]
+            if len(submitted) == 5:
+                submitted_at = at(*submitted)
+            else:  # (meeting of the 2025 group, days after it, hour)
+                number, days, hour = submitted
+                day = self.meeting_days[number] + dt.timedelta(days=days)
+                submitted_at = at(*day.timetuple()[:3], hour, 0)
             values = {
+                "group": group,
                 "programme": programme,
                 "author": self.users[spec["author"]],
                 "author_body": self.bodies[spec["body"]],
+                "language": spec["language"],
                 "target_kind": spec["target"],
                 "text": spec["text"],
                 "justification": spec.get("justification", ""),
@@ -544,6 +687,7 @@ class Command(BaseCommand):
                 "measure": None,
                 "agenda_item": None,
                 "resulting_measure": None,
+                "sample": True,
             }
             if "direction" in spec:
                 values["direction"] = Direction.objects.get(
@@ -556,13 +700,15 @@ class Command(BaseCommand):
             if "measure" in spec:
                 values["measure"] = self.measures[(programme.code, spec["measure"])]
             if "agenda_item" in spec:
-                number, position = spec["agenda_item"]
-                values["agenda_item"] = AgendaItem.objects.get(
-                    meeting=meetings[number], position=position
-                )
+                # The 2024 group's proposals were discussed on 12.06.2024, the 2025 group's go to
+                # its next meeting.
+                number = 1 if group.slug == "mwg-regional-development-2024" else 3
+                values["agenda_item"] = agenda[(group.slug, number)][spec["agenda_item"]]
             if "resulting_measure" in spec:
                 values["resulting_measure"] = self.measures[spec["resulting_measure"]]
-            upsert(Proposal, {"group": group, "title": spec["title"]}, values)
+            proposal = upsert(Proposal, {"title": spec["title"]}, values)
+            if proposal.submitted_at != submitted_at:  # auto_now_add stamps the seeding moment
+                Proposal.objects.filter(pk=proposal.pk).update(submitted_at=submitted_at)
 
     def seed_indicator_values(self) -> None:
         indicators = {i.code: i for i in SocioEconomicIndicator.objects.all()}
