@@ -172,8 +172,18 @@ class MeasureQuerySet(ArchivableQuerySet):
 
         return annotate_computed_status(self, today)
 
+    def in_status(self, statuses, *, computed: bool = False, today: datetime.date | None = None):
+        """Measures whose status is one of ``statuses`` (ComputedStatus values): the status the
+        plan shows — the editor's override where set, else the computed one — or, with
+        ``computed``, the computed one alone. The plan page's and the API's status filters."""
+        qs = self
+        if "effective_status" not in qs.query.annotations:
+            qs = qs.with_computed_status(today)
+        field = "computed_status" if computed else "effective_status"
+        return qs.filter(**{f"{field}__in": list(statuses)})
+
     def overdue(self, today: datetime.date | None = None):
-        return self.with_computed_status(today).filter(effective_status=ComputedStatus.OVERDUE)
+        return self.with_computed_status(today).in_status([ComputedStatus.OVERDUE])
 
 
 class Measure(models.Model):
