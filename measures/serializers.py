@@ -1,4 +1,5 @@
-"""API representation of a measure: executors, target units, funding, indicators, deadline, links.
+"""API representation of a measure: executors, target units, funding, indicators, deadline, status
+and actuals, links.
 
 This is the hot endpoint (PERFORMANCE.md). The declared fields describe the shape for the schema;
 ``MeasureSerializer.to_representation`` builds the same shape by hand from one page of prefetched
@@ -11,7 +12,7 @@ import datetime
 
 from rest_framework import serializers
 
-from measures.models import DeadlineKind, FundingSource, MeasureStatus
+from measures.models import ComputedStatus, DeadlineKind, FundingSource, MeasureStatus
 from programs.serializers import BodyRefSerializer
 from regionalprogram.api.fields import TranslatedField, raw_translated
 from regions.serializers import UnitRefSerializer, api_base
@@ -45,11 +46,44 @@ class TargetSerializer(serializers.Serializer):
 
 
 class MeasureIndicatorSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The indicator's id, as the actuals name it.")
     name = TranslatedField()
     unit_of_measure = TranslatedField()
     baseline_value = serializers.DecimalField(max_digits=16, decimal_places=3, allow_null=True)
     baseline_year = serializers.IntegerField(allow_null=True)
     targets = TargetSerializer(many=True)
+
+
+class IndicatorActualSerializer(serializers.Serializer):
+    indicator = serializers.IntegerField(help_text="Id of one of the measure's indicators.")
+    year = serializers.IntegerField()
+    unit = serializers.CharField(allow_null=True, help_text="Classifier code, or null.")
+    value = serializers.DecimalField(max_digits=16, decimal_places=3)
+
+
+class SpentSerializer(serializers.Serializer):
+    source = serializers.ChoiceField(choices=FundingSource.choices)
+    year = serializers.IntegerField()
+    amount = serializers.DecimalField(max_digits=15, decimal_places=1, help_text="Thousand KGS.")
+
+
+class MeasureActualsSerializer(serializers.Serializer):
+    indicators = IndicatorActualSerializer(
+        many=True,
+        help_text="Per indicator, year and unit: the value in the lead body's latest accepted "
+        "report.",
+    )
+    spent = SpentSerializer(
+        many=True,
+        help_text="Money spent by source and year: the funding lines' spent amounts, which are "
+        "the sums of the accepted reports.",
+    )
+
+
+class StatusOverrideSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ComputedStatus.choices)
+    reason = serializers.CharField()
+    set_at = serializers.DateTimeField(allow_null=True)
 
 
 def _decimal(value) -> str | None:
@@ -79,12 +113,24 @@ class MeasureSerializer(serializers.Serializer):
     expected_result = TranslatedField()
     deadline = DeadlineSerializer()
     status = serializers.ChoiceField(choices=MeasureStatus.choices)
-    overdue = serializers.BooleanField()
+    computed_status = serializers.ChoiceField(
+        choices=ComputedStatus.choices,
+        help_text="As of today, from the deadline, the reports and the indicators.",
+    )
+    effective_status = serializers.ChoiceField(
+        choices=ComputedStatus.choices,
+        help_text="What the plan shows: the editor's status where one is set, else the computed.",
+    )
+    status_override = StatusOverrideSerializer(
+        allow_null=True, help_text="The status an editor set by hand, with the reason; or null."
+    )
+    overdue = serializers.BooleanField(help_text="effective_status is overdue.")
     lead_body = BodyRefSerializer()
     co_executors = CoExecutorSerializer(many=True)
     target_units = UnitRefSerializer(many=True)
     funding = FundingSerializer(many=True)
     indicators = MeasureIndicatorSerializer(many=True)
+    actuals = MeasureActualsSerializer()
     decisions = serializers.ListField(
         child=serializers.CharField(), help_text="Keys of the working-group decisions on it."
     )
@@ -103,7 +149,6 @@ class MeasureSerializer(serializers.Serializer):
     def to_representation(self, measure):
         context = self.context
         lang = context.get("lang", "ky")
-        today = context.setdefault("today", datetime.date.today())
         base = api_base(context)
         code = measure.programme.code
         key = f"{code}/{measure.number}"
@@ -129,7 +174,19 @@ class MeasureSerializer(serializers.Serializer):
                 "end": _date(measure.deadline_end),
             },
             "status": measure.status,
-            "overdue": measure.is_overdue(today),
+            # Annotated on the page's query (MeasureQuerySet.with_computed_status): no query here.
+            "computed_status": measure.computed_status,
+            "effective_status": measure.effective_status,
+            "status_override": (
+                {
+                    "status": measure.status_override,
+                    "reason": measure.status_override_reason,
+                    "set_at": _datetime(measure.status_override_at),
+                }
+                if measure.status_override
+                else None
+            ),
+            "overdue": measure.effective_status == ComputedStatus.OVERDUE,
             "lead_body": {
                 "id": lead.pk,
                 "name": raw_translated(lead, "name", lang),
@@ -139,6 +196,7 @@ class MeasureSerializer(serializers.Serializer):
             "target_units": measure.api_target_units,
             "funding": measure.api_funding,
             "indicators": measure.api_indicators,
+            "actuals": measure.api_actuals,
             "decisions": measure.api_decisions,
             "source_proposals": measure.api_source_proposals,
             "proposals": measure.api_proposals,

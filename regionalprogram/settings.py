@@ -412,6 +412,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "LegalActRoleEnum": "programs.models.LegalActRole",
         "MemberRoleEnum": "meetings.models.MemberRole",
+        "ComputedStatusEnum": "measures.models.ComputedStatus",
     },
 }
 
