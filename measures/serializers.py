@@ -10,11 +10,22 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import timezone, translation
 from rest_framework import serializers
 
-from measures.models import ComputedStatus, DeadlineKind, FundingSource, MeasureStatus
+from measures.models import (
+    ComputedStatus,
+    DeadlineKind,
+    ExecutionAssessment,
+    FundingSource,
+    MeasureStatus,
+    ReportStatus,
+)
+from measures.reporting.periods import period_label
+from programs.models import ReportingPeriodKind
 from programs.serializers import BodyRefSerializer
 from regionalprogram.api.fields import TranslatedField, raw_translated
+from regionalprogram.api.language import ALL, LANGUAGE_CODES
 from regions.serializers import UnitRefSerializer, api_base
 
 
@@ -206,3 +217,139 @@ class MeasureSerializer(serializers.Serializer):
             "created_at": _datetime(measure.created_at),
             "updated_at": _datetime(measure.updated_at),
         }
+
+
+# --- progress reports -------------------------------------------------------------------------
+
+
+class ReportPeriodSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="KIND/YEAR/NUMBER: “half_year/2026/1”.")
+    kind = serializers.ChoiceField(choices=ReportingPeriodKind.choices)
+    year = serializers.IntegerField()
+    number = serializers.IntegerField(help_text="Quarter 1–4, half-year 1–2, 1 for a year.")
+    label = TranslatedField(help_text="As official texts write it: “I полугодие 2026 года”.")
+    start = serializers.DateField()
+    end = serializers.DateField()
+    due_date = serializers.DateField(help_text="The day the reports of the period are due.")
+
+
+class ReportActualSerializer(serializers.Serializer):
+    indicator = serializers.IntegerField(help_text="Id of the measure's indicator.")
+    name = TranslatedField()
+    year = serializers.IntegerField()
+    unit = serializers.CharField(allow_null=True, help_text="Classifier code, or null.")
+    value = serializers.DecimalField(max_digits=16, decimal_places=3)
+
+
+class ReportSpendingSerializer(serializers.Serializer):
+    source = serializers.ChoiceField(choices=FundingSource.choices)
+    donor = serializers.IntegerField(allow_null=True, help_text="Body id of the donor, or null.")
+    year = serializers.IntegerField(help_text="The period's year: spent since 1 January.")
+    amount = serializers.DecimalField(max_digits=14, decimal_places=1, help_text="Thousand KGS.")
+
+
+class ReportSerializer(serializers.Serializer):
+    """A body's progress report on a measure for a period. Built by hand from one page of rows
+    (measures/api_reports.py attaches the actuals and spending), like the measures."""
+
+    key = serializers.CharField(
+        help_text="Stable key: programme code/measure number/body id/period key."
+    )
+    url = serializers.CharField()
+    measure = serializers.CharField(help_text="Measure key.")
+    programme = serializers.CharField(help_text="Programme code.")
+    body = BodyRefSerializer(help_text="The reporting body.")
+    lead = serializers.BooleanField(
+        help_text="The lead body's report; otherwise a co-executor's contribution to it."
+    )
+    period = ReportPeriodSerializer()
+    status = serializers.ChoiceField(choices=ReportStatus.choices)
+    language = serializers.CharField(help_text="The language the body reported in.")
+    execution = serializers.ChoiceField(
+        choices=ExecutionAssessment.choices, allow_null=True, help_text="Execution assessment."
+    )
+    percent_complete = serializers.IntegerField(min_value=0, max_value=100)
+    text = TranslatedField(help_text="What was done.")
+    delay_reason = TranslatedField()
+    actuals = ReportActualSerializer(many=True, help_text="Indicator values as of the period end.")
+    spending = ReportSpendingSerializer(many=True, help_text="Money spent since 1 January.")
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    accepted_at = serializers.DateTimeField(allow_null=True)
+    on_time = serializers.BooleanField(
+        allow_null=True,
+        help_text="Submitted by the due date (Bishkek time); false when submitted later or still "
+        "missing after it; null while it is not submitted and not yet due.",
+    )
+    sample = serializers.BooleanField(help_text="A report on a demo measure.")
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    def to_representation(self, report):
+        context = self.context
+        lang = context.get("lang", "ky")
+        base = api_base(context)
+        measure = report.measure
+        period = report.period
+        measure_key = f"{measure.programme.code}/{measure.number}"
+        period_key = f"{period.cycle.kind}/{period.year}/{period.number}"
+        key = f"{measure_key}/{report.reporting_body_id}/{period_key}"
+        body = report.reporting_body
+        accepted = report.status == ReportStatus.ACCEPTED
+        return {
+            "key": key,
+            "url": f"{base}reports/{key}/",
+            "measure": measure_key,
+            "programme": measure.programme.code,
+            "body": {
+                "id": body.pk,
+                "name": raw_translated(body, "name", lang),
+                "short_name": raw_translated(body, "short_name", lang),
+            },
+            "lead": report.reporting_body_id == measure.lead_body_id,
+            "period": {
+                "key": period_key,
+                "kind": period.cycle.kind,
+                "year": period.year,
+                "number": period.number,
+                "label": period_labels(context, period.cycle.kind, period.year, period.number),
+                "start": _date(period.start),
+                "end": _date(period.end),
+                "due_date": _date(period.due_date),
+            },
+            "status": report.status,
+            "language": report.language,
+            "execution": report.execution or None,
+            "percent_complete": report.percent_complete,
+            "text": raw_translated(report, "text", lang),
+            "delay_reason": raw_translated(report, "delay_reason", lang),
+            "actuals": report.api_actuals,
+            "spending": report.api_spending,
+            "submitted_at": _datetime(report.submitted_at),
+            "accepted_at": _datetime(report.reviewed_at) if accepted else None,
+            "on_time": on_time(report, context.setdefault("today", timezone.localdate())),
+            "sample": measure.sample,
+            "created_at": _datetime(report.created_at),
+            "updated_at": _datetime(report.updated_at),
+        }
+
+
+def period_labels(context, kind: str, year: int, number: int):
+    """The period's label in the response's language, or in all three with ?lang=all (each
+    label built once per response)."""
+    lang = context.get("lang", "ky")
+    cache = context.setdefault("period_labels", {})
+    key = (kind, year, number)
+    if key not in cache:
+        labels = {}
+        for code in LANGUAGE_CODES:
+            with translation.override(code):
+                labels[code] = period_label(kind, year, number)
+        cache[key] = labels
+    return dict(cache[key]) if lang == ALL else cache[key][lang]
+
+
+def on_time(report, today: datetime.date) -> bool | None:
+    due = report.period.due_date
+    if report.submitted_at is None:
+        return False if today > due else None
+    return timezone.localdate(report.submitted_at) <= due

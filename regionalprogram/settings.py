@@ -413,6 +413,9 @@ SPECTACULAR_SETTINGS = {
         "LegalActRoleEnum": "programs.models.LegalActRole",
         "MemberRoleEnum": "meetings.models.MemberRole",
         "ComputedStatusEnum": "measures.models.ComputedStatus",
+        "ReportStatusEnum": "measures.models.ReportStatus",
+        "ExecutionAssessmentEnum": "measures.models.ExecutionAssessment",
+        "ReportingPeriodKindEnum": "programs.models.ReportingPeriodKind",
     },
 }
 

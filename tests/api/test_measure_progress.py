@@ -207,6 +207,20 @@ def test_indicator_actuals_equal_the_lead_bodys_latest_accepted_values(api, repo
     assert sorted(page.values()) == sorted(row["value"] for row in expected)
 
 
+def test_report_figures_in_the_reports_api_equal_the_sql_sums(api, reported):
+    response = api.get(f"/api/v1/reports/?measure={CODE}/{reported.number}&page_size=100")
+    reports = response.json()["results"]
+    assert {r["status"] for r in reports} == {"accepted"}
+    total = sum(Decimal(s["amount"]) for r in reports for s in r["spending"])
+    (sql_total,) = sql_rows(
+        "SELECT sum(s.amount) FROM measures_reportspending s "
+        "JOIN measures_progressreport r ON r.id = s.report_id "
+        "WHERE r.measure_id = %s AND r.status = 'accepted'",
+        [reported.pk],
+    )[0]
+    assert total == sql_total == Decimal("500.5")
+
+
 def test_list_and_detail_carry_the_same_status_and_actuals(api, reported):
     listed = api.get(f"/api/v1/measures/?programme={CODE}").json()["results"]
     detail = api_measure(api, reported)
