@@ -13,6 +13,7 @@ from measures.models import (
     ReportEvidence,
     ReportingCycle,
     ReportingPeriod,
+    ReportReminder,
     ReportSpending,
     ReportStatus,
 )
@@ -183,6 +184,24 @@ class ReportingPeriodAdmin(admin.ModelAdmin):
     list_display = ["__str__", "cycle", "start", "end", "due_date"]
     list_filter = ["cycle__programme", "cycle__kind", "year"]
     list_select_related = ["cycle__programme"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReportReminder)
+class ReportReminderAdmin(admin.ModelAdmin):
+    """What send_reminders has sent: a record, never edited by hand (deleting one lets the
+    reminder go out again)."""
+
+    list_display = ["sent_at", "recipient", "measure", "reporting_body", "period", "kind"]
+    list_filter = ["kind", "scheduled_for"]
+    search_fields = ["recipient__username", "recipient__email", "measure__number"]
+    list_select_related = ["recipient", "measure", "reporting_body", "period__cycle"]
+    date_hierarchy = "sent_at"
 
     def has_add_permission(self, request):
         return False

@@ -20,10 +20,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from measures.models import (
+    ComputedStatus,
     FundingLine,
     FundingSource,
     Measure,
     MeasureStatus,
+    ReportStatus,
 )
 from measures.serializers import MeasureSerializer
 from programs.api import VisibleProgrammeFilter
@@ -89,6 +91,19 @@ class MeasureApiFilter(ArchivedFilterMixin):
     programme = VisibleProgrammeFilter()
     direction = DirectionKeyFilter(field_name="direction", label=_("Direction key"))
     status = django_filters.MultipleChoiceFilter(choices=MeasureStatus.choices)
+    effective_status = django_filters.MultipleChoiceFilter(
+        choices=ComputedStatus.choices,
+        method="filter_effective_status",
+        label=_(
+            "Status the plan shows (the editor's where set, else the computed one): the plan "
+            "page's Progress filter"
+        ),
+    )
+    computed_status = django_filters.MultipleChoiceFilter(
+        choices=ComputedStatus.choices,
+        method="filter_computed_status",
+        label=_("Status computed from the deadline and the reports, whatever the editor set"),
+    )
     body = BodyIdFilter(
         method="filter_body",
         label=_("Responsible body id: as lead or as any co-executor"),
@@ -141,6 +156,12 @@ class MeasureApiFilter(ArchivedFilterMixin):
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
 
+    def filter_effective_status(self, queryset, name, value):
+        return queryset.in_status(value) if value else queryset
+
+    def filter_computed_status(self, queryset, name, value):
+        return queryset.in_status(value, computed=True) if value else queryset
+
     def filter_funding_source(self, queryset, name, value):
         if not value:
             return queryset
@@ -167,8 +188,9 @@ def _text(alias: str, column: str, lang: str) -> str:
 
 @functools.cache
 def relations_sql(lang: str) -> str:
-    """Executors, target units, funding and indicators (with targets) of a page of measures,
-    each as JSON built by PostgreSQL: one query, one row per measure of the page."""
+    """Executors, target units, funding, indicators (with targets) and actuals (indicator values
+    and money spent from accepted reports) of a page of measures, each as JSON built by
+    PostgreSQL: one query, one row per measure of the page."""
     # Only column names from this module are formatted in; the ids are a bound parameter.
     return f"""
     SELECT m.id,
@@ -190,7 +212,7 @@ def relations_sql(lang: str) -> str:
                 ORDER BY f.year, f.source, f.id), '[]'::json)
          FROM measures_fundingline f WHERE f.measure_id = m.id),
       (SELECT coalesce(json_agg(json_build_object(
-                'name', {_text("i", "name", lang)},
+                'id', i.id, 'name', {_text("i", "name", lang)},
                 'unit_of_measure', {_text("i", "unit_of_measure", lang)},
                 'baseline_value', i.baseline_value::text, 'baseline_year', i.baseline_year,
                 'targets', (SELECT coalesce(json_agg(json_build_object(
@@ -201,8 +223,39 @@ def relations_sql(lang: str) -> str:
                               LEFT JOIN regions_administrativeunit tu ON tu.id = it.unit_id
                              WHERE it.indicator_id = i.id))
                 ORDER BY i.position, i.id), '[]'::json)
-         FROM measures_measureindicator i WHERE i.measure_id = m.id)
+         FROM measures_measureindicator i WHERE i.measure_id = m.id),
+      (SELECT coalesce(json_agg(json_build_object(
+                'indicator', a.indicator_id, 'year', a.year, 'unit', a.soate,
+                'value', a.value::text)
+                ORDER BY a.position, a.indicator_id, a.year, a.tree_path NULLS FIRST), '[]'::json)
+         FROM ({latest_actuals_sql("m")}) a),
+      (SELECT coalesce(json_agg(json_build_object(
+                'source', s.source, 'year', s.year, 'amount', s.amount::text)
+                ORDER BY s.year, s.source), '[]'::json)
+         FROM (SELECT f.source, f.year, sum(f.actual_amount) AS amount
+                 FROM measures_fundingline f
+                WHERE f.measure_id = m.id AND f.actual_amount IS NOT NULL
+                GROUP BY f.source, f.year) s)
     FROM measures_measure m WHERE m.id = ANY(%s)
+    """  # noqa: S608
+
+
+def latest_actuals_sql(measure: str) -> str:
+    """The measure's indicator actuals, as measures.reporting.queries.measure_actuals reads them:
+    per indicator, year and unit the value of the lead body's latest accepted report (period end,
+    then review time, then id; co-executors' values are contributions to it)."""
+    accepted = ReportStatus.ACCEPTED.value
+    return f"""
+        SELECT DISTINCT ON (ia.indicator_id, ia.year, ia.unit_id)
+               ia.indicator_id, ia.year, ia.value, mi.position, u.soate, u.tree_path
+          FROM measures_indicatoractual ia
+          JOIN measures_measureindicator mi ON mi.id = ia.indicator_id
+          JOIN measures_progressreport r ON r.id = ia.report_id
+          JOIN measures_reportingperiod p ON p.id = r.period_id
+          LEFT JOIN regions_administrativeunit u ON u.id = ia.unit_id
+         WHERE r.measure_id = {measure}.id AND r.reporting_body_id = {measure}.lead_body_id
+           AND r.status = '{accepted}'
+         ORDER BY ia.indicator_id, ia.year, ia.unit_id, p."end" DESC, r.reviewed_at DESC, r.id DESC
     """  # noqa: S608
 
 
@@ -226,7 +279,10 @@ def attach_relations(measures: list[Measure], *, lang: str) -> list[Measure]:
             measure.api_target_units,
             measure.api_funding,
             measure.api_indicators,
+            indicator_actuals,
+            spent,
         ) = relations[measure.pk]
+        measure.api_actuals = {"indicators": indicator_actuals, "spent": spent}
         measure.api_decisions = []
         measure.api_source_proposals = []
         measure.api_proposals = []

@@ -176,8 +176,18 @@ class MeasureQuerySet(ArchivableQuerySet):
 
         return annotate_computed_status(self, today)
 
+    def in_status(self, statuses, *, computed: bool = False, today: datetime.date | None = None):
+        """Measures whose status is one of ``statuses`` (ComputedStatus values): the status the
+        plan shows — the editor's override where set, else the computed one — or, with
+        ``computed``, the computed one alone. The plan page's and the API's status filters."""
+        qs = self
+        if "effective_status" not in qs.query.annotations:
+            qs = qs.with_computed_status(today)
+        field = "computed_status" if computed else "effective_status"
+        return qs.filter(**{f"{field}__in": list(statuses)})
+
     def overdue(self, today: datetime.date | None = None):
-        return self.with_computed_status(today).filter(effective_status=ComputedStatus.OVERDUE)
+        return self.with_computed_status(today).in_status([ComputedStatus.OVERDUE])
 
 
 class Measure(models.Model):
@@ -731,6 +741,8 @@ class ProgressReport(models.Model):
         ]
         indexes = [
             models.Index(fields=["measure", "status"], name="report_measure_status"),
+            # The API's sync (cursor pagination) walks the reports by their last change.
+            models.Index(fields=["updated_at", "id"], name="report_updated_at"),
         ]
 
     def __str__(self) -> str:
@@ -895,3 +907,64 @@ class ReportEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ReminderKind(models.TextChoices):
+    DUE_SOON = "due_soon", _("due in 7 days")
+    DUE_TOMORROW = "due_tomorrow", _("due tomorrow")
+    OVERDUE = "overdue", _("overdue")
+
+
+class ReportReminder(models.Model):
+    """One reminder e-mailed to a reporter about their body's report on a measure for a period.
+
+    ``scheduled_for`` is the day the reminder belongs to: 7 days before the due date, the day
+    before it, the day after it and then every 7 days. The unique constraint is what makes each
+    reminder go out once, even when two runs of ``send_reminders`` overlap
+    (measures.reminders holds the rule)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="report_reminders",
+    )
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), on_delete=models.CASCADE, related_name="+"
+    )
+    reporting_body = models.ForeignKey(
+        ResponsibleBody,
+        verbose_name=_("reporting body"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name=_("reporting period"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("reminder"), max_length=12, choices=ReminderKind.choices)
+    scheduled_for = models.DateField(_("scheduled for"))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("report reminder")
+        verbose_name_plural = _("report reminders")
+        ordering = ["-sent_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "recipient",
+                    "measure",
+                    "reporting_body",
+                    "period",
+                    "kind",
+                    "scheduled_for",
+                ],
+                name="report_reminder_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient} — {self.measure.number}, {self.period.label}: {self.kind}"

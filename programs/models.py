@@ -525,6 +525,13 @@ class Profile(models.Model):
     )
     position = models.CharField(_("position"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language the portal writes to the user in, e.g. report reminders."),
+    )
     programmes = models.ManyToManyField(
         Programme,
         verbose_name=_("programmes the user edits"),

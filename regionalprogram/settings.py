@@ -414,6 +414,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "LegalActRoleEnum": "programs.models.LegalActRole",
         "MemberRoleEnum": "meetings.models.MemberRole",
+        "ComputedStatusEnum": "measures.models.ComputedStatus",
+        "ReportStatusEnum": "measures.models.ReportStatus",
+        "ExecutionAssessmentEnum": "measures.models.ExecutionAssessment",
+        "ReportingPeriodKindEnum": "programs.models.ReportingPeriodKind",
     },
 }
 

@@ -14,6 +14,7 @@ LISTS = [
     "programme",
     "direction",
     "measure",
+    "report",
     "unit",
     "body",
     "legalact",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
+from measures.api_reports import ReportViewSet
+
 # The measures resource as the meetings app extends it with the working group's links.
 from meetings.api import (
     DecisionViewSet,
@@ -29,6 +31,7 @@ LIST = {"get": "list"}
 DETAIL = {"get": "retrieve"}
 PROGRAMME = r"(?P<programme>[-a-zA-Z0-9_]+)"
 NUMBER = r"(?P<number>[0-9][0-9.]*)"
+PERIOD = r"(?P<kind>(?:quarter|half_year|year))/(?P<year>[0-9]{4})/(?P<period_number>[1-4])"
 
 urlpatterns = [
     path("", api_root, name="root"),
@@ -46,6 +49,12 @@ urlpatterns = [
     path("measures/", MeasureViewSet.as_view(LIST), name="measure-list"),
     re_path(
         rf"^measures/{PROGRAMME}/{NUMBER}/$", MeasureViewSet.as_view(DETAIL), name="measure-detail"
+    ),
+    path("reports/", ReportViewSet.as_view(LIST), name="report-list"),
+    re_path(
+        rf"^reports/{PROGRAMME}/{NUMBER}/(?P<body>[0-9]+)/{PERIOD}/$",
+        ReportViewSet.as_view(DETAIL),
+        name="report-detail",
     ),
     path("units/", UnitViewSet.as_view(LIST), name="unit-list"),
     re_path(r"^units/(?P<soate>[0-9]{14})/$", UnitViewSet.as_view(DETAIL), name="unit-detail"),

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.utils import timezone
 
-from measures.models import FundingSource, Measure
+from measures.models import (
+    ExecutionAssessment,
+    FundingSource,
+    Measure,
+    ProgressReport,
+    ReportStatus,
+)
+from measures.reporting import funding_actuals_refresh
 from meetings.models import MeetingStatus, ProposalStatus, ProposalTarget
 from programs.models import LegalActRole, Programme, ProgrammeLegalAct, ProgrammeStatus
 from regions.models import AdministrativeUnit, IndicatorValue, SocioEconomicIndicator
@@ -17,6 +25,7 @@ from tests.factories import (
     DirectionFactory,
     ExecutorFactory,
     FundingLineFactory,
+    IndicatorActualFactory,
     IndicatorTargetFactory,
     LegalActFactory,
     MeasureFactory,
@@ -24,7 +33,9 @@ from tests.factories import (
     MeetingFactory,
     ObjectiveFactory,
     ProgrammeFactory,
+    ProgressReportFactory,
     ProposalFactory,
+    ReportSpendingFactory,
     WorkingGroupFactory,
 )
 
@@ -110,3 +121,68 @@ def build_plan() -> Plan:
         proposal=proposal,
         hidden_proposal=hidden_proposal,
     )
+
+
+@dataclass
+class Reports:
+    """Reports on the plan of ``build_plan`` in every state, for the reports API."""
+
+    accepted: ProgressReport  # the Naryn measure's lead body, H1 2026, with a value and money
+    submitted: ProgressReport  # its co-executor's contribution, H1 2026
+    draft: ProgressReport  # the lead body, H2 2026
+    returned: ProgressReport  # the co-executor, H2 2026
+    talas: ProgressReport  # the Talas measure's lead body, H1 2026, accepted
+    in_draft_programme: ProgressReport  # accepted, but its programme is a draft
+
+    def all(self) -> list[ProgressReport]:
+        return [
+            self.accepted,
+            self.submitted,
+            self.draft,
+            self.returned,
+            self.talas,
+            self.in_draft_programme,
+        ]
+
+
+def add_reports(plan: Plan) -> Reports:
+    measure = plan.naryn_measure
+    co_body = measure.executors.get().body
+    now = timezone.now()
+
+    def report(measure, body, number, status, **fields):
+        reviewed = status in (ReportStatus.ACCEPTED, ReportStatus.RETURNED)
+        return ProgressReportFactory(
+            measure=measure,
+            reporting_body=body,
+            year=2026,
+            number=number,
+            status=status,
+            language="ru",
+            text_ru=f"Сделано: {measure.number}",
+            text_en=f"Done: {measure.number}",
+            execution=ExecutionAssessment.PARTLY_DONE,
+            percent_complete=40,
+            submitted_at=None if status == ReportStatus.DRAFT else now,
+            reviewed_at=now if reviewed else None,
+            review_comment="Уточните сумму" if status == ReportStatus.RETURNED else "",
+            **fields,
+        )
+
+    accepted = report(measure, measure.lead_body, 1, ReportStatus.ACCEPTED)
+    IndicatorActualFactory(
+        report=accepted, indicator=measure.indicators.get(), year=2026, value=Decimal("4")
+    )
+    ReportSpendingFactory(report=accepted, source=FundingSource.DONOR, amount=Decimal("300.0"))
+    funding_actuals_refresh(measure=measure)
+    reports = Reports(
+        accepted=accepted,
+        submitted=report(measure, co_body, 1, ReportStatus.SUBMITTED),
+        draft=report(measure, measure.lead_body, 2, ReportStatus.DRAFT),
+        returned=report(measure, co_body, 2, ReportStatus.RETURNED),
+        talas=report(plan.talas_measure, plan.talas_measure.lead_body, 1, ReportStatus.ACCEPTED),
+        in_draft_programme=report(
+            plan.draft_measure, plan.draft_measure.lead_body, 1, ReportStatus.ACCEPTED
+        ),
+    )
+    return reports

@@ -16,6 +16,8 @@ ENDPOINT_PATHS = [
     "/api/v1/directions/",
     "/api/v1/measures/",
     "/api/v1/measures/{programme}/{number}/",
+    "/api/v1/reports/",
+    "/api/v1/reports/{programme}/{number}/{body}/{kind}/{year}/{period_number}/",
     "/api/v1/units/",
     "/api/v1/units/{soate}/",
     "/api/v1/bodies/",
@@ -38,6 +40,23 @@ def test_schema_is_openapi_3_and_describes_every_endpoint_and_filter(api):
     parameters = {p["name"] for p in schema["paths"]["/api/v1/measures/"]["get"]["parameters"]}
     assert {"unit", "programme", "status", "body", "updated_since", "q", "page"} <= parameters
     assert "post" in schema["paths"]["/api/v1/proposals/"]
+    assert {"effective_status", "computed_status"} <= parameters
+    report_filters = {p["name"] for p in schema["paths"]["/api/v1/reports/"]["get"]["parameters"]}
+    assert {
+        "programme",
+        "direction",
+        "measure",
+        "unit",
+        "body",
+        "year",
+        "period_kind",
+        "period",
+        "status",
+        "updated_since",
+        "format",
+    } <= report_filters
+    measure = schema["components"]["schemas"]["Measure"]["properties"]
+    assert {"computed_status", "effective_status", "status_override", "actuals"} <= set(measure)
 
 
 @pytest.mark.parametrize("url", ["/api/v1/docs/", "/api/v1/redoc/"])
@@ -60,6 +79,22 @@ def test_guide_shows_the_common_pulls_with_curl_and_python(client, lang):
     assert "updated_since" in html
     assert "format=xlsx" in html
     assert "http://testserver/api/v1/" in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("ky", "Аткаруу боюнча отчеттор, абал жана иш жүзүндөгү маанилер"),
+        ("ru", "Отчёты о ходе выполнения, статус и фактические значения"),
+        ("en", "Progress reports, status and actuals"),
+    ],
+)
+def test_guide_explains_reports_status_and_actuals_in_each_language(client, lang, heading):
+    html = client.get(f"/{lang}/api/").content.decode()
+    assert heading in html
+    assert "http://testserver/api/v1/reports/?programme=REG-2025-2030" in html
+    assert "effective_status" in html and "computed_status" in html
+    assert "half_year/2026/1" in html
 
 
 def test_token_page_needs_a_login(client):

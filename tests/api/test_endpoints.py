@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.api.fixtures import build_plan
+from tests.api.fixtures import add_reports, build_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -10,6 +10,7 @@ LISTS = [
     "programmes",
     "directions",
     "measures",
+    "reports",
     "units",
     "bodies",
     "legal-acts",
@@ -23,13 +24,15 @@ LISTS = [
 
 @pytest.fixture
 def plan(db):
-    return build_plan()
+    plan = build_plan()
+    add_reports(plan)
+    return plan
 
 
 def test_root_links_every_list(api):
     response = api.get("/api/v1/")
     assert response.status_code == 200
-    for name in ("programme", "measure", "unit", "proposal", "schema", "docs", "redoc"):
+    for name in ("programme", "measure", "report", "unit", "proposal", "schema", "docs", "redoc"):
         assert name in response.json()
 
 

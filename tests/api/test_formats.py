@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from measures.models import Measure
-from tests.api.fixtures import build_plan
+from tests.api.fixtures import add_reports, build_plan
 from tests.api.test_endpoints import LISTS
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan(db):
-    return build_plan()
+    plan = build_plan()
+    add_reports(plan)
+    return plan
 
 
 def read_csv(response):

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from measures.models import ReportStatus
 from meetings.models import MeetingStatus, ProposalStatus
 from programs.models import LegalActRole, ProgrammeLegalAct
 from regions.models import AdministrativeUnit, IndicatorValue, SocioEconomicIndicator
@@ -15,6 +16,7 @@ from tests.factories import (
     DirectionFactory,
     ExecutorFactory,
     FundingLineFactory,
+    IndicatorActualFactory,
     IndicatorTargetFactory,
     LegalActFactory,
     MeasureFactory,
@@ -23,7 +25,9 @@ from tests.factories import (
     MemberFactory,
     ObjectiveFactory,
     ProgrammeFactory,
+    ProgressReportFactory,
     ProposalFactory,
+    ReportSpendingFactory,
     UnitFactory,
     WorkingGroupFactory,
 )
@@ -57,6 +61,23 @@ class Rows:
             ExecutorFactory(measure=measure)
             FundingLineFactory(measure=measure)
             IndicatorTargetFactory(indicator=MeasureIndicatorFactory(measure=measure))
+
+    def reports(self, n):
+        for _ in range(n):
+            measure = MeasureFactory(objective=self.objective, number=f"2.1.{self.next()}")
+            indicator = MeasureIndicatorFactory(measure=measure)
+            for number, body in ((1, measure.lead_body), (2, measure.lead_body), (1, self.body)):
+                report = ProgressReportFactory(
+                    measure=measure,
+                    reporting_body=body,
+                    year=2026,
+                    number=number,
+                    status=ReportStatus.ACCEPTED,
+                    submitted_at=timezone.now(),
+                    reviewed_at=timezone.now(),
+                )
+                IndicatorActualFactory(report=report, indicator=indicator, year=2026)
+                ReportSpendingFactory(report=report)
 
     def programmes(self, n):
         for _ in range(n):
@@ -124,6 +145,7 @@ class Rows:
 
 ENDPOINTS = [
     ("measures", "measures"),
+    ("reports", "reports"),
     ("programmes", "programmes"),
     ("directions", "directions"),
     ("units", "units_"),
@@ -163,3 +185,19 @@ def test_measure_list_filtered_to_an_oblast_stays_within_its_query_budget(api):
     assert response.status_code == 200
     # unit lookup, COUNT, page, then one per related table: 9 prefetches.
     assert len(queries) <= 11, [q["sql"][:80] for q in queries]
+
+
+def test_report_list_for_the_programmes_editor_runs_the_same_queries_for_10_and_200_rows():
+    from tests.api.conftest import token_client
+    from tests.edit_helpers import editor_of
+
+    rows = Rows()
+    client = token_client(editor_of(rows.programme))
+    url = "/api/v1/reports/?page_size=500&lang=all&count=true"
+    rows.reports(4)
+    client.get(url)  # the token's first use records itself (last_used_at)
+    small, small_body = count_queries(client, url)
+    rows.reports(66)
+    large, large_body = count_queries(client, url)
+    assert large_body["count"] == small_body["count"] + 198
+    assert small == large, f"{small} queries for ~12 reports, {large} for ~210"

@@ -14,7 +14,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from regionalprogram.wsgi import application
-from tests.api.fixtures import build_plan
+from tests.api.fixtures import add_reports, build_plan
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
 
@@ -27,7 +27,9 @@ def plan(db):
     # the test's connection (and its transaction) at the end of each request.
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
-    yield build_plan()
+    plan = build_plan()
+    add_reports(plan)
+    yield plan
     signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
 
