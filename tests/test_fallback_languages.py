@@ -81,3 +81,24 @@ def test_no_warning_when_every_language_is_written(client):
     url = f"/en/plan/{measure.programme.code}/{measure.number}/edit/"
     response = client.post(url, data, follow=True)
     assert "not yet written in every language" not in response.content.decode()
+
+
+def test_pages_mark_a_measure_written_in_russian_only(client, russian_only):
+    from programs.models import ProgrammeStatus
+
+    programme = russian_only.programme
+    programme.status = ProgrammeStatus.IN_IMPLEMENTATION
+    programme.save()
+    url = f"/ky/plan/{programme.code}/{russian_only.number}/"
+    html = client.get(url).content.decode()
+    assert '<span lang="ru" class="fallback-text">Водопровод в сёлах</span>' in html
+    html = client.get(f"/ru/plan/{programme.code}/{russian_only.number}/").content.decode()
+    assert 'class="fallback-text"' not in html.split("<h1>")[1].split("</h1>")[0]
+    html = client.get("/en/plan/", {"programme": programme.code}).content.decode()
+    assert '<span lang="ru" class="fallback-text">Водопровод в сёлах</span>' in html
+
+
+def test_editors_plan_list_names_the_missing_languages(client, russian_only):
+    client.force_login(editor_of(russian_only.programme))
+    html = client.get("/en/plan/", {"programme": russian_only.programme.code}).content.decode()
+    assert "not yet in" in html and "KY" in html
