@@ -102,3 +102,28 @@ def test_editors_plan_list_names_the_missing_languages(client, russian_only):
     client.force_login(editor_of(russian_only.programme))
     html = client.get("/en/plan/", {"programme": russian_only.programme.code}).content.decode()
     assert "not yet in" in html and "KY" in html
+
+
+def test_news_written_in_kyrgyz_only_is_marked_on_the_english_pages(client):
+    from django.utils import timezone
+
+    from programs.models import ProgrammeStatus
+    from tests.factories import MeetingFactory, WorkingGroupFactory
+
+    group = WorkingGroupFactory(slug="wg", programme__status=ProgrammeStatus.IN_IMPLEMENTATION)
+    meeting = MeetingFactory(
+        group=group,
+        number=1,
+        news_title_ky="Жыйын өттү",
+        news_title_ru="",
+        news_title_en="",
+        news_text_ky="Жаңылыктын тексти",
+        news_text_ru="",
+        news_text_en="",
+        news_published_at=timezone.now(),
+    )
+    for url in ["/en/", meeting.get_absolute_url().replace("/ky/", "/en/")]:
+        html = client.get(url).content.decode()
+        assert '<span lang="ky" class="fallback-text">Жыйын өттү</span>' in html, url
+    html = client.get(meeting.get_absolute_url().replace("/ky/", "/en/")).content.decode()
+    assert '<span lang="ky" class="fallback-text">Жаңылыктын тексти</span>' in html
