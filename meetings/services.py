@@ -67,16 +67,26 @@ def proposal_submit(*, user, group: WorkingGroup, **fields) -> Proposal:
 # --- who may do what -----------------------------------------------------------------------------
 
 
-def is_secretary(user, group: WorkingGroup) -> bool:
-    """The group's secretariat: a superuser, or a user with the secretariat's role who is a current
-    secretary of this very group (the secretary of one group does not run another)."""
+def secretariat_groups(user):
+    """The groups whose secretariat the user is: all for a superuser, else those where a user with
+    the secretariat's role is a current secretary (the secretary of one group does not run
+    another). One query, whatever the number of groups."""
     if not (user and user.is_authenticated and user.is_active):
-        return False
+        return WorkingGroup.objects.none()
     if user.is_superuser:
-        return True
+        return WorkingGroup.objects.all()
     if not user.has_perm("meetings.manage_working_group"):
-        return False
-    return group.members.active().filter(user=user, role=MemberRole.SECRETARY).exists()
+        return WorkingGroup.objects.none()
+    return WorkingGroup.objects.filter(
+        pk__in=WorkingGroupMember.objects.active()
+        .filter(user=user, role=MemberRole.SECRETARY)
+        .values("group_id")
+    )
+
+
+def is_secretary(user, group: WorkingGroup) -> bool:
+    """Whether the user runs this group's secretariat (the rule: ``secretariat_groups``)."""
+    return secretariat_groups(user).filter(pk=group.pk).exists()
 
 
 def _current_language() -> str:

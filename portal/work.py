@@ -5,8 +5,8 @@ Who holds which role, and who may see or do what, is asked of the rules' homes â
 programs.permissions (editors), measures.reporting (reporters, reviewers, the reporter's list),
 meetings' QuerySets and services (the secretariat, members), programs.roles (the role groups) â€”
 this module only counts and lists. Every section runs a fixed number of SQL queries whatever the
-number of rows; the secretariat's and the members' sections ask meetings.services once per
-working group of the user (is_secretary, proposal_author_membership), and groups are few.
+number of rows; the members' section asks meetings.services once per
+working group of the user for membership (proposal_author_membership); groups are few.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from meetings.models import (
     WorkingGroup,
     sees_all_working_groups,
 )
-from meetings.services import SCREENABLE, is_secretary, proposal_author_membership
+from meetings.services import SCREENABLE, proposal_author_membership, secretariat_groups
 from programs.permissions import editable_programmes
 from programs.roles import MEMBERS, PARTNERS
 from regionalprogram.api.models import ApiToken
@@ -45,7 +45,7 @@ LIST_LENGTH = 10
 RECENT_CHANGES = 8
 DECISIONS_DUE_DAYS = 14
 # The reporter's list in the order to act on it (measures.reporting.WorkState).
-REPORTER_TODO = (
+REPORTER_OWED_STATES = (
     reporting.WorkState.RETURNED,
     reporting.WorkState.OVERDUE,
     reporting.WorkState.DUE_SOON,
@@ -208,11 +208,11 @@ def secretary_work(user, today: datetime.date) -> SecretaryWork | None:
     decisions due or overdue."""
     if not sees_all_working_groups(user):
         return None
-    groups = [
-        group
-        for group in WorkingGroup.objects.visible_to(user).order_by("name")
-        if is_secretary(user, group)
-    ]
+    groups = list(
+        WorkingGroup.objects.visible_to(user)
+        .filter(pk__in=secretariat_groups(user).values("pk"))
+        .order_by("name")
+    )
     proposals = dict.fromkeys(((g.pk, s) for g in groups for s in SCREENABLE), 0)
     for group_id, status, count in (
         Proposal.objects.filter(group__in=groups, status__in=SCREENABLE)
@@ -392,9 +392,9 @@ def reporter_work(user, today: datetime.date) -> ReporterWork | None:
             mine,
             warn=state in (reporting.WorkState.RETURNED, reporting.WorkState.OVERDUE),
         )
-        for state in REPORTER_TODO
+        for state in REPORTER_OWED_STATES
     ]
-    todo = [row for row in rows if row.state in REPORTER_TODO]
+    todo = [row for row in rows if row.state in REPORTER_OWED_STATES]
     return ReporterWork(
         body=body,
         figures=figures,

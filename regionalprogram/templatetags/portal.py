@@ -172,8 +172,8 @@ def url_in_language(context, lang_code: str) -> str:
     return f"/{lang_code}{path}"
 
 
-@register.simple_tag(takes_context=True)
-def tr(context, obj, field: str, linebreaks: bool = False, truncate: int = 0):
+@register.simple_tag
+def tr(obj, field: str, linebreaks: bool = False, truncate: int = 0):
     """A translated field as the reader gets it, marked when it is in another language.
 
     ``{% tr measure "title" %}``: the text in the page's language; when that language is empty and
