@@ -479,6 +479,49 @@ class FundingLine(models.Model):
             raise ValidationError({"year": message})
 
 
+class FundingAllocation(models.Model):
+    """The part of a funding line planned for one of the measure's target units, in thousand KGS.
+
+    A line is either not allocated (no rows: its money reaches the measure's territory as a whole
+    and no unit may claim it) or allocated in full (its rows sum to its planned amount); the rule
+    lives in ``measures.allocation.check_allocations`` and the territorial sums in
+    ``measures.reporting.territory``.
+    """
+
+    line = models.ForeignKey(
+        FundingLine,
+        verbose_name=_("funding line"),
+        on_delete=models.CASCADE,
+        related_name="allocations",
+    )
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("administrative unit"),
+        on_delete=models.PROTECT,
+        related_name="funding_allocations",
+    )
+    amount = models.DecimalField(
+        _("amount, thousand KGS"),
+        max_digits=14,
+        decimal_places=1,
+        validators=[MinValueValidator(0)],
+    )
+
+    class Meta:
+        verbose_name = _("allocation to a unit")
+        verbose_name_plural = _("allocations to units")
+        ordering = ["line", "unit__soate"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="funding_allocation_not_negative"
+            ),
+            models.UniqueConstraint(fields=["line", "unit"], name="funding_allocation_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.amount}"
+
+
 class MeasureIndicator(models.Model):
     """An expected-result indicator of a measure, with its baseline; targets are per year."""
 

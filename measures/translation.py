@@ -2,6 +2,7 @@ from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
 from measures.models import (
+    FundingAllocation,
     FundingLine,
     IndicatorTarget,
     Measure,
@@ -33,5 +34,6 @@ class ProgressReportTranslation(TranslationOptions):
 track_history(Measure, m2m_fields=["target_units"], excluded_fields=["updated_at"])
 track_history(MeasureExecutor)
 track_history(FundingLine)
+track_history(FundingAllocation)
 track_history(MeasureIndicator)
 track_history(IndicatorTarget)

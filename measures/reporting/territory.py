@@ -1,0 +1,110 @@
+"""Money by territory, counted once.
+
+Two figures per unit, never added together:
+
+- **allocated**: the planned money of funding lines allocated to the unit or to units below it.
+  Each allocation row belongs to one unit, so rolling up district → oblast → country counts every
+  som once.
+- **reaching**: the planned money of lines that are *not* allocated, of measures that target the
+  unit or a unit below it. No unit may claim it: it is shown apart as "money of measures that reach
+  the unit". A line is counted once per unit however many of the measure's targets lie below it.
+
+``unit_money`` answers for any number of units in one query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import (
+    DecimalField,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from measures.models import FundingAllocation, FundingLine, Measure
+from regions.models import AdministrativeUnit
+
+ZERO = Decimal("0.0")
+MONEY = DecimalField(max_digits=16, decimal_places=1)
+
+
+@dataclass(frozen=True)
+class UnitMoney:
+    allocated: Decimal
+    reaching: Decimal
+
+
+def _sum(queryset: QuerySet, field: str) -> Coalesce:
+    """A scalar subquery SUM(field) over ``queryset`` (0 when it has no rows)."""
+    total = queryset.order_by().annotate(total=Func(F(field), function="SUM")).values("total")
+    return Coalesce(Subquery(total, output_field=MONEY), Value(ZERO), output_field=MONEY)
+
+
+def allocated_sum(measures: QuerySet[Measure]) -> Coalesce:
+    """For a unit queryset: money allocated to the unit or below it."""
+    return _sum(
+        FundingAllocation.objects.filter(
+            line__measure__in=measures, unit__tree_path__startswith=OuterRef("tree_path")
+        ),
+        "amount",
+    )
+
+
+def reaching_sum(measures: QuerySet[Measure]) -> Coalesce:
+    """For a unit queryset: unallocated money of measures that target the unit or below it."""
+    targets = Measure.target_units.through.objects.filter(
+        measure_id=OuterRef("measure_id"),
+        administrativeunit__tree_path__startswith=OuterRef(OuterRef("tree_path")),
+    )
+    lines = FundingLine.objects.filter(measure__in=measures).filter(
+        ~Exists(FundingAllocation.objects.filter(line=OuterRef("pk"))), Exists(targets)
+    )
+    return _sum(lines, "planned_amount")
+
+
+def with_money(units: QuerySet[AdministrativeUnit], measures: QuerySet[Measure]):
+    """``units`` annotated with ``money_allocated`` and ``money_reaching`` (thousand KGS)."""
+    return units.annotate(
+        money_allocated=allocated_sum(measures), money_reaching=reaching_sum(measures)
+    )
+
+
+def unit_money(
+    units: QuerySet[AdministrativeUnit], measures: QuerySet[Measure]
+) -> dict[int, UnitMoney]:
+    """{unit id: UnitMoney} for every unit of ``units``, in one query."""
+    return {
+        unit.pk: UnitMoney(unit.money_allocated, unit.money_reaching)
+        for unit in with_money(units, measures)
+    }
+
+
+def programme_money(measures: QuerySet[Measure]) -> dict[str, Decimal]:
+    """The whole of ``measures``' planned money split the same way: allocated to some unit, or not
+    allocated (of which: measures with target units, and measures with none)."""
+    lines = FundingLine.objects.filter(measure__in=measures)
+    allocated = Exists(FundingAllocation.objects.filter(line=OuterRef("pk")))
+    targeted = Exists(
+        Measure.target_units.through.objects.filter(measure_id=OuterRef("measure_id"))
+    )
+    totals = lines.aggregate(
+        planned=Coalesce(Sum("planned_amount"), ZERO, output_field=MONEY),
+        allocated=Coalesce(Sum("planned_amount", filter=Q(allocated)), ZERO, output_field=MONEY),
+        unallocated_targeted=Coalesce(
+            Sum("planned_amount", filter=Q(~allocated, targeted)), ZERO, output_field=MONEY
+        ),
+        untargeted=Coalesce(
+            Sum("planned_amount", filter=Q(~allocated, ~targeted)), ZERO, output_field=MONEY
+        ),
+    )
+    return totals
