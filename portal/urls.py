@@ -31,5 +31,7 @@ measures_patterns = [
 ]
 
 regions_patterns = [
+    path("map/", views.territory_map, name="territory_map"),
+    path("map/<str:soate>/", views.territory_map, name="territory_map_unit"),
     path("<str:soate>/", views.unit_detail, name="unit_detail"),
 ]

@@ -13,17 +13,23 @@ from __future__ import annotations
 
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 
 from measures.history import grouped, measure_history
 from measures.models import ComputedStatus, FundingLine, Measure
 from measures.reporting.queries import measure_progress
+from measures.reporting.territory import programme_money
+from measures.reporting.territory_figures import STATUS_ORDER, figures, territory_overview
 from measures.tables import attach_funding_by_source, funding_table
 from meetings.models import Decision, Meeting, Proposal, WorkingGroup, WorkingGroupMember
 from portal import work
@@ -42,7 +48,8 @@ from programs.permissions import (
     can_edit_programme,
     can_see_plan_history,
 )
-from regions.models import AdministrativeUnit, normalize_soate
+from regions.maps import MARKER_RADIUS, country_shapes, tile_shapes
+from regions.models import AdministrativeUnit, SocioEconomicIndicator, normalize_soate
 from regions.tables import indicator_table
 
 UNIT_MEASURES_PAGE_SIZE = 50
@@ -253,6 +260,107 @@ def unit_detail(request, soate: str):
         "indicators": indicator_table(unit),
     }
     return render(request, "regions/administrativeunit_detail.html", context)
+
+
+class TerritoryForm(forms.Form):
+    """The territory dashboard's GET form: whose measures, and the figure the map is coloured by."""
+
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
+    figure = forms.ChoiceField(label=_("Colour the map by"), required=False)
+
+    def __init__(self, *args, programmes, figure_list, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].choices = [(p.code, str(p)) for p in programmes]
+        self.fields["figure"].choices = [(f.key, f.label) for f in figure_list]
+
+
+def figure_text(value, decimals: int) -> str:
+    """A figure in the page language's format (decimal comma, grouped thousands), "—" for none."""
+    if value is None:
+        return "—"
+    return number_format(value, decimal_pos=decimals, force_grouping=True)
+
+
+def territory_map(request, soate: str | None = None):
+    """The territory dashboard: the map coloured by the figure the reader picks, and each unit's
+    measures, status mix, money and socio-economic indicators in a table; from the country to an
+    oblast to a district."""
+    parent = None
+    if soate is not None:
+        parent = get_object_or_404(AdministrativeUnit.objects, soate=normalize_soate(soate))
+    programmes = list(Programme.objects.visible_to(request.user).order_by("-period_start_year"))
+    figure_list = figures()
+    form = TerritoryForm(request.GET or None, programmes=programmes, figure_list=figure_list)
+    programme = Programme.objects.current_for(request.user)
+    figure = figure_list[0]
+    if form.is_bound and form.is_valid():
+        code, key = form.cleaned_data["programme"], form.cleaned_data["figure"]
+        programme = next((p for p in programmes if p.code == code), programme)
+        figure = next((f for f in figure_list if f.key == key), figure)
+    if not form.is_bound:
+        form = TerritoryForm(
+            initial={"programme": programme.code if programme else "", "figure": figure.key},
+            programmes=programmes,
+            figure_list=figure_list,
+        )
+    measures = Measure.objects.active().filter(programme=programme)
+    overview = territory_overview(parent, measures, figure)
+    units = [row.unit for row in overview.rows]
+    if parent is None:
+        shapes, viewbox = country_shapes(units)
+    else:
+        shapes, viewbox = tile_shapes(parent, units)
+    rows = {row.unit.pk: row for row in overview.rows}
+    for row in overview.rows:
+        row.figure_text = figure_text(row.figure(figure.key), figure.decimals)
+    for shape in shapes:
+        shape.row = rows[shape.unit.pk]
+        words = [w for w in shape.unit.name.split() if w.rstrip(".") not in ("г", "ш")]
+        shape.short_name = words[0] if words else shape.unit.name
+    indicators = [
+        indicator
+        for indicator in SocioEconomicIndicator.objects.order_by("code")
+        if any(indicator.code in row.indicators for row in overview.rows)
+    ]
+    for row in overview.rows:
+        row.indicator_cells = [
+            (figure_text(value[0], i.decimals), value[1])
+            if (value := row.indicators.get(i.code))
+            else None
+            for i in indicators
+        ]
+    query = request.GET.urlencode()
+    query = f"?{query}" if query else ""
+    trail = []
+    if parent is not None:
+        codes = [code for code in parent.tree_path.split("/") if code and code != parent.soate]
+        trail = [(reverse("regions:territory_map") + query, _("Territory dashboard"))] + [
+            (reverse("regions:territory_map_unit", args=[unit.soate]) + query, unit.name)
+            for unit in sorted(
+                AdministrativeUnit.objects.filter(soate__in=codes), key=lambda u: u.depth
+            )
+        ]
+    legend = [
+        (c.number, figure_text(c.low, figure.decimals), figure_text(c.high, figure.decimals))
+        for c in overview.classes
+    ]
+    context = {
+        "form": form,
+        "programme": programme,
+        "parent": parent,
+        "trail": [(reverse("regions:unit_list"), _("Territory")), *trail],
+        "legend": legend,
+        "indicators": indicators,
+        "overview": overview,
+        "shapes": shapes,
+        "viewbox": " ".join(f"{v:g}" for v in viewbox),
+        "schematic": parent is not None,
+        "statuses": [(s, ComputedStatus(s).label) for s in STATUS_ORDER],
+        "marker_radius": MARKER_RADIUS,
+        "query": query,
+        "money": programme_money(measures) if parent is None and programme else None,
+    }
+    return render(request, "regions/territory_map.html", context)
 
 
 def measure_detail(request, code: str, number: str):

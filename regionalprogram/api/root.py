@@ -16,6 +16,7 @@ LISTS = [
     "measure",
     "report",
     "unit",
+    "territory",
     "body",
     "legalact",
     "indicator",

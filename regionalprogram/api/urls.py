@@ -6,6 +6,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from measures.api_reports import ReportViewSet
+from measures.api_territory import TerritoryView
 
 # The measures resource as the meetings app extends it with the working group's links.
 from meetings.api import (
@@ -56,6 +57,7 @@ urlpatterns = [
         ReportViewSet.as_view(DETAIL),
         name="report-detail",
     ),
+    path("territory/", TerritoryView.as_view(), name="territory-list"),
     path("units/", UnitViewSet.as_view(LIST), name="unit-list"),
     re_path(r"^units/(?P<soate>[0-9]{14})/$", UnitViewSet.as_view(DETAIL), name="unit-detail"),
     path("bodies/", BodyViewSet.as_view(LIST), name="body-list"),
