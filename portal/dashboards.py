@@ -167,7 +167,7 @@ def programme_charts(programme: Programme, figures: dict) -> dict:
             ],
             label_heading=_("Reporting period"),
             extra_headings=[_("accepted reports")],
-            total_heading=_("reports due"),
+            total_heading=_("reports owed"),
         )
         for cycle, rows in trends.items()
     ]
@@ -281,7 +281,7 @@ def bodies_dashboard(request):
                 if row["due"]
             ],
             label_heading=_("Responsible body"),
-            total_heading=_("reports due"),
+            total_heading=_("reports owed"),
         )
         charts["decisions"] = grouped_chart(
             "bodies-decisions",
