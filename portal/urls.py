@@ -8,7 +8,7 @@ measure's page).
 
 from django.urls import path
 
-from portal import views
+from portal import dashboards, views
 
 app_name = "portal"
 
@@ -22,6 +22,13 @@ urlpatterns = [
 home_patterns = [path("", views.home, name="home")]
 
 programs_patterns = [
+    path(
+        "programmes/<slug:code>/dashboard/",
+        dashboards.programme_dashboard,
+        name="programme_dashboard",
+    ),
+    path("programmes/<slug:code>/data-quality/", dashboards.data_quality, name="data_quality"),
+    path("bodies/dashboard/", dashboards.bodies_dashboard, name="bodies_dashboard"),
     path("programmes/<slug:code>/", views.programme_detail, name="programme_detail"),
     path("bodies/<int:pk>/", views.body_detail, name="body_detail"),
 ]

@@ -351,6 +351,16 @@ class Programme(models.Model):
             "period": self.period_label
         }
 
+    def deadline_outside_q(self, prefix: str = "") -> Q:
+        """``check_period`` as a filter of measures (``prefix`` leads to the measure): those whose
+        deadline lies outside this programme's period."""
+        start, end = f"{prefix}deadline_start", f"{prefix}deadline_end"
+        return Q(**{f"{end}__isnull": False}) & (
+            Q(**{f"{end}__year__gt": self.period_end_year})
+            | Q(**{f"{end}__year__lt": self.period_start_year})
+            | Q(**{f"{start}__year__lt": self.period_start_year})
+        )
+
 
 class LegalActRole(models.TextChoices):
     BASIS = "basis", _("legal basis")

@@ -16,6 +16,7 @@ from meetings.api import (
     ProposalViewSet,
     WorkingGroupViewSet,
 )
+from portal.api import BodiesDashboardView, DataQualityView, ProgrammeDashboardView
 from programs.api import (
     BodyViewSet,
     DirectionViewSet,
@@ -41,6 +42,16 @@ urlpatterns = [
     path("redoc/", LocalRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("programmes/", ProgrammeViewSet.as_view(LIST), name="programme-list"),
     path("programmes/<slug:code>/", ProgrammeViewSet.as_view(DETAIL), name="programme-detail"),
+    path(
+        "programmes/<slug:code>/dashboard/",
+        ProgrammeDashboardView.as_view(),
+        name="programme-dashboard",
+    ),
+    path(
+        "programmes/<slug:code>/data-quality/",
+        DataQualityView.as_view(),
+        name="programme-data-quality",
+    ),
     path("directions/", DirectionViewSet.as_view(LIST), name="direction-list"),
     re_path(
         rf"^directions/{PROGRAMME}/{NUMBER}/$",
@@ -62,6 +73,7 @@ urlpatterns = [
     re_path(r"^units/(?P<soate>[0-9]{14})/$", UnitViewSet.as_view(DETAIL), name="unit-detail"),
     path("bodies/", BodyViewSet.as_view(LIST), name="body-list"),
     path("bodies/<int:pk>/", BodyViewSet.as_view(DETAIL), name="body-detail"),
+    path("bodies/dashboard/", BodiesDashboardView.as_view(), name="bodies-dashboard"),
     path("legal-acts/", LegalActViewSet.as_view(LIST), name="legalact-list"),
     re_path(
         r"^legal-acts/(?P<kind>[a-z_]+)/(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})/(?P<number>[^/]+)/$",
