@@ -125,12 +125,22 @@ def classify(values: list[Decimal | int | None]) -> tuple[list[MapClass], list[i
     if not known:
         return [], [0 for _ in values]
     low, high = min(known), max(known)
-    count = CLASS_COUNT if high > low else 1
-    step = (high - low) / count
-    classes = [
-        MapClass(i + 1, low + step * i, high if i == count - 1 else low + step * (i + 1))
-        for i in range(count)
-    ]
+    if all(value == value.to_integral_value() for value in known):
+        # Counts: whole-number classes that do not overlap ("0 – 1", "2 – 3"), never "0 – 0,8".
+        span = int(high - low) + 1
+        step = -(-span // min(CLASS_COUNT, span))  # ceiling division, in whole numbers
+        count = -(-span // step)
+        classes = [
+            MapClass(i + 1, low + step * i, min(low + step * (i + 1) - 1, high))
+            for i in range(count)
+        ]
+    else:
+        count = CLASS_COUNT if high > low else 1
+        step = (high - low) / count
+        classes = [
+            MapClass(i + 1, low + step * i, high if i == count - 1 else low + step * (i + 1))
+            for i in range(count)
+        ]
 
     def number(value) -> int:
         if value is None:

@@ -306,3 +306,23 @@ def test_overview_in_three_queries_per_level(plan, django_assert_num_queries):
         figure = figure_by_key("overdue_share")
         territory_overview(None, measures, figure)
     assert FundingLine.objects.filter(measure__programme=plan).exists()
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([0, 1, 2, 3, 4], [(1, 0, 0), (2, 1, 1), (3, 2, 2), (4, 3, 3), (5, 4, 4)]),
+        ([0, 10, 3, None], [(1, 0, 2), (2, 3, 5), (3, 6, 8), (4, 9, 10)]),
+        ([7, 7], [(1, 7, 7)]),
+    ],
+)
+def test_counts_get_whole_number_classes_that_do_not_overlap(values, expected):
+    from regions.maps import classify
+
+    classes, numbers = classify(values)
+    assert [(c.number, c.low, c.high) for c in classes] == expected
+    for value, number in zip(values, numbers, strict=True):
+        if value is None:
+            assert number == 0
+        else:
+            assert classes[number - 1].low <= value <= classes[number - 1].high
