@@ -247,10 +247,12 @@ class FundingForm(forms.ModelForm):
             attrs={"min": programme.period_start_year, "max": programme.period_end_year}
         )
         self.fields["allocation"].widget.attrs["aria-describedby"] = "allocation-help"
-        if self.instance.pk and not self.is_bound:
-            self.initial["allocation"] = allocation_text(
-                (a.unit, a.amount) for a in self.instance.allocations.all()
-            )
+        if self.instance.pk:
+            allocations = [(a.unit, a.amount) for a in self.instance.allocations.all()]
+            # Tall enough to show every unit without scrolling.
+            self.fields["allocation"].widget.attrs["rows"] = min(max(2, len(allocations)), 10)
+            if not self.is_bound:
+                self.initial["allocation"] = allocation_text(allocations)
         self.allocations: list = []
 
     def clean_year(self):
