@@ -208,7 +208,13 @@ def relations_sql(lang: str) -> str:
         WHERE t.measure_id = m.id),
       (SELECT coalesce(json_agg(json_build_object(
                 'source', f.source, 'donor', f.donor_id, 'year', f.year,
-                'planned_amount', f.planned_amount::text, 'actual_amount', f.actual_amount::text)
+                'planned_amount', f.planned_amount::text, 'actual_amount', f.actual_amount::text,
+                'allocations', (SELECT coalesce(json_agg(json_build_object(
+                                    'unit', au.soate, 'name', {_text("au", "name", lang)},
+                                    'amount', fa.amount::text) ORDER BY au.tree_path), '[]'::json)
+                                  FROM measures_fundingallocation fa
+                                  JOIN regions_administrativeunit au ON au.id = fa.unit_id
+                                 WHERE fa.line_id = f.id))
                 ORDER BY f.year, f.source, f.id), '[]'::json)
          FROM measures_fundingline f WHERE f.measure_id = m.id),
       (SELECT coalesce(json_agg(json_build_object(

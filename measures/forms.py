@@ -27,6 +27,7 @@ from django.db.models import Q
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from measures.allocation import UnitIndex, allocation_text, check_allocations, parse_allocation
 from measures.deadlines import (
     DeadlineOutsidePeriod,
     DeadlineParseError,
@@ -227,10 +228,17 @@ class FundingForm(forms.ModelForm):
         error_messages={"min_value": _("An amount cannot be negative.")},
     )
 
+    allocation = forms.CharField(
+        label=_("allocation to target units"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 26}),
+    )
+
     class Meta:
         model = FundingLine
         # The spent amount is not typed here: it is the sum of accepted progress reports.
-        fields = ["source", "year", "planned_amount"]
+        fields = ["source", "year", "planned_amount", "allocation"]
 
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
@@ -238,6 +246,14 @@ class FundingForm(forms.ModelForm):
         self.fields["year"].widget = forms.NumberInput(
             attrs={"min": programme.period_start_year, "max": programme.period_end_year}
         )
+        self.fields["allocation"].widget.attrs["aria-describedby"] = "allocation-help"
+        if self.instance.pk:
+            allocations = [(a.unit, a.amount) for a in self.instance.allocations.all()]
+            # Tall enough to show every unit without scrolling.
+            self.fields["allocation"].widget.attrs["rows"] = min(max(2, len(allocations)), 10)
+            if not self.is_bound:
+                self.initial["allocation"] = allocation_text(allocations)
+        self.allocations: list = []
 
     def clean_year(self):
         year = self.cleaned_data.get("year")
@@ -441,6 +457,11 @@ class MeasureEditForms:
             kwargs = {"programme": programme}
             if instance is None:
                 kwargs["queryset"] = formset_class.model.objects.none()
+            if prefix == "funding" and instance is not None and instance.pk:
+                # Each line's allocation with its units, in two queries for all the lines.
+                kwargs["queryset"] = FundingLine.objects.filter(measure=instance).prefetch_related(
+                    "allocations__unit"
+                )
             if initials[prefix] and data is None:
                 formset_class = inlineformset_factory(
                     Measure,
@@ -508,6 +529,27 @@ class MeasureEditForms:
                 )
                 ok = False
             seen_lines.add(key)
+        return self._check_allocations() and ok
+
+    def _check_allocations(self) -> bool:
+        """Each line's allocation as written, then the rule (measures.allocation), the errors next
+        to the line's allocation field."""
+        ok = True
+        targets = list(self.main.cleaned_data.get("target_units") or [])
+        index = UnitIndex()
+        for form in self.funding.live_forms():
+            text = form.cleaned_data.get("allocation") or ""
+            pairs, errors = parse_allocation(text, index, targets) if text.strip() else ([], [])
+            if not errors:
+                errors = check_allocations(
+                    planned_amount=form.cleaned_data.get("planned_amount"),
+                    allocations=pairs,
+                    target_units=targets,
+                )
+            for error in errors:
+                form.add_error("allocation", error)
+                ok = False
+            form.allocations = pairs
         return ok
 
     def content(self) -> MeasureContent:
@@ -532,6 +574,7 @@ class MeasureEditForms:
                     "source": form.cleaned_data["source"],
                     "year": form.cleaned_data["year"],
                     "planned_amount": form.cleaned_data["planned_amount"],
+                    "allocations": form.allocations,
                 }
                 for form in self.funding.live_forms()
             ],

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from measures.models import (
+    FundingAllocation,
     FundingLine,
     FundingSource,
     IndicatorTarget,
@@ -54,6 +55,7 @@ ROW_FIELDS = {
         "baseline_year",
     ),
     IndicatorTarget: ("year", "unit", "target_value"),
+    FundingAllocation: ("unit", "amount"),
 }
 KIND_LABELS = {
     "+": gettext_lazy("added"),
@@ -181,6 +183,13 @@ def _subject(model, values: dict[str, Any], labels: _Labels, extra: dict) -> str
     if model is MeasureIndicator:
         name = values.get("name_ky") or values.get("name_ru") or values.get("name_en") or ""
         return _("Indicator: %(name)s") % {"name": name}
+    if model is FundingAllocation:
+        source, year = extra.get(("line", values.get("_line")), ("", ""))
+        return _("Allocation of %(source)s, %(year)s to %(unit)s") % {
+            "source": FundingSource(source).label if source else "—",
+            "year": year,
+            "unit": labels.of("unit", values["unit"]),
+        }
     if model is IndicatorTarget:
         return _("Target of “%(indicator)s” for %(year)s") % {
             "indicator": extra.get(values.get("_indicator"), ""),
@@ -197,6 +206,9 @@ def _entries_for(records, model, names, labels: _Labels, extra=None) -> list[Ent
         values = _values(record, model, names)
         if model is IndicatorTarget:
             values["_indicator"] = record.indicator_id
+        if model is FundingAllocation:
+            values["_line"] = record.line_id
+            labels.want("unit", values["unit"])
         before = previous.get(record.id)
         previous[record.id] = values
         for name in names:
@@ -279,9 +291,31 @@ def measure_history(measure: Measure, *, since: datetime.datetime | None = None)
     indicator_names = {}
     for record in indicator_records:
         indicator_names[record.id] = record.name_ky or record.name_ru or record.name_en
-    for model in (MeasureExecutor, FundingLine, MeasureIndicator, IndicatorTarget):
+    line_records = list(
+        FundingLine.history.model.objects.filter(measure_id=measure.pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    line_names = {("line", record.id): (record.source, record.year) for record in line_records}
+    for model in (
+        MeasureExecutor,
+        FundingLine,
+        FundingAllocation,
+        MeasureIndicator,
+        IndicatorTarget,
+    ):
         if model is MeasureIndicator:
             records = indicator_records
+        elif model is FundingLine:
+            records = line_records
+        elif model is FundingAllocation:
+            records = (
+                model.history.model.objects.filter(
+                    line_id__in=list({record.id for record in line_records})
+                )
+                .select_related("history_user")
+                .order_by("history_date", "history_id")
+            )
         elif model is IndicatorTarget:
             records = (
                 model.history.model.objects.filter(indicator_id__in=list(indicator_names))
@@ -308,7 +342,7 @@ def measure_history(measure: Measure, *, since: datetime.datetime | None = None)
             )
     entries = []
     for model, names, raw in raw_all:
-        entries.extend(_build(raw, model, names, labels, indicator_names))
+        entries.extend(_build(raw, model, names, labels, {**indicator_names, **line_names}))
     if since is not None:
         entries = [e for e in entries if e.when > since and e.visible]
     entries.sort(key=lambda e: (e.when, e.history_id or 0), reverse=True)
@@ -391,6 +425,7 @@ def tracked_models() -> list[type]:
         Measure,
         MeasureExecutor,
         FundingLine,
+        FundingAllocation,
         MeasureIndicator,
         IndicatorTarget,
     ]

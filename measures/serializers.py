@@ -45,6 +45,12 @@ class CoExecutorSerializer(BodyRefSerializer):
     in_coordination = serializers.BooleanField()
 
 
+class AllocationSerializer(serializers.Serializer):
+    unit = serializers.CharField(help_text="Classifier code (SOATE) of one of the target units.")
+    name = TranslatedField(help_text="The unit's name.")
+    amount = serializers.DecimalField(max_digits=14, decimal_places=1, help_text="Thousand KGS.")
+
+
 class FundingSerializer(serializers.Serializer):
     source = serializers.ChoiceField(choices=FundingSource.choices)
     donor = serializers.IntegerField(allow_null=True)
@@ -53,6 +59,12 @@ class FundingSerializer(serializers.Serializer):
         max_digits=14, decimal_places=1, help_text="Thousand KGS."
     )
     actual_amount = serializers.DecimalField(max_digits=14, decimal_places=1, allow_null=True)
+    allocations = AllocationSerializer(
+        many=True,
+        help_text="The line's split between the measure's target units, summing exactly to "
+        "planned_amount; empty when the line is not allocated (its money reaches the measure's "
+        "territory as a whole and no single unit may claim it).",
+    )
 
 
 class TargetSerializer(serializers.Serializer):

@@ -25,9 +25,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from measures.allocation import check_allocations
 from measures.models import (
     DeadlineKind,
+    FundingAllocation,
     FundingLine,
+    FundingSource,
     IndicatorTarget,
     Measure,
     MeasureExecutor,
@@ -72,7 +75,10 @@ class MeasureContent:
     Rows are dicts of model field values; a row with an ``id`` updates that row of this measure, a
     row without one is new, and a row of the measure missing from the list is removed. An
     indicator's ``targets`` maps a year to the target for the whole measure (per-unit targets are
-    left as they are).
+    left as they are). A funding line's ``allocations``, when the key is there, is the line's whole
+    split between target units as (unit or unit id, amount) pairs ([] = not allocated); without the
+    key the line keeps its allocation. Whatever is written, every line's allocation must still obey
+    ``measures.allocation.check_allocations`` afterwards, or nothing is written.
     """
 
     fields: dict[str, Any]
@@ -226,6 +232,12 @@ def _write_content(
             keep_ids=keep_ids,
         )
     if content.funding_lines is not None:
+        kept = {row.get("id") for row in content.funding_lines if row.get("id")}
+        # A line that goes takes its allocation with it, each removal in the history.
+        for allocation in FundingAllocation.objects.filter(line__measure=measure).exclude(
+            line_id__in=kept
+        ):
+            _delete(allocation, user, reason)
         _sync_rows(
             existing=measure.funding_lines.all(),
             rows=content.funding_lines,
@@ -235,6 +247,9 @@ def _write_content(
             reason=reason,
             keep_ids=keep_ids,
         )
+        for row in content.funding_lines:
+            if "allocations" in row:
+                allocations_write(row["_saved"], row["allocations"], user=user, reason=reason)
     if content.indicators is not None:
         _sync_rows(
             existing=measure.indicators.all(),
@@ -248,6 +263,65 @@ def _write_content(
         for row in content.indicators:
             if "targets" in row:
                 _sync_targets(row["_saved"], row["targets"], user, reason)
+    if content.target_units is not None or content.funding_lines is not None:
+        allocations_check(measure)
+
+
+# --- Allocation of funding lines to target units -------------------------------------------------
+
+
+def allocations_write(
+    line: FundingLine, allocations: Iterable[tuple[Any, Decimal]], *, user, reason=None
+) -> None:
+    """Make ``allocations`` ((unit or unit id, amount) pairs) the line's whole split between
+    units, each change in the history. Does not check the rule: the caller ends with
+    ``allocations_check`` on the measure, inside the same transaction."""
+    wanted: dict[int, Decimal] = {}
+    for unit, amount in allocations:
+        wanted[getattr(unit, "pk", unit)] = amount
+    current = {allocation.unit_id: allocation for allocation in line.allocations.all()}
+    for unit_id, allocation in current.items():
+        if unit_id not in wanted:
+            _delete(allocation, user, reason)
+    for unit_id, amount in wanted.items():
+        allocation = current.get(unit_id) or FundingAllocation(line=line, unit_id=unit_id)
+        if allocation.pk is None or allocation.amount != amount:
+            allocation.amount = amount
+            _save(allocation, user, reason)
+
+
+def line_label(line) -> str:
+    """'Republican budget, 2026' — how a message names a funding line."""
+    return _("%(source)s, %(year)s") % {
+        "source": str(FundingSource(line.source).label).capitalize()
+        if line.source in FundingSource.values
+        else line.source,
+        "year": line.year,
+    }
+
+
+def allocation_errors(measure: Measure) -> list[str]:
+    """What is wrong with the allocation of any of the measure's funding lines, each message
+    naming its line (three queries)."""
+    targets = list(measure.target_units.all())
+    errors = []
+    for line in measure.funding_lines.prefetch_related("allocations__unit").order_by(
+        "year", "source", "id"
+    ):
+        rows = [(allocation.unit, allocation.amount) for allocation in line.allocations.all()]
+        for message in check_allocations(
+            planned_amount=line.planned_amount, allocations=rows, target_units=targets
+        ):
+            errors.append(_("%(line)s: %(error)s") % {"line": line_label(line), "error": message})
+    return errors
+
+
+def allocations_check(measure: Measure) -> None:
+    """Refuse (ValidationError, naming each line) a state where a line's allocation breaks the
+    rule: after a change of the target units, of a line's amount or of an allocation. Called at the
+    end of every write of a measure's rows, inside its transaction, so nothing is half-saved."""
+    if errors := allocation_errors(measure):
+        raise ValidationError(errors)
 
 
 def _sync_targets(indicator: MeasureIndicator, targets: dict[int, Decimal | None], user, reason):
@@ -373,11 +447,21 @@ def measure_restore_version(*, measure: Measure, history_id: int, user) -> Measu
             for r in _rows_as_of(history_model, when, **filters)
         ]
 
+    funding_lines = rows(FundingLine.history.model, FUNDING_FIELDS, measure_id=measure.pk)
+    allocations_by_line: dict[int, list[tuple[int, Decimal]]] = {}
+    for allocation in _rows_as_of(
+        FundingAllocation.history.model, when, line_id__in=[row["id"] for row in funding_lines]
+    ):
+        allocations_by_line.setdefault(allocation.line_id, []).append(
+            (allocation.unit_id, allocation.amount)
+        )
+    for row in funding_lines:
+        row["allocations"] = allocations_by_line.get(row["id"], [])
     content = MeasureContent(
         fields=fields,
         target_units=units,
         executors=rows(MeasureExecutor.history.model, EXECUTOR_FIELDS, measure_id=measure.pk),
-        funding_lines=rows(FundingLine.history.model, FUNDING_FIELDS, measure_id=measure.pk),
+        funding_lines=funding_lines,
         indicators=[
             {**row, "targets": targets_by_indicator.get(row["id"], {})}
             for row in rows(MeasureIndicator.history.model, INDICATOR_FIELDS, measure_id=measure.pk)

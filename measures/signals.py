@@ -1,12 +1,19 @@
-"""A change to a measure's co-executors, target units, funding lines, indicators or targets is a
-change to the measure for the API's sync (``updated_since``). Signals, so that every path counts:
+"""A change to a measure's co-executors, target units, funding lines (and their allocation to
+units), indicators or targets is a change to the measure for the API's sync (``updated_since``). Signals, so that every path counts:
 the services, the import's bulk rows, the admin's own pages for the rows."""
 
 from __future__ import annotations
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from measures.models import FundingLine, IndicatorTarget, Measure, MeasureExecutor, MeasureIndicator
+from measures.models import (
+    FundingAllocation,
+    FundingLine,
+    IndicatorTarget,
+    Measure,
+    MeasureExecutor,
+    MeasureIndicator,
+)
 from measures.services import measure_touch
 
 
@@ -19,6 +26,12 @@ def _touch_from_target(sender, instance, **kwargs) -> None:
         MeasureIndicator.objects.filter(pk=instance.indicator_id).values_list(
             "measure_id", flat=True
         )
+    )
+
+
+def _touch_from_allocation(sender, instance, **kwargs) -> None:
+    measure_touch(
+        FundingLine.objects.filter(pk=instance.line_id).values_list("measure_id", flat=True)
     )
 
 
@@ -39,6 +52,12 @@ def connect() -> None:
         )
     post_save.connect(_touch_from_target, sender=IndicatorTarget, dispatch_uid="touch-target")
     post_delete.connect(_touch_from_target, sender=IndicatorTarget, dispatch_uid="touch-del-target")
+    post_save.connect(
+        _touch_from_allocation, sender=FundingAllocation, dispatch_uid="touch-allocation"
+    )
+    post_delete.connect(
+        _touch_from_allocation, sender=FundingAllocation, dispatch_uid="touch-del-allocation"
+    )
     m2m_changed.connect(
         _touch_from_units, sender=Measure.target_units.through, dispatch_uid="touch-units"
     )

@@ -28,9 +28,9 @@ from django.utils.translation import gettext_lazy as _
 from measures.history import grouped, measure_history
 from measures.models import ComputedStatus, FundingLine, Measure
 from measures.reporting.queries import measure_progress
-from measures.reporting.territory import programme_money
+from measures.reporting.territory import attach_unit_money, programme_money, unit_funding_rows
 from measures.reporting.territory_figures import STATUS_ORDER, figures, territory_overview
-from measures.tables import attach_funding_by_source, funding_table
+from measures.tables import funding_table
 from meetings.models import Decision, Meeting, Proposal, WorkingGroup, WorkingGroupMember
 from portal import work
 from programs.models import (
@@ -226,22 +226,18 @@ def unit_detail(request, soate: str):
     )
     children = unit.children.order_by("soate")
     visible_programmes = Programme.objects.visible_to(request.user)
-    measures_in_unit = (
-        Measure.objects.active().in_unit(unit).filter(programme__in=visible_programmes)
-    )
     page = Paginator(
         Measure.objects.for_plan_table().in_unit(unit).filter(programme__in=visible_programmes),
         UNIT_MEASURES_PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     measures = list(page.object_list)
-    attach_funding_by_source(measures)
+    attach_unit_money(measures, unit)
     for measure in measures:
         measure.overdue = measure.is_overdue()
-    funding_rows = (
-        FundingLine.objects.filter(measure__in=measures_in_unit.values("pk"))
-        .values("source", "year")
-        .annotate(total=Sum("planned_amount"))
-        .order_by("source", "year")
+    # Money counted once (measures.reporting.territory): what is allocated to the unit or below
+    # it, and apart from it the money of measures that reach the unit but is not allocated.
+    money = unit_funding_rows(
+        unit, Measure.objects.active().filter(programme__in=visible_programmes)
     )
     typed = (
         ProgrammeTerritory.objects.filter(unit=unit, programme__in=visible_programmes)
@@ -256,7 +252,8 @@ def unit_detail(request, soate: str):
         "typed": typed,
         "page_obj": page,
         "measures": measures,
-        "funding": funding_table(list(funding_rows)),
+        "funding_allocated": funding_table(money["allocated"]),
+        "funding_reaching": funding_table(money["reaching"]),
         "indicators": indicator_table(unit),
     }
     return render(request, "regions/administrativeunit_detail.html", context)

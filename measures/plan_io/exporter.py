@@ -7,7 +7,9 @@ official columns, the deadline written in the file's language, the indicators in
 total row ("Итого") with one row per funding source under it. The header rows repeat on every
 printed page. The workbook has a second sheet, "Funding": one row per measure × source × year with
 numeric cells, which a spreadsheet can sum or pivot; column 8 of the official sheet stays as the
-official text writes it ("2025 – 1 000,0; 2026 – 1 500,0").
+official text writes it ("2025 – 1 000,0; 2026 – 1 500,0"). After the official columns the workbook
+has a ninth, the allocation of funding lines to target units (``layout.ALLOCATION_COLUMN``); the
+.docx annex keeps the eight official columns.
 
 Rows come a chunk of measures at a time with a fixed number of queries per chunk; the workbook is
 written in openpyxl's write-only mode straight to a temporary file, so a plan of thousands of
@@ -47,7 +49,7 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FORMATS = {"xlsx": XLSX_CONTENT_TYPE, "docx": DOCX_CONTENT_TYPE}
 SOURCE_ORDER = {value: index for index, (value, _label) in enumerate(FundingSource.choices)}
-COLUMN_WIDTHS = (9, 48, 30, 16, 34, 40, 24, 18)
+COLUMN_WIDTHS = (9, 48, 30, 16, 34, 40, 24, 18, 40)
 FUNDING_COLUMN_WIDTHS = (9, 60, 30, 8, 16)
 AMOUNT_FORMAT = "#,##0.0"
 FONT = "Times New Roman"
@@ -66,7 +68,9 @@ def export_queryset(queryset):
             ),
             Prefetch(
                 "funding_lines",
-                queryset=FundingLine.objects.order_by("year", "source"),
+                queryset=FundingLine.objects.order_by("year", "source").prefetch_related(
+                    "allocations__unit"
+                ),
                 to_attr="export_funding",
             ),
             Prefetch(
@@ -161,6 +165,22 @@ def funding_cells(measure: Measure, programme) -> tuple[str, str | Decimal]:
         if list(years) == [default_year] and years[default_year]:
             return sources[0], years[default_year]  # a real number cell
     return "\n".join(sources), "\n".join(amounts)
+
+
+def allocation_cell(measure: Measure, lang: str) -> str:
+    """The workbook's column after the official ones: one line per allocated funding line
+    (donors of the same source and year summed), in the order of column 8."""
+    by_key: dict[tuple[str, int], dict] = defaultdict(lambda: defaultdict(Decimal))
+    units = {}
+    for line in measure.export_funding:
+        for allocation in line.allocations.all():
+            by_key[(line.source, line.year)][allocation.unit_id] += allocation.amount
+            units[allocation.unit_id] = allocation.unit
+    lines = []
+    for source, year in sorted(by_key, key=lambda k: (SOURCE_ORDER.get(k[0], 99), k[1])):
+        pairs = [(units[unit_id], amount) for unit_id, amount in by_key[(source, year)].items()]
+        lines.append(layout.allocation_line(source, year, pairs, lang))
+    return "\n".join(lines)
 
 
 @dataclass
@@ -376,11 +396,14 @@ def write_xlsx(programme, queryset, lang: str, output, *, all_headings: bool = F
 
         for row in above:
             sheet.append(row)
-        sheet.append([cell(sheet, text, strong=True) for text in headers()])
-        sheet.append([cell(sheet, str(i)) for i in range(1, 9)])
+        extra = str(layout.ALLOCATION_COLUMN[1])
+        sheet.append([cell(sheet, text, strong=True) for text in [*headers(), extra]])
+        sheet.append([cell(sheet, str(i)) for i in range(1, 10)])
         totals = Totals()
         for kind, values, measure in plan_rows(programme, queryset, all_headings=all_headings):
             strong = kind != "measure"
+            if measure is not None:
+                values = [*values, allocation_cell(measure, lang)]
             sheet.append([cell(sheet, value, strong=strong) for value in values])
             if measure is None:
                 continue

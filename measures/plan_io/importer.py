@@ -31,10 +31,13 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.utils import resolution_order
 
+from measures import services
+from measures.allocation import UnitIndex, check_allocations, parse_allocation
 from measures.deadlines import DeadlineParseError, parse_programme_deadline
 from measures.models import FundingLine, FundingSource, Measure, MeasureExecutor
 from measures.plan_io import layout
@@ -320,6 +323,54 @@ class FundingParser:
     def __init__(self, programme: Programme):
         self.programme = programme
         self.sources = layout.source_index()
+        self.units = UnitIndex()
+
+    def parse_allocations(self, value, funding: dict, targets: list, add_error) -> dict:
+        """The allocation column → {(source, year): [(unit, amount)]}, each line checked by the one
+        rule (measures.allocation) against the file's amount and the measure's target units."""
+        allocations: dict[tuple[str, int], list] = {}
+        for line in _split_lines(layout.cell_text(value), r"\n+"):
+            head, colon, rest = line.partition(":")
+            match = layout.ALLOCATION_HEAD_RE.match(head.strip())
+            source = match and self.sources.get(layout.normalise_key(match["source"].rstrip(".")))
+            if not colon or not match:
+                add_error(
+                    "allocation",
+                    _(
+                        "“%(text)s”: write the funding source and year, a colon, then each unit "
+                        "and its amount, e.g. “Республиканский бюджет, 2026: Ош шаары – 600,0; "
+                        "Баткен облусу – 400,0”."
+                    )
+                    % {"text": line},
+                )
+                continue
+            if source is None:
+                add_error(
+                    "allocation",
+                    _("Unknown funding source “%(text)s”.") % {"text": match["source"]},
+                )
+                continue
+            key = (source, int(match["year"]))
+            label = f"{layout.source_label(source, translation.get_language())}, {key[1]}"
+            if key not in funding:
+                add_error(
+                    "allocation",
+                    _("%(line)s: the Amount column has no money of this source in this year.")
+                    % {"line": label},
+                )
+                continue
+            if key in allocations:
+                add_error("allocation", _("%(line)s is allocated on two lines.") % {"line": label})
+                continue
+            pairs, errors = parse_allocation(rest, self.units, targets)
+            if not errors:
+                errors = check_allocations(
+                    planned_amount=funding[key], allocations=pairs, target_units=targets
+                )
+            for error in errors:
+                add_error("allocation", _("%(line)s: %(error)s") % {"line": label, "error": error})
+            allocations[key] = pairs
+        return allocations
 
     def parse(self, source_value, amount_value, default_year: int, add_error) -> dict:
         """{(source, year): amount}; errors through add_error(column, message)."""
@@ -423,6 +474,7 @@ def _field_label(name: str) -> str:
         "lead_body": _("lead body"),
         "executors": _("co-executors"),
         "funding": _("funding"),
+        "allocation": _("allocation to territories"),
         "placement": _("direction / objective"),
         "restored": _("restored from the archive"),
         "heading": _("title"),
@@ -460,7 +512,12 @@ def build_plan(programme: Programme, fileobj, *, bodies: BodyIndex | None = None
                 queryset=MeasureExecutor.objects.order_by("position", "id"),
                 to_attr="executor_list",
             ),
-            Prefetch("funding_lines", to_attr="funding_list"),
+            Prefetch(
+                "funding_lines",
+                queryset=FundingLine.objects.prefetch_related("allocations"),
+                to_attr="funding_list",
+            ),
+            Prefetch("target_units", to_attr="target_list"),
         )
     }
     funding_parser = FundingParser(programme)
@@ -661,6 +718,7 @@ def _plan_measure(
         data["funding"] = funding_parser.parse(
             cells.get("source"), cells.get("amount"), year, add_error
         )
+        _plan_allocations(row, cells, columns, existing, funding_parser, add_error)
 
     row.target = existing
     if row.errors:
@@ -670,6 +728,77 @@ def _plan_measure(
         return
     row.changes = _measure_changes(existing, data, language)
     row.action = "update" if row.changes else "unchanged"
+
+
+def _current_allocations(measure: Measure) -> dict:
+    """{(source, year): {unit id: amount}} of the measure's allocated lines, donors summed."""
+    current: dict[tuple[str, int], dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for line in measure.funding_list:
+        for allocation in line.allocations.all():
+            current[(line.source, line.year)][allocation.unit_id] += allocation.amount
+    return {key: dict(units) for key, units in current.items()}
+
+
+def _file_allocations(allocations: dict) -> dict:
+    return {
+        key: {unit.pk: amount for unit, amount in pairs}
+        for key, pairs in allocations.items()
+        if pairs
+    }
+
+
+def _plan_allocations(row, cells, columns, existing, funding_parser, add_error) -> None:
+    """With the allocation column, the file says each line's allocation (a line not written there
+    is not allocated); without it, the portal's allocations stay, and a file that changes the
+    amount of an allocated line is refused (the allocation would no longer add up)."""
+    data = row.data
+    funding = data.get("funding") or {}
+    if row.errors or "funding" not in data:
+        return
+    targets = list(existing.target_list) if existing is not None else []
+    current = _current_allocations(existing) if existing is not None else {}
+    if "allocation" not in columns:
+        for key in current:
+            if funding_shape({key: funding.get(key, Decimal("0.0"))}) != funding_shape(
+                {key: sum(current[key].values(), Decimal("0.0"))}
+            ):
+                add_error(
+                    "amount",
+                    _(
+                        "%(source)s, %(year)s is allocated to the measure's territories; the file "
+                        "changes its amount. Add the allocation column (export the plan to get "
+                        "it) or change the allocation on the measure's page first."
+                    )
+                    % {
+                        "source": layout.source_label(key[0], translation.get_language()),
+                        "year": key[1],
+                    },
+                )
+        return
+    allocations = funding_parser.parse_allocations(
+        cells.get("allocation"), funding, targets, add_error
+    )
+    if row.errors:
+        return
+    wanted = _file_allocations(allocations)
+    if existing is not None and wanted != current:
+        lines_per_key = defaultdict(int)
+        for line in existing.funding_list:
+            lines_per_key[(line.source, line.year)] += 1
+        for key in set(wanted) | set(current):
+            if wanted.get(key) != current.get(key) and lines_per_key[key] > 1:
+                add_error(
+                    "allocation",
+                    _(
+                        "%(source)s, %(year)s has several lines (donors) on the portal: allocate "
+                        "them on the measure's page."
+                    )
+                    % {
+                        "source": layout.source_label(key[0], translation.get_language()),
+                        "year": key[1],
+                    },
+                )
+    data["allocations"] = wanted
 
 
 def _measure_changes(measure: Measure, data: dict, language: str) -> list[str]:
@@ -698,6 +827,8 @@ def _measure_changes(measure: Measure, data: dict, language: str) -> list[str]:
         _current_funding(measure)
     ):
         changes.append(_field_label("funding"))
+    if "allocations" in data and data["allocations"] != _current_allocations(measure):
+        changes.append(_field_label("allocation"))
     objective_number = data["objective"]
     if (
         normalise_number(measure.direction.number) != data["direction"]
@@ -925,6 +1056,26 @@ def _apply_measure(row, programme, direction, objective, lang, author: _Author) 
         )
     if "funding" in data:
         _apply_funding(measure, data["funding"], author)
+    if "allocations" in data:
+        _apply_allocations(measure, data["allocations"], author)
+    # The one rule, asked once more inside the transaction: a refusal undoes the whole import.
+    services.allocations_check(measure)
+
+
+def _apply_allocations(measure: Measure, allocations: dict, author: _Author) -> None:
+    """Write the file's allocation of each (source, year) whose allocation changed; such a key has
+    one line by now (several donor lines of a changed key are refused when the plan is built)."""
+    measure.funding_list = list(
+        FundingLine.objects.filter(measure=measure).prefetch_related("allocations")
+    )
+    current = _current_allocations(measure)
+    for line in measure.funding_list:
+        key = (line.source, line.year)
+        wanted = allocations.get(key, {})
+        if wanted != current.get(key, {}):
+            services.allocations_write(
+                line, list(wanted.items()), user=author.user, reason=author.reason
+            )
 
 
 def _apply_funding(measure: Measure, funding: dict, author: _Author) -> None:
@@ -958,7 +1109,10 @@ def _apply_funding(measure: Measure, funding: dict, author: _Author) -> None:
 
 
 def _drop_line(line: FundingLine, author: _Author) -> None:
-    # Money already reported as spent stays on record; only its plan goes to zero.
+    # Money already reported as spent stays on record; only its plan goes to zero. A line that is
+    # no longer planned is not allocated either.
+    for allocation in line.allocations.all():
+        author.mark(allocation).delete()
     author.mark(line)
     if line.actual_amount is not None:
         line.planned_amount = Decimal("0.0")

@@ -54,12 +54,19 @@ COLUMNS = (
     ("source", _("Funding source")),
     ("amount", _("Amount, thousand KGS")),
 )
-COLUMN_LABELS = dict(COLUMNS)
+# After the official columns the workbook (not the .docx annex) has one more: each allocated
+# funding line's split between the measure's target units, one line per funding line:
+# "Республиканский бюджет, 2026: Ош шаары – 600,0; Баткен облусу – 400,0" (units by name in any
+# language or by classifier code). Lines not written there are not allocated.
+ALLOCATION_COLUMN = ("allocation", _("Allocation to territories, thousand KGS"))
+COLUMN_LABELS = dict((*COLUMNS, ALLOCATION_COLUMN))
 REQUIRED_COLUMNS = ("number", "title", "executors")
 
-# Words that identify a header cell, checked in this order (the amount before the source: the
-# Kyrgyz "Каржылоонун көлөмү" and "Каржылоо булагы" share their first word).
+# Words that identify a header cell, checked in this order (the allocation before the amount, whose
+# words it shares; the amount before the source: the Kyrgyz "Каржылоонун көлөмү" and "Каржылоо
+# булагы" share their first word).
 HEADER_WORDS = (
+    ("allocation", ("распределение по", "аймактарга бөлүштүрүү", "allocation")),
     ("number", ("№", "no.", "no", "#", "n", "номер", "n п/п", "№ п/п")),
     ("amount", ("көлөм", "объем", "объём", "сумма", "amount", "тыс. сом", "миң сом", "thousand")),
     ("source", ("источник", "булак", "булаг", "source")),
@@ -249,6 +256,20 @@ def source_label(source: str, lang: str) -> str:
     with translation.override(lang):
         label = str(dict(FundingSource.choices).get(source, source))
     return label[:1].upper() + label[1:]
+
+
+def allocation_line(source: str, year: int, pairs, lang: str) -> str:
+    """'Республиканский бюджет, 2026: Ош шаары – 600,0; Баткен облусу – 400,0' for one funding
+    line's allocation ([(unit, amount)]), in ``lang``."""
+    with translation.override(lang):
+        parts = "; ".join(
+            f"{unit.name} – {format_amount(amount)}"
+            for unit, amount in sorted(pairs, key=lambda pair: pair[0].tree_path)
+        )
+    return f"{source_label(source, lang)}, {year}: {parts}"
+
+
+ALLOCATION_HEAD_RE = re.compile(r"^(?P<source>.+?)[,\s]+(?P<year>\d{4})\s*(?:г\.?|ж\.?)?$")
 
 
 def coordination_mark(lang: str) -> str:

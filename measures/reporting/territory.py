@@ -108,3 +108,53 @@ def programme_money(measures: QuerySet[Measure]) -> dict[str, Decimal]:
         ),
     )
     return totals
+
+
+def unit_funding_rows(unit: AdministrativeUnit, measures: QuerySet[Measure]) -> dict[str, list]:
+    """The unit's two figures by source and year, as rows {source, year, total} for
+    ``measures.tables.funding_table``: ``allocated`` (allocations to the unit or below it) and
+    ``reaching`` (lines not allocated, of measures that target the unit or below it). Two queries."""
+    allocated = (
+        FundingAllocation.objects.filter(
+            line__measure__in=measures, unit__tree_path__startswith=unit.tree_path
+        )
+        .values(source=F("line__source"), year=F("line__year"))
+        .annotate(total=Sum("amount"))
+        .order_by("source", "year")
+    )
+    reaching = (
+        FundingLine.objects.filter(measure__in=measures.in_unit(unit))
+        .filter(~Exists(FundingAllocation.objects.filter(line=OuterRef("pk"))))
+        .values("source", "year")
+        .annotate(total=Sum("planned_amount"))
+        .order_by("source", "year")
+    )
+    return {"allocated": list(allocated), "reaching": list(reaching)}
+
+
+def attach_unit_money(measures: list[Measure], unit: AdministrativeUnit) -> None:
+    """Give each measure (of a page) ``money_here``, its money allocated to the unit or below it,
+    and ``money_unallocated``, its money on lines not allocated to units. One query."""
+    ids = [measure.pk for measure in measures]
+    here = Exists(FundingAllocation.objects.filter(line=OuterRef("pk")))
+    rows = (
+        FundingLine.objects.filter(measure_id__in=ids)
+        .values("measure_id")
+        .annotate(
+            unallocated=Coalesce(Sum("planned_amount", filter=Q(~here)), ZERO, output_field=MONEY),
+            here=Coalesce(
+                Sum(
+                    "allocations__amount",
+                    filter=Q(allocations__unit__tree_path__startswith=unit.tree_path),
+                ),
+                ZERO,
+                output_field=MONEY,
+            ),
+        )
+        .order_by()
+    )
+    by_measure = {row["measure_id"]: row for row in rows}
+    for measure in measures:
+        row = by_measure.get(measure.pk, {})
+        measure.money_here = row.get("here", ZERO)
+        measure.money_unallocated = row.get("unallocated", ZERO)

@@ -771,11 +771,14 @@ def measure(
     funding: list[tuple] | None = None,
     indicator: tuple | None = None,
     mechanism: T | None = None,
+    allocate: dict[str, dict[str, int]] | None = None,
 ) -> dict:
     """One row of the action plan.
 
     funding: (source, first year, last year, thousand KGS per year, donor key or None)
     indicator: (name, unit key, baseline, baseline year, final target, per_year)
+    allocate: {source: {unit: thousand KGS per year}}, each year's line of that source split
+        between the measure's units (summing to the line); other sources stay unallocated.
     """
     return {
         "number": number,
@@ -789,6 +792,7 @@ def measure(
         "funding": funding or [],
         "indicator": indicator,
         "mechanism": mechanism,
+        "allocate": allocate or {},
     }
 
 
@@ -914,6 +918,16 @@ MEASURES: dict[str, list[dict]] = {
                 ("republican", 2025, 2030, 12000, None),
                 ("local", 2026, 2028, 3000, None),
             ],
+            # The republican money per city; the local budgets' share is not split (sample).
+            allocate={
+                "republican": {
+                    NARYN_CITY: 3000,
+                    BATKEN_CITY: 2500,
+                    KARAKOL: 2500,
+                    TALAS_CITY: 2000,
+                    JALAL_ABAD_CITY: 2000,
+                }
+            },
             indicator=(
                 (
                     "Бекитилген башкы пландардын саны",
@@ -1137,6 +1151,7 @@ MEASURES: dict[str, list[dict]] = {
             co=["ulsg"],
             units=[BISHKEK, OSH_CITY],
             funding=[("local", 2025, 2030, 30000, None)],
+            allocate={"local": {BISHKEK: 18000, OSH_CITY: 12000}},
             indicator=(
                 ("Жаңы автобустар", "Новые автобусы", "New buses"),
                 "units",
@@ -1232,6 +1247,7 @@ MEASURES: dict[str, list[dict]] = {
             co=["pp-batken"],
             units=[BATKEN_DISTRICT, LEILEK, KADAMJAI],
             funding=[("republican", 2025, 2030, 80000, None)],
+            allocate={"republican": {BATKEN_DISTRICT: 40000, LEILEK: 25000, KADAMJAI: 15000}},
             indicator=(
                 (
                     "Реконструкцияланган жолдордун узундугу",

@@ -1,11 +1,13 @@
 """Every list runs the same number of SQL queries for 10 rows as for 200."""
 
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from measures.models import ReportStatus
+from measures.models import FundingAllocation, ReportStatus
 from meetings.models import MeetingStatus, ProposalStatus
 from programs.models import LegalActRole, ProgrammeLegalAct
 from regions.models import AdministrativeUnit, IndicatorValue, SocioEconomicIndicator
@@ -59,7 +61,9 @@ class Rows:
                 target_units=self.units,
             )
             ExecutorFactory(measure=measure)
-            FundingLineFactory(measure=measure)
+            line = FundingLineFactory(measure=measure, planned_amount=Decimal("1500.0"))
+            for unit, amount in zip(self.units, ("1000.0", "500.0"), strict=False):
+                FundingAllocation.objects.create(line=line, unit=unit, amount=Decimal(amount))
             IndicatorTargetFactory(indicator=MeasureIndicatorFactory(measure=measure))
 
     def reports(self, n):

@@ -352,6 +352,7 @@ def test_statistics_are_exactly_those_of_the_domain_notes(seeded):
 CHILD_OF = {
     "measures.MeasureExecutor": "measure",
     "measures.FundingLine": "measure",
+    "measures.FundingAllocation": "line__measure",
     "measures.MeasureIndicator": "measure",
     "measures.IndicatorTarget": "indicator__measure",
     "measures.IndicatorActual": "report",

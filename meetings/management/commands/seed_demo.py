@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from measures.deadlines import parse_deadline
 from measures.models import (
+    FundingAllocation,
     FundingLine,
     IndicatorTarget,
     Measure,
@@ -38,7 +39,7 @@ from measures.models import (
     ReportEvent,
 )
 from measures.reporting import cycle_ensure, funding_actuals_refresh
-from measures.services import measure_save, measure_set_status_override
+from measures.services import allocations_check, measure_save, measure_set_status_override
 from meetings.demo import content as C
 from meetings.demo.reports import Story, expected, report_file, stored
 from meetings.models import (
@@ -348,7 +349,7 @@ class Command(BaseCommand):
         # Money spent is not seeded here: it is the sum of accepted reports (seed_reports).
         for source, first, last, amount, donor in spec["funding"]:
             for year in range(first, last + 1):
-                upsert_row(
+                line = upsert_row(
                     FundingLine,
                     {
                         "measure": measure,
@@ -358,6 +359,19 @@ class Command(BaseCommand):
                     },
                     {"planned_amount": Decimal(amount)},
                 )
+                split = spec["allocate"].get(source, {})
+                for unit_key, part in split.items():
+                    upsert_row(
+                        FundingAllocation,
+                        {"line": line, "unit": self.units[unit_key]},
+                        {"amount": Decimal(part)},
+                    )
+                stale = line.allocations.exclude(
+                    unit__soate__in=[self.units[key].soate for key in split]
+                )
+                for allocation in stale:
+                    allocation.delete()
+                    rows_changed = True
 
         if spec["indicator"]:
             name, unit_key, baseline, baseline_year, final, per_year = spec["indicator"]
@@ -394,6 +408,7 @@ class Command(BaseCommand):
                 )
         if rows_changed and not written:
             measure_save(measure, user=None, reason=reason)
+        allocations_check(measure)  # the demo obeys the allocation rule like any plan
         return measure
 
     def seed_territories(self) -> None:
