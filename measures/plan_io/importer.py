@@ -730,13 +730,18 @@ def _plan_measure(
     row.action = "update" if row.changes else "unchanged"
 
 
-def _current_allocations(measure: Measure) -> dict:
-    """{(source, year): {unit id: amount}} of the measure's allocated lines, donors summed."""
+def _allocations_of(funding_lines) -> dict:
+    """{(source, year): {unit id: amount}} of the allocated lines, donors summed."""
     current: dict[tuple[str, int], dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for line in measure.funding_list:
-        for allocation in line.allocations.all():
-            current[(line.source, line.year)][allocation.unit_id] += allocation.amount
+    for funding_line in funding_lines:
+        for allocation in funding_line.allocations.all():
+            key = (funding_line.source, funding_line.year)
+            current[key][allocation.unit_id] += allocation.amount
     return {key: dict(units) for key, units in current.items()}
+
+
+def _current_allocations(measure: Measure) -> dict:
+    return _allocations_of(measure.funding_list)
 
 
 def _file_allocations(allocations: dict) -> dict:
@@ -783,8 +788,8 @@ def _plan_allocations(row, cells, columns, existing, funding_parser, add_error) 
     wanted = _file_allocations(allocations)
     if existing is not None and wanted != current:
         lines_per_key = defaultdict(int)
-        for line in existing.funding_list:
-            lines_per_key[(line.source, line.year)] += 1
+        for funding_line in existing.funding_list:
+            lines_per_key[(funding_line.source, funding_line.year)] += 1
         for key in set(wanted) | set(current):
             if wanted.get(key) != current.get(key) and lines_per_key[key] > 1:
                 add_error(
@@ -1065,16 +1070,16 @@ def _apply_measure(row, programme, direction, objective, lang, author: _Author) 
 def _apply_allocations(measure: Measure, allocations: dict, author: _Author) -> None:
     """Write the file's allocation of each (source, year) whose allocation changed; such a key has
     one line by now (several donor lines of a changed key are refused when the plan is built)."""
-    measure.funding_list = list(
+    funding_lines = list(
         FundingLine.objects.filter(measure=measure).prefetch_related("allocations")
     )
-    current = _current_allocations(measure)
-    for line in measure.funding_list:
-        key = (line.source, line.year)
+    current = _allocations_of(funding_lines)
+    for funding_line in funding_lines:
+        key = (funding_line.source, funding_line.year)
         wanted = allocations.get(key, {})
         if wanted != current.get(key, {}):
             services.allocations_write(
-                line, list(wanted.items()), user=author.user, reason=author.reason
+                funding_line, list(wanted.items()), user=author.user, reason=author.reason
             )
 
 
