@@ -21,8 +21,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from measures import reporting
 from measures.history import grouped, measure_history
-from measures.models import ComputedStatus, FundingLine, Measure
+from measures.models import ComputedStatus, FundingLine, Measure, ReportDispatch
 from measures.reporting.queries import measure_progress
 from measures.tables import attach_funding_by_source, funding_table
 from meetings.models import Decision, Meeting, Proposal, WorkingGroup, WorkingGroupMember
@@ -160,6 +161,11 @@ def programme_detail(request, code: str):
         "measure_count": Measure.objects.active().filter(programme=programme).count(),
         "working_groups": programme.working_groups.all(),
         "can_edit": can_edit_programme(request.user, programme),
+        # A consolidated report once sent is public, like the programme it is about.
+        "sent_reports": ReportDispatch.objects.filter(
+            period__cycle__programme=programme
+        ).select_related("period__cycle"),
+        "can_review": reporting.can_review_programme(request.user, programme),
     }
     return render(request, "programs/programme_detail.html", context)
 

@@ -254,11 +254,7 @@ class Writer:
         table = self.table([_("Figure"), _("Value")], [13.0, 4.0])
         rows = [
             (_("Measures of the action plan"), len(report.rows)),
-            ("    " + _("done"), counts[C.DONE]),
-            ("    " + _("partly done"), counts[C.PARTLY_DONE]),
-            ("    " + _("not done"), counts[C.NOT_DONE]),
-            ("    " + _("not reported"), counts[C.NOT_REPORTED]),
-            ("    " + _("not due yet"), counts[C.NOT_DUE]),
+            *(("    " + str(C.CLASS_LABELS[k]), counts[k]) for k in C.CLASSES),
             (_("Progress reports of lead bodies accepted"), report.accepted_reports),
             (_("Contributions of co-executors accepted"), report.accepted_contributions),
             (_("Progress reports missing"), len(report.missing)),
@@ -448,11 +444,7 @@ class Writer:
                 _("Measures"),
                 _("Allocated for %(year)s") % {"year": year},
                 _("Not allocated, of measures reaching it, %(year)s") % {"year": year},
-                _("done"),
-                _("partly done"),
-                _("not done"),
-                _("not reported"),
-                _("not due yet"),
+                *(str(C.CLASS_LABELS[k]) for k in C.CLASSES),
             ],
             [3.4, 1.6, 2.2, 2.6, 1.4, 1.4, 1.4, 1.6, 1.4],
         )

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import F, Prefetch, Sum
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from measures.models import (
     DeadlineKind,
@@ -57,11 +57,11 @@ NOT_REPORTED = "not_reported"
 NOT_DUE = "not_due"
 CLASSES = (DONE, PARTLY_DONE, NOT_DONE, NOT_REPORTED, NOT_DUE)
 CLASS_LABELS = {
-    DONE: _("done"),
-    PARTLY_DONE: _("partly done"),
-    NOT_DONE: _("not done"),
-    NOT_REPORTED: _("not reported"),
-    NOT_DUE: _("not due yet"),
+    DONE: pgettext_lazy("a measure in the consolidated report", "done"),
+    PARTLY_DONE: pgettext_lazy("a measure in the consolidated report", "partly done"),
+    NOT_DONE: pgettext_lazy("a measure in the consolidated report", "not done"),
+    NOT_REPORTED: pgettext_lazy("a measure in the consolidated report", "not reported"),
+    NOT_DUE: pgettext_lazy("a measure in the consolidated report", "not due yet"),
 }
 EXECUTION_CLASS = {
     ExecutionAssessment.DONE: DONE,
@@ -187,6 +187,7 @@ def consolidated_report(period: ReportingPeriod) -> ConsolidatedReport:
     """Everything the report on ``period`` says, from the accepted reports (11 queries)."""
     from measures.plan_io.layout import approving_act
 
+    period = ReportingPeriod.objects.select_related("cycle__programme__lead_body").get(pk=period.pk)
     programme = period.cycle.programme
     year = period.year
     active = Measure.objects.active().filter(programme=programme)
@@ -258,9 +259,9 @@ def consolidated_report(period: ReportingPeriod) -> ConsolidatedReport:
 
 
 def _indicator_rows(rows: list[MeasureRow], active, year: int) -> list[IndicatorRow]:
-    """Every indicator of the measures due in the period, with the whole measure's target for the
+    """Every indicator of the measures due in the period (not those completed earlier), with the whole measure's target for the
     period's year and the value the lead body's accepted report gives for that year."""
-    due = {row.measure.pk: row for row in rows if row.klass != NOT_DUE}
+    due = {row.measure.pk: row for row in rows if row.klass != NOT_DUE and row.done_in is None}
     indicators = MeasureIndicator.objects.filter(measure__in=active).prefetch_related(
         Prefetch(
             "targets",
