@@ -84,7 +84,7 @@ def consolidated_list(request, code: str):
             "programme": programme,
             "periods": periods,
             "today": today,
-            "languages": REPORT_LANGUAGES,
+            "report_languages": REPORT_LANGUAGES,
             "dispatches": dispatches_of(programme),
         },
     )
@@ -106,7 +106,7 @@ def consolidated_period(request, code: str, period_id: int):
             "counts": [
                 (consolidated.CLASS_LABELS[k], report.counts[k]) for k in consolidated.CLASSES
             ],
-            "languages": REPORT_LANGUAGES,
+            "report_languages": REPORT_LANGUAGES,
             "dispatches": dispatches_of(programme).filter(period=period),
             "closed": period.due_date < timezone.localdate(),
         },
