@@ -1052,6 +1052,12 @@ class ReportDispatch(models.Model):
         related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        editable=False,
+        help_text=_("The report sent holds demo content (marked so in the document)."),
+    )
 
     class Meta:
         verbose_name = _("sent consolidated report")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -500,7 +501,8 @@ def report_dispatch_record(
     """Record that the consolidated report on ``period`` was sent: generate it in the dispatch's
     language from the data as they stand, and keep those bytes, their SHA-256 and the sending's
     details. Only the programme's reviewers may; the record is never changed afterwards."""
-    from measures.plan_io.consolidated_docx import report_bytes
+    from measures.plan_io.consolidated_docx import write_report
+    from measures.reporting.consolidated import consolidated_report
 
     period = ReportingPeriod.objects.select_related("cycle__programme").get(pk=period.pk)
     if not permissions.can_review_programme(user, period.cycle.programme):
@@ -509,7 +511,10 @@ def report_dispatch_record(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        content = report_bytes(period, dispatch.language)
+        report = consolidated_report(period)
+        output = io.BytesIO()
+        write_report(report, dispatch.language, output)
+        content = output.getvalue()
         record = ReportDispatch(
             period=period,
             language=dispatch.language,
@@ -522,6 +527,7 @@ def report_dispatch_record(
             sha256=hashlib.sha256(content).hexdigest(),
             size=len(content),
             recorded_by=user,
+            sample=report.sample,
         )
         record.full_clean(exclude=["file"])
         record.file.save(record.filename, ContentFile(content), save=False)

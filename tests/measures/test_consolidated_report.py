@@ -552,3 +552,18 @@ def test_a_sent_report_of_a_draft_programme_is_not_public(world, users, client):
     world.programme.status = ProgrammeStatus.DRAFT
     world.programme.save()
     assert client.get(f"/ky/reports/sent/{record.pk}/").status_code == 404
+
+
+def test_a_sent_report_of_sample_content_is_marked_sample_where_it_is_listed(world, users, client):
+    from measures.reporting import Dispatch, report_dispatch_record
+
+    Measure.objects.filter(pk=world.measures["plans"].pk).update(sample=True)
+    record = report_dispatch_record(
+        period=world.period,
+        dispatch=Dispatch(language="ru", sent_on=date(2026, 1, 20), to_administration=True),
+        user=users["reviewer"],
+    )
+    with translation.override("en"):
+        assert record.sample and record.recipients == ["Presidential Administration"]
+    page = client.get(f"/ru/programmes/{world.programme.code}/").content.decode()
+    assert "Администрация Президента" in page and 'class="sample-flag"' in page
