@@ -23,6 +23,7 @@ from programs.models import (
     ResponsibleBody,
 )
 from programs.numbers import NUMBER_PATTERN, NUMBER_RE, normalise_number
+from regionalprogram.formats import short_date
 from regionalprogram.languages import LANGUAGE_CODES
 from regions.models import AdministrativeUnit
 
@@ -1074,7 +1075,7 @@ class ReportDispatch(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.period} ({self.language}), {self.sent_on:%d.%m.%Y}"
+        return f"{self.period} ({self.language}), {short_date(self.sent_on)}"
 
     def get_absolute_url(self) -> str:
         return reverse("reports:dispatch_download", args=[self.pk])
