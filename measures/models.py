@@ -24,7 +24,7 @@ from programs.models import (
 )
 from programs.numbers import NUMBER_PATTERN, NUMBER_RE, normalise_number
 from regionalprogram.formats import short_date
-from regionalprogram.languages import LANGUAGE_CODES
+from regionalprogram.languages import DOCUMENT_LANGUAGES, LANGUAGE_CODES
 from regions.models import AdministrativeUnit
 
 
@@ -1015,7 +1015,7 @@ class ReportReminder(models.Model):
 
 
 # The languages of the consolidated report to the Cabinet: the state and the official language.
-REPORT_LANGUAGES = ("ky", "ru")
+REPORT_LANGUAGES = DOCUMENT_LANGUAGES
 
 
 class ReportDispatch(models.Model):

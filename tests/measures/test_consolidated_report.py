@@ -567,3 +567,33 @@ def test_a_sent_report_of_sample_content_is_marked_sample_where_it_is_listed(wor
         assert record.sample and record.recipients == ["Presidential Administration"]
     page = client.get(f"/ru/programmes/{world.programme.code}/").content.decode()
     assert "Администрация Президента" in page and 'class="sample-flag"' in page
+
+
+def test_the_list_and_the_programme_page_run_a_fixed_number_of_queries(
+    world, users, client, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from measures.reporting import Dispatch, report_dispatch_record
+
+    def send(count):
+        for day in range(count):
+            report_dispatch_record(
+                period=world.period,
+                dispatch=Dispatch(language="ky", sent_on=date(2026, 1, 20 + day), to_cabinet=True),
+                user=users["reviewer"],
+            )
+
+    client.force_login(users["reviewer"])
+    urls = [pages(world)[0], pages(world)[1], f"/ru/programmes/{world.programme.code}/"]
+    send(1)
+    counts = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured.captured_queries))
+    send(4)
+    for url, count in zip(urls, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            assert client.get(url).status_code == 200
