@@ -9,6 +9,7 @@ from measures.models import (
     MeasureExecutor,
     MeasureIndicator,
     ProgressReport,
+    ReportDispatch,
     ReportEvent,
     ReportEvidence,
     ReportingCycle,
@@ -207,4 +208,24 @@ class ReportReminderAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReportDispatch)
+class ReportDispatchAdmin(admin.ModelAdmin):
+    """Sendings of the consolidated report: recorded on the programme's consolidated-report page
+    only (with the file as sent), and never changed or removed."""
+
+    list_display = ["sent_on", "period", "language", "to_cabinet", "to_administration", "sha256"]
+    list_filter = ["language", "to_cabinet", "to_administration"]
+    list_select_related = ["period__cycle__programme"]
+    date_hierarchy = "sent_on"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -23,7 +23,8 @@ from programs.models import (
     ResponsibleBody,
 )
 from programs.numbers import NUMBER_PATTERN, NUMBER_RE, normalise_number
-from regionalprogram.languages import LANGUAGE_CODES
+from regionalprogram.formats import short_date
+from regionalprogram.languages import DOCUMENT_LANGUAGES, LANGUAGE_CODES
 from regions.models import AdministrativeUnit
 
 
@@ -1011,3 +1012,90 @@ class ReportReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.recipient} — {self.measure.number}, {self.period.label}: {self.kind}"
+
+
+# The languages of the consolidated report to the Cabinet: the state and the official language.
+REPORT_LANGUAGES = DOCUMENT_LANGUAGES
+
+
+class ReportDispatch(models.Model):
+    """The consolidated report of a period as the ministry sent it: to whom, when, under which
+    outgoing letter, and the file exactly as sent (its bytes at the moment of recording, with
+    their SHA-256). A sending is recorded once and never changed: later changes of the data do
+    not change what was sent (measures.reporting.services.report_dispatch_record)."""
+
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name=_("reporting period"),
+        on_delete=models.PROTECT,
+        related_name="dispatches",
+    )
+    language = models.CharField(
+        _("language of the report"),
+        max_length=5,
+        choices=[(code, name) for code, name in settings.LANGUAGES if code in REPORT_LANGUAGES],
+    )
+    to_cabinet = models.BooleanField(_("Cabinet of Ministers"), default=False)
+    to_administration = models.BooleanField(_("Presidential Administration"), default=False)
+    other_recipient = models.CharField(_("other recipient"), max_length=500, blank=True)
+    sent_on = models.DateField(_("date sent"))
+    letter_number = models.CharField(_("outgoing letter number"), max_length=100, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    file = models.FileField(_("file as sent"), upload_to="consolidated/%Y/")
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, editable=False)
+    size = models.PositiveIntegerField(_("size, bytes"), editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        editable=False,
+        help_text=_("The report sent holds demo content (marked so in the document)."),
+    )
+
+    class Meta:
+        verbose_name = _("sent consolidated report")
+        verbose_name_plural = _("sent consolidated reports")
+        ordering = ["-sent_on", "-recorded_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(to_cabinet=True) | Q(to_administration=True) | ~Q(other_recipient=""),
+                name="report_dispatch_has_recipient",
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=REPORT_LANGUAGES), name="report_dispatch_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} ({self.language}), {short_date(self.sent_on)}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:dispatch_download", args=[self.pk])
+
+    @property
+    def recipients(self) -> list[str]:
+        """The addressees in the active language, in the order of the form."""
+        names = []
+        if self.to_cabinet:
+            names.append(str(self._meta.get_field("to_cabinet").verbose_name))
+        if self.to_administration:
+            names.append(str(self._meta.get_field("to_administration").verbose_name))
+        if self.other_recipient:
+            names.append(self.other_recipient)
+        return names
+
+    @property
+    def filename(self) -> str:
+        period = self.period
+        return (
+            f"report-{period.cycle.programme.code}-{period.cycle.kind}-{period.year}-"
+            f"{period.number}-{self.language}-sent-{self.sent_on:%Y%m%d}.docx"
+        )

@@ -25,8 +25,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from measures import reporting
 from measures.history import grouped, measure_history
-from measures.models import ComputedStatus, FundingLine, Measure
+from measures.models import ComputedStatus, FundingLine, Measure, ReportDispatch
 from measures.reporting.queries import measure_progress
 from measures.reporting.territory import attach_unit_money, programme_money, unit_funding_rows
 from measures.reporting.territory_figures import STATUS_ORDER, figures, territory_overview
@@ -167,6 +168,11 @@ def programme_detail(request, code: str):
         "measure_count": Measure.objects.active().filter(programme=programme).count(),
         "working_groups": programme.working_groups.all(),
         "can_edit": can_edit_programme(request.user, programme),
+        # A consolidated report once sent is public, like the programme it is about.
+        "sent_reports": ReportDispatch.objects.filter(
+            period__cycle__programme=programme
+        ).select_related("period__cycle"),
+        "can_review": reporting.can_review_programme(request.user, programme),
     }
     return render(request, "programs/programme_detail.html", context)
 

@@ -83,3 +83,8 @@ def warn_missing_languages(request, obj, fields=None, labels=None) -> None:
         )
         % {"missing": "; ".join(parts)},
     )
+
+
+# The languages official documents to the Cabinet are written in: the state language (Kyrgyz) and
+# the official language (Russian), the first two content languages.
+DOCUMENT_LANGUAGES: tuple[str, ...] = LANGUAGE_CODES[:2]

@@ -40,6 +40,7 @@ from measures.models import (
     MeasureIndicator,
 )
 from measures.plan_io import layout
+from measures.plan_io.docx_common import FONT, repeat_header, use_font
 from measures.plan_io.importer import default_funding_year
 from regionalprogram.formats import short_date
 from regionalprogram.spreadsheets import neutralise
@@ -52,7 +53,6 @@ SOURCE_ORDER = {value: index for index, (value, _label) in enumerate(FundingSour
 COLUMN_WIDTHS = (9, 48, 30, 16, 34, 40, 24, 18, 40)
 FUNDING_COLUMN_WIDTHS = (9, 60, 30, 8, 16)
 AMOUNT_FORMAT = "#,##0.0"
-FONT = "Times New Roman"
 NO_AMOUNT = "—"
 
 
@@ -427,31 +427,6 @@ def write_xlsx(programme, queryset, lang: str, output, *, all_headings: bool = F
     workbook.save(output)
 
 
-def _docx_repeat_header(row) -> None:
-    """Mark a table row as a header row, repeated at the top of every page (w:tblHeader)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = row._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    properties.append(repeat)
-
-
-def _docx_font(document) -> None:
-    """Times New Roman everywhere, Cyrillic included (w:rFonts for every script)."""
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    style = document.styles["Normal"]
-    style.font.name = FONT
-    style.font.size = Pt(10)
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), FONT)
-    style.paragraph_format.space_after = Pt(0)
-
-
 def write_docx(programme, queryset, lang: str, output, *, all_headings: bool = False) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -464,7 +439,7 @@ def write_docx(programme, queryset, lang: str, output, *, all_headings: bool = F
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.5))
-    _docx_font(document)
+    use_font(document)
     with translation.override(lang):
         head = heading(programme, timezone.localdate())
         if head.annex:
@@ -486,7 +461,7 @@ def write_docx(programme, queryset, lang: str, output, *, all_headings: bool = F
             cell.text = str(index)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         for row in table.rows:
-            _docx_repeat_header(row)
+            repeat_header(row)
         totals = Totals()
         for kind, values, measure in plan_rows(programme, queryset, all_headings=all_headings):
             cells = table.add_row().cells

@@ -383,11 +383,14 @@ def indicator_line(name: str, unit: str, baseline, baseline_year, targets) -> st
     return f"{head}: {' → '.join(parts)}" if parts else head
 
 
-def _programme_in_title(title: str, lang: str) -> str:
+def _programme_in_title(title: str, lang: str, *, genitive: bool = False) -> str:
     """The programme's title as it stands after "for the implementation of": ru genitive
-    ("Государственной программы …"), ky accusative ("… Мамлекеттик программасын"), en "the …".
-    A title of another shape is quoted after the word "programme" instead of declined."""
+    ("Государственной программы …"), ky accusative ("… Мамлекеттик программасын") or, with
+    ``genitive``, genitive ("… Мамлекеттик программасынын"), en "the …". A title of another shape
+    is quoted after the word "programme" instead of declined."""
     title = title.strip().rstrip(".")
+    if lang == "ky" and genitive:
+        return _programme_in_title(title, lang) + "ын"
     if lang == "ru":
         match = re.match(r"^((?:\w+(?:ая|яя)\s+)*)(программ)а\b", title, re.I)
         if match:

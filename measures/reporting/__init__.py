@@ -7,7 +7,9 @@ demo needs is imported from here:
     Measure.objects.with_computed_status(today)  # the status rule, as SQL
 
 Modules: periods (pure period arithmetic and labels), status (the computed-status rule),
-permissions (who reports, reviews, reads), services (writes), queries (reads for pages).
+permissions (who reports, reviews, reads), services (writes), queries (reads for pages),
+consolidated (the figures of the consolidated report on a period, which
+measures.plan_io.consolidated_docx writes as the official .docx).
 """
 
 from measures.reporting.periods import cycle_name, due_date, period_label, period_spans
@@ -32,15 +34,18 @@ from measures.reporting.queries import (
 )
 from measures.reporting.services import (
     ActualValue,
+    Dispatch,
     ReportContent,
     Spent,
     accepted_spending,
     check_evidence_file,
     cycle_ensure,
     cycle_sync_periods,
+    dispatch_errors,
     funding_actuals_refresh,
     programme_sync_reporting,
     report_accept,
+    report_dispatch_record,
     report_return,
     report_save,
     report_submit,
@@ -51,6 +56,7 @@ from measures.services import measure_set_status_override
 
 __all__ = [
     "ActualValue",
+    "Dispatch",
     "ReportContent",
     "Spent",
     "WorkState",
@@ -64,6 +70,7 @@ __all__ = [
     "cycle_ensure",
     "cycle_name",
     "cycle_sync_periods",
+    "dispatch_errors",
     "due_date",
     "funding_actuals_refresh",
     "indicator_progress",
@@ -77,6 +84,7 @@ __all__ = [
     "periods_owing_report",
     "programme_sync_reporting",
     "report_accept",
+    "report_dispatch_record",
     "report_return",
     "report_save",
     "report_submit",

@@ -365,3 +365,67 @@ class ReviewQueueFilter(django_filters.FilterSet):
             .order_by("name")
         )
         self.filters["direction"].queryset = Direction.objects.active().filter(programme=programme)
+
+
+class DispatchForm(forms.Form):
+    """A sending of the consolidated report, checked by services.dispatch_errors (the rule's
+    home); the page shows it back for confirmation before it is recorded."""
+
+    language = forms.ChoiceField(
+        label=_("Language of the report"), widget=forms.RadioSelect, choices=()
+    )
+    to_cabinet = forms.BooleanField(label=_("Cabinet of Ministers"), required=False)
+    to_administration = forms.BooleanField(label=_("Presidential Administration"), required=False)
+    other_recipient = forms.CharField(
+        label=_("Other recipient"),
+        required=False,
+        max_length=500,
+        help_text=_("Another body the report was sent to, if any."),
+    )
+    sent_on = forms.DateField(
+        label=_("Date sent"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    letter_number = forms.CharField(
+        label=_("Outgoing letter number"), required=False, max_length=100
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, period, **kwargs):
+        super().__init__(*args, **kwargs)
+        from measures.models import REPORT_LANGUAGES, ReportDispatch
+
+        self.period = period
+        self.fields["language"].choices = [
+            (code, name)
+            for code, name in ReportDispatch._meta.get_field("language").choices
+            if code in REPORT_LANGUAGES
+        ]
+
+    def dispatch(self):
+        from measures.reporting.services import Dispatch
+
+        data = self.cleaned_data
+        return Dispatch(
+            language=data["language"],
+            sent_on=data["sent_on"],
+            to_cabinet=data["to_cabinet"],
+            to_administration=data["to_administration"],
+            other_recipient=data["other_recipient"],
+            letter_number=data["letter_number"],
+            note=data["note"],
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors or "language" not in cleaned or "sent_on" not in cleaned:
+            return cleaned
+        from measures.reporting.services import dispatch_errors
+
+        for name, messages in dispatch_errors(period=self.period, dispatch=self.dispatch()).items():
+            for message in messages:
+                self.add_error(name, message)
+        return cleaned

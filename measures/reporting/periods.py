@@ -90,3 +90,18 @@ def cycle_name(kind: str, due_day: int, months_after: int) -> str:
             "months": months_after,
         }
     return f"{name}, {rule}"
+
+
+def period_in_title(kind: str, year: int, number: int) -> str:
+    """The period as the title of a report on it names it, in the active language: "за
+    I полугодие 2026 года", "2026-жылдын I жарым жылдыгындагы", "for H1 2026"."""
+    numerals = pgettext("numerals of reporting periods: roman or arabic", "arabic")
+    numeral = ROMAN.get(number, str(number)) if numerals == "roman" else str(number)
+    params = {"year": str(year), "number": numeral}
+    if kind == "quarter":
+        text = pgettext("a quarter in the title of a report on it", "for Q%(number)s %(year)s")
+    elif kind == "half_year":
+        text = pgettext("a half-year in the title of a report on it", "for H%(number)s %(year)s")
+    else:
+        text = pgettext("a year in the title of a report on it", "for %(year)s")
+    return text % params

@@ -8,22 +8,28 @@ message in the user's language. Pages and the API call these; none writes a repo
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from measures.models import (
+    REPORT_LANGUAGES,
     ExecutionAssessment,
     FundingLine,
     FundingSource,
     IndicatorActual,
     Measure,
     ProgressReport,
+    ReportDispatch,
     ReportEvent,
     ReportEventAction,
     ReportEvidence,
@@ -35,6 +41,7 @@ from measures.models import (
 from measures.reporting import permissions
 from measures.reporting.periods import due_date, period_spans
 from programs.models import Programme, ProgrammeStatus, ResponsibleBody
+from regionalprogram.formats import short_date
 from regionalprogram.languages import LANGUAGE_CODES
 from regionalprogram.uploads import check_attachment
 
@@ -452,3 +459,77 @@ def funding_actuals_refresh(*, measure: Measure, user=None) -> None:
 
 def reporting_body_of(user) -> ResponsibleBody | None:
     return permissions.reporting_body(user)
+
+
+# --- the consolidated report ----------------------------------------------------------------
+
+
+@dataclass
+class Dispatch:
+    """What the ministry says about a sending of the consolidated report."""
+
+    language: str
+    sent_on: datetime.date
+    to_cabinet: bool = False
+    to_administration: bool = False
+    other_recipient: str = ""
+    letter_number: str = ""
+    note: str = ""
+
+
+def dispatch_errors(*, period: ReportingPeriod, dispatch: Dispatch, today=None) -> dict:
+    """{field: [message]} of what makes the sending impossible to record, empty when it may be."""
+    today = today or timezone.localdate()
+    errors: dict[str, list[str]] = defaultdict(list)
+    if dispatch.language not in REPORT_LANGUAGES:
+        errors["language"].append(_("The report is written in Kyrgyz or Russian."))
+    if not (dispatch.to_cabinet or dispatch.to_administration or dispatch.other_recipient.strip()):
+        errors["to_cabinet"].append(_("Say to whom the report was sent."))
+    if dispatch.sent_on > today:
+        errors["sent_on"].append(_("The date it was sent cannot be in the future."))
+    elif dispatch.sent_on <= period.end:
+        errors["sent_on"].append(
+            _("A report on the period cannot have been sent before the period ended (%(end)s).")
+            % {"end": short_date(period.end)}
+        )
+    return dict(errors)
+
+
+def report_dispatch_record(
+    *, period: ReportingPeriod, dispatch: Dispatch, user, today=None
+) -> ReportDispatch:
+    """Record that the consolidated report on ``period`` was sent: generate it in the dispatch's
+    language from the data as they stand, and keep those bytes, their SHA-256 and the sending's
+    details. Only the programme's reviewers may; the record is never changed afterwards."""
+    from measures.plan_io.consolidated_docx import write_report
+    from measures.reporting.consolidated import consolidated_report
+
+    period = ReportingPeriod.objects.select_related("cycle__programme").get(pk=period.pk)
+    if not permissions.can_review_programme(user, period.cycle.programme):
+        raise PermissionDenied
+    errors = dispatch_errors(period=period, dispatch=dispatch, today=today)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        report = consolidated_report(period)
+        output = io.BytesIO()
+        write_report(report, dispatch.language, output)
+        content = output.getvalue()
+        record = ReportDispatch(
+            period=period,
+            language=dispatch.language,
+            to_cabinet=dispatch.to_cabinet,
+            to_administration=dispatch.to_administration,
+            other_recipient=dispatch.other_recipient.strip(),
+            sent_on=dispatch.sent_on,
+            letter_number=dispatch.letter_number.strip(),
+            note=dispatch.note.strip(),
+            sha256=hashlib.sha256(content).hexdigest(),
+            size=len(content),
+            recorded_by=user,
+            sample=report.sample,
+        )
+        record.full_clean(exclude=["file"])
+        record.file.save(record.filename, ContentFile(content), save=False)
+        record.save()
+    return record

@@ -50,42 +50,53 @@ def _sum(queryset: QuerySet, field: str) -> Coalesce:
     return Coalesce(Subquery(total, output_field=MONEY), Value(ZERO), output_field=MONEY)
 
 
-def allocated_sum(measures: QuerySet[Measure]) -> Coalesce:
-    """For a unit queryset: money allocated to the unit or below it."""
+def _in_year(year: int | None, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}year": year}) if year is not None else Q()
+
+
+def allocated_sum(measures: QuerySet[Measure], year: int | None = None) -> Coalesce:
+    """For a unit queryset: money allocated to the unit or below it (of lines of ``year``)."""
     return _sum(
         FundingAllocation.objects.filter(
-            line__measure__in=measures, unit__tree_path__startswith=OuterRef("tree_path")
+            _in_year(year, "line__"),
+            line__measure__in=measures,
+            unit__tree_path__startswith=OuterRef("tree_path"),
         ),
         "amount",
     )
 
 
-def reaching_sum(measures: QuerySet[Measure]) -> Coalesce:
-    """For a unit queryset: unallocated money of measures that target the unit or below it."""
+def reaching_sum(measures: QuerySet[Measure], year: int | None = None) -> Coalesce:
+    """For a unit queryset: unallocated money of measures that target the unit or below it (of
+    lines of ``year``)."""
     targets = Measure.target_units.through.objects.filter(
         measure_id=OuterRef("measure_id"),
         administrativeunit__tree_path__startswith=OuterRef(OuterRef("tree_path")),
     )
-    lines = FundingLine.objects.filter(measure__in=measures).filter(
+    lines = FundingLine.objects.filter(_in_year(year), measure__in=measures).filter(
         ~Exists(FundingAllocation.objects.filter(line=OuterRef("pk"))), Exists(targets)
     )
     return _sum(lines, "planned_amount")
 
 
-def with_money(units: QuerySet[AdministrativeUnit], measures: QuerySet[Measure]):
-    """``units`` annotated with ``money_allocated`` and ``money_reaching`` (thousand KGS)."""
+def with_money(
+    units: QuerySet[AdministrativeUnit], measures: QuerySet[Measure], year: int | None = None
+):
+    """``units`` annotated with ``money_allocated`` and ``money_reaching`` (thousand KGS), of
+    every year or of ``year`` alone."""
     return units.annotate(
-        money_allocated=allocated_sum(measures), money_reaching=reaching_sum(measures)
+        money_allocated=allocated_sum(measures, year), money_reaching=reaching_sum(measures, year)
     )
 
 
 def unit_money(
-    units: QuerySet[AdministrativeUnit], measures: QuerySet[Measure]
+    units: QuerySet[AdministrativeUnit], measures: QuerySet[Measure], year: int | None = None
 ) -> dict[int, UnitMoney]:
-    """{unit id: UnitMoney} for every unit of ``units``, in one query."""
+    """{unit id: UnitMoney} for every unit of ``units``, in one query (``year``: that year's
+    funding lines only)."""
     return {
         unit.pk: UnitMoney(unit.money_allocated, unit.money_reaching)
-        for unit in with_money(units, measures)
+        for unit in with_money(units, measures, year)
     }
 
 

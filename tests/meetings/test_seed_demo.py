@@ -547,6 +547,41 @@ def test_accepted_reports_carry_actuals_and_spending_and_the_money_reaches_the_p
     assert spent.exists()
 
 
+def test_the_last_closed_half_year_report_downloads_in_kyrgyz_and_russian(seeded, client):
+    """The demo's closed half-year has accepted reports, and its consolidated report downloads
+    for the editor in both languages, counting exactly those reports and marked as sample."""
+    import io
+
+    import docx
+
+    from measures.models import ReportingPeriod
+
+    today = timezone.localdate()
+    period = (
+        ReportingPeriod.objects.filter(
+            cycle__programme__code="REG-2025-2030", cycle__kind="half_year", due_date__lt=today
+        )
+        .order_by("-end")
+        .first()
+    )
+    accepted = ProgressReport.objects.filter(
+        period=period, status=ReportStatus.ACCEPTED, reporting_body=LEAD
+    ).count()
+    assert accepted > 0
+    client.force_login(get_user_model().objects.get(username="editor"))
+    for lang, label in (
+        ("ru", "Принято отчётов о ходе выполнения ответственных исполнителей"),
+        ("ky", "Кабыл алынган башкы аткаруучулардын аткаруу боюнча отчеттору"),
+    ):
+        url = f"/{lang}/reports/consolidated/REG-2025-2030/{period.pk}/download/{lang}/"
+        response = client.get(url)
+        assert response.status_code == 200
+        document = docx.Document(io.BytesIO(response.content))
+        figures = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
+        assert figures[label] == str(accepted)
+        assert document.sections[0].header.paragraphs[0].text  # the sample mark on every page
+
+
 def test_a_co_executor_contributes_and_the_editor_overrides_a_status_with_a_reason(seeded):
     contributions = ProgressReport.objects.exclude(reporting_body=LEAD).select_related("measure")
     assert contributions.filter(status=ReportStatus.ACCEPTED).exists()
