@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from regionalprogram.formats import short_date
@@ -176,12 +176,12 @@ class ResponsibleBody(models.Model):
 
 
 class ProgrammeStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    UNDER_DISCUSSION = "under_discussion", _("under discussion")
-    ADOPTED = "adopted", _("adopted")
-    IN_IMPLEMENTATION = "in_implementation", _("in implementation")
-    COMPLETED = "completed", _("completed")
-    SUPERSEDED = "superseded", _("superseded")
+    DRAFT = "draft", pgettext_lazy("programme status", "draft")
+    UNDER_DISCUSSION = "under_discussion", pgettext_lazy("programme status", "under discussion")
+    ADOPTED = "adopted", pgettext_lazy("programme status", "adopted")
+    IN_IMPLEMENTATION = "in_implementation", pgettext_lazy("programme status", "in implementation")
+    COMPLETED = "completed", pgettext_lazy("programme status", "completed")
+    SUPERSEDED = "superseded", pgettext_lazy("programme status", "superseded")
 
 
 # Statuses the public sees; drafts are for the working group and the ministry.
