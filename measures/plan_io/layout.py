@@ -57,10 +57,27 @@ COLUMNS = (
 COLUMN_LABELS = dict(COLUMNS)
 REQUIRED_COLUMNS = ("number", "title", "executors")
 
+# After the eight official columns, a plan that holds demo rows gets a ninth, "sample data", marked
+# on each invented direction, objective and measure, and a note above the table saying what the
+# mark means. The official columns stay first and as they are; the import reads the ninth column
+# (a row created from a marked row is created as sample) and needs none of it.
+SAMPLE_LABEL = _("sample data")
+
+
+def sample_note() -> str:
+    return str(
+        _(
+            "Rows marked “sample data” in the last column are invented for the demonstration; "
+            "they are not part of any official plan."
+        )
+    )
+
+
 # Words that identify a header cell, checked in this order (the amount before the source: the
 # Kyrgyz "Каржылоонун көлөмү" and "Каржылоо булагы" share their first word).
 HEADER_WORDS = (
     ("number", ("№", "no.", "no", "#", "n", "номер", "n п/п", "№ п/п")),
+    ("sample", ("sample", "үлгү", "демонстрац")),
     ("amount", ("көлөм", "объем", "объём", "сумма", "amount", "тыс. сом", "миң сом", "thousand")),
     ("source", ("источник", "булак", "булаг", "source")),
     ("mechanism", ("механизм", "mechanism")),
