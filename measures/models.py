@@ -762,6 +762,9 @@ class ProgressReport(models.Model):
         related_name="reviewed_reports",
     )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    review_comment_language = models.CharField(
+        _("language of the reviewer's comment"), max_length=2, blank=True
+    )
     sample = models.BooleanField(
         _("sample data"), default=False, help_text=_("Demo row, not part of any official plan.")
     )
@@ -912,6 +915,7 @@ class ReportEvent(models.Model):
     )
     at = models.DateTimeField(_("when"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
+    comment_language = models.CharField(_("language of the comment"), max_length=2, blank=True)
     sample = models.BooleanField(
         _("sample data"), default=False, help_text=_("Demo row, not part of any official plan.")
     )
