@@ -129,5 +129,6 @@ def test_a_reviewers_comment_is_marked_on_pages_of_another_language(client):
     client.force_login(editor)
     html = client.get(f"/ru/reports/{report.pk}/").content.decode()
     assert marked("Сандарды тактагыла", "ky") in html
+    assert "Возвращён на доработку:" in html  # the report, masculine
     html = client.get(f"/ky/reports/{report.pk}/").content.decode()
     assert "Сандарды тактагыла" in html and marked("Сандарды тактагыла", "ky") not in html
