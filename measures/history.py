@@ -87,6 +87,7 @@ class Entry:
     kind: str
     changes: list[Change] = field(default_factory=list)
     reason: str = ""
+    reason_language: str = ""  # the language the reason is written in ("" when not recorded)
     history_id: int | None = None  # set on the measure's own entries: a version to restore
 
     @property
@@ -255,6 +256,7 @@ def _build(raw, model, names, labels: _Labels, extra=None) -> list[Entry]:
                 kind=kind,
                 changes=changes,
                 reason=record.history_change_reason or "",
+                reason_language=getattr(record, "history_reason_language", ""),
                 history_id=record.history_id if model is Measure else None,
             )
         )

@@ -12,6 +12,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from programs.models import (
     HEADING_ORDER,
@@ -42,12 +43,12 @@ class DeadlineKind(models.TextChoices):
 
 
 class MeasureStatus(models.TextChoices):
-    PLANNED = "planned", _("planned")
-    IN_PROGRESS = "in_progress", _("in progress")
-    COMPLETED = "completed", _("completed")
-    DELAYED = "delayed", _("delayed")
-    SUSPENDED = "suspended", _("suspended")
-    CANCELLED = "cancelled", _("cancelled")
+    PLANNED = "planned", pgettext_lazy("measure status", "planned")
+    IN_PROGRESS = "in_progress", pgettext_lazy("measure status", "in progress")
+    COMPLETED = "completed", pgettext_lazy("measure status", "completed")
+    DELAYED = "delayed", pgettext_lazy("measure status", "delayed")
+    SUSPENDED = "suspended", pgettext_lazy("measure status", "suspended")
+    CANCELLED = "cancelled", pgettext_lazy("measure status", "cancelled")
 
 
 # What the free-text search of the plan reads, in every language: the texts of the table's columns.
@@ -57,12 +58,12 @@ SEARCHED_TEXTS = ("title", "implementation_mechanism", "expected_result")
 class ComputedStatus(models.TextChoices):
     """A measure's status as the reports show it (measures.reporting.status holds the rule)."""
 
-    NOT_STARTED = "not_started", _("not started")
-    ON_TRACK = "on_track", _("on track")
-    AT_RISK = "at_risk", _("at risk")
-    OVERDUE = "overdue", _("overdue")
-    COMPLETED = "completed", _("completed")
-    NOT_REPORTED = "not_reported", _("not reported")
+    NOT_STARTED = "not_started", pgettext_lazy("measure status", "not started")
+    ON_TRACK = "on_track", pgettext_lazy("measure status", "on track")
+    AT_RISK = "at_risk", pgettext_lazy("measure status", "at risk")
+    OVERDUE = "overdue", pgettext_lazy("measure status", "overdue")
+    COMPLETED = "completed", pgettext_lazy("measure status", "completed")
+    NOT_REPORTED = "not_reported", pgettext_lazy("measure status", "not reported")
 
 
 class MeasureQuerySet(ArchivableQuerySet):
@@ -588,19 +589,19 @@ class IndicatorTarget(models.Model):
 
 
 class ReportStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted")
-    ACCEPTED = "accepted", _("accepted")
-    RETURNED = "returned", _("returned for revision")
+    DRAFT = "draft", pgettext_lazy("report status", "draft")
+    SUBMITTED = "submitted", pgettext_lazy("report status", "submitted")
+    ACCEPTED = "accepted", pgettext_lazy("report status", "accepted")
+    RETURNED = "returned", pgettext_lazy("report status", "returned for revision")
 
 
 class ExecutionAssessment(models.TextChoices):
     """How far the measure has got, in the reporting body's own judgement."""
 
-    DONE = "done", _("done")
-    PARTLY_DONE = "partly_done", _("partly done")
-    NOT_DONE = "not_done", _("not done")
-    NOT_STARTED = "not_started", _("not started")
+    DONE = "done", pgettext_lazy("execution of a measure", "done")
+    PARTLY_DONE = "partly_done", pgettext_lazy("execution of a measure", "partly done")
+    NOT_DONE = "not_done", pgettext_lazy("execution of a measure", "not done")
+    NOT_STARTED = "not_started", pgettext_lazy("execution of a measure", "not started")
 
 
 class ReportingCycle(models.Model):
@@ -762,6 +763,9 @@ class ProgressReport(models.Model):
         related_name="reviewed_reports",
     )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    review_comment_language = models.CharField(
+        _("language of the reviewer's comment"), max_length=2, blank=True
+    )
     sample = models.BooleanField(
         _("sample data"), default=False, help_text=_("Demo row, not part of any official plan.")
     )
@@ -889,10 +893,10 @@ class ReportSpending(models.Model):
 
 
 class ReportEventAction(models.TextChoices):
-    CREATED = "created", _("draft started")
-    SUBMITTED = "submitted", _("submitted")
-    RETURNED = "returned", _("returned for revision")
-    ACCEPTED = "accepted", _("accepted")
+    CREATED = "created", pgettext_lazy("report status", "draft started")
+    SUBMITTED = "submitted", pgettext_lazy("report status", "submitted")
+    RETURNED = "returned", pgettext_lazy("report status", "returned for revision")
+    ACCEPTED = "accepted", pgettext_lazy("report status", "accepted")
 
 
 class ReportEvent(models.Model):
@@ -912,6 +916,7 @@ class ReportEvent(models.Model):
     )
     at = models.DateTimeField(_("when"), default=timezone.now)
     comment = models.TextField(_("comment"), blank=True)
+    comment_language = models.CharField(_("language of the comment"), max_length=2, blank=True)
     sample = models.BooleanField(
         _("sample data"), default=False, help_text=_("Demo row, not part of any official plan.")
     )
@@ -954,9 +959,9 @@ class ReportEvidence(models.Model):
 
 
 class ReminderKind(models.TextChoices):
-    DUE_SOON = "due_soon", _("due in 7 days")
-    DUE_TOMORROW = "due_tomorrow", _("due tomorrow")
-    OVERDUE = "overdue", _("overdue")
+    DUE_SOON = "due_soon", pgettext_lazy("report reminder", "due in 7 days")
+    DUE_TOMORROW = "due_tomorrow", pgettext_lazy("report reminder", "due tomorrow")
+    OVERDUE = "overdue", pgettext_lazy("report reminder", "overdue")
 
 
 class ReportReminder(models.Model):

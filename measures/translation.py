@@ -10,6 +10,7 @@ from measures.models import (
     MeasureIndicator,
     ProgressReport,
 )
+from programs.models import ReasonLanguage
 
 
 @register(Measure)
@@ -31,9 +32,11 @@ class ProgressReportTranslation(TranslationOptions):
 # Change history. Registered here, after the translations, because the historical model copies the
 # model's fields when it is built: built any earlier it would miss title_ky/title_ru/title_en and a
 # change of the Russian title would leave no trace.
-track_history(Measure, m2m_fields=["target_units"], excluded_fields=["updated_at"])
-track_history(MeasureExecutor)
-track_history(FundingLine)
-track_history(FundingAllocation)
-track_history(MeasureIndicator)
-track_history(IndicatorTarget)
+track_history(
+    Measure, m2m_fields=["target_units"], excluded_fields=["updated_at"], bases=[ReasonLanguage]
+)
+track_history(MeasureExecutor, bases=[ReasonLanguage])
+track_history(FundingLine, bases=[ReasonLanguage])
+track_history(FundingAllocation, bases=[ReasonLanguage])
+track_history(MeasureIndicator, bases=[ReasonLanguage])
+track_history(IndicatorTarget, bases=[ReasonLanguage])

@@ -186,7 +186,7 @@ def _report_page(request, report: ProgressReport, review_form=None, status=200):
         "can_review": can_review,
         "review_form": review_form or (ReviewForm() if can_review else None),
         "crumbs": [
-            (measure.programme.get_absolute_url(), measure.programme.code),
+            (measure.programme.get_absolute_url(), str(measure.programme)),
             (
                 reverse("measures:measure_list") + f"?programme={measure.programme.code}",
                 _("Action plan"),

@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from measures.models import Measure
 from programs.models import Direction, LegalAct, Objective, Programme, ResponsibleBody
@@ -173,15 +174,15 @@ class MeetingFormat(models.TextChoices):
 
 
 class MeetingStatus(models.TextChoices):
-    PLANNED = "planned", _("planned")
-    HELD = "held", _("held")
-    CANCELLED = "cancelled", _("cancelled")
+    PLANNED = "planned", pgettext_lazy("meeting status", "planned")
+    HELD = "held", pgettext_lazy("meeting status", "held")
+    CANCELLED = "cancelled", pgettext_lazy("meeting status", "cancelled")
 
 
 class MinutesStatus(models.TextChoices):
-    NONE = "none", _("not started")
-    DRAFT = "draft", _("draft")
-    APPROVED = "approved", _("approved")
+    NONE = "none", pgettext_lazy("minutes status", "not started")
+    DRAFT = "draft", pgettext_lazy("minutes status", "draft")
+    APPROVED = "approved", pgettext_lazy("minutes status", "approved")
 
 
 # A held meeting whose news is published: public with its agenda, minutes and decisions.
@@ -394,9 +395,9 @@ class Attendance(models.Model):
 
 
 class DecisionStatus(models.TextChoices):
-    OPEN = "open", _("open")
-    DONE = "done", _("done")
-    CANCELLED = "cancelled", _("cancelled")
+    OPEN = "open", pgettext_lazy("decision status", "open")
+    DONE = "done", pgettext_lazy("decision status", "done")
+    CANCELLED = "cancelled", pgettext_lazy("decision status", "cancelled")
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -480,13 +481,13 @@ class ProposalTarget(models.TextChoices):
 
 
 class ProposalStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("submitted")
-    UNDER_REVIEW = "under_review", _("under review")
-    ON_AGENDA = "on_agenda", _("on the agenda")
-    ACCEPTED = "accepted", _("accepted")
-    PARTLY_ACCEPTED = "partly_accepted", _("partly accepted")
-    REJECTED = "rejected", _("rejected")
-    WITHDRAWN = "withdrawn", _("withdrawn")
+    SUBMITTED = "submitted", pgettext_lazy("proposal status", "submitted")
+    UNDER_REVIEW = "under_review", pgettext_lazy("proposal status", "under review")
+    ON_AGENDA = "on_agenda", pgettext_lazy("proposal status", "on the agenda")
+    ACCEPTED = "accepted", pgettext_lazy("proposal status", "accepted")
+    PARTLY_ACCEPTED = "partly_accepted", pgettext_lazy("proposal status", "partly accepted")
+    REJECTED = "rejected", pgettext_lazy("proposal status", "rejected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("proposal status", "withdrawn")
 
 
 class ProposalQuerySet(models.QuerySet):

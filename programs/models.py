@@ -8,12 +8,36 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.dispatch import receiver
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from simple_history.signals import pre_create_historical_record
 
 from regionalprogram.formats import short_date
+from regionalprogram.languages import active_language
 from regions.models import AdministrativeUnit, TerritoryType
+
+
+class ReasonLanguage(models.Model):
+    """The base of every historical record (programmes, directions, objectives, measures and their
+    rows): the language its change reason is written in, the request's when it was recorded
+    (``record_reason_language`` fills it), so that a reader of another language sees it marked."""
+
+    history_reason_language = models.CharField(
+        _("language of the change reason"), max_length=2, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+
+@receiver(pre_create_historical_record)
+def record_reason_language(sender, history_instance, **kwargs) -> None:
+    if hasattr(history_instance, "history_reason_language") and getattr(
+        history_instance, "history_change_reason", None
+    ):
+        history_instance.history_reason_language = active_language()
 
 
 class LegalActKind(models.TextChoices):
@@ -176,12 +200,12 @@ class ResponsibleBody(models.Model):
 
 
 class ProgrammeStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    UNDER_DISCUSSION = "under_discussion", _("under discussion")
-    ADOPTED = "adopted", _("adopted")
-    IN_IMPLEMENTATION = "in_implementation", _("in implementation")
-    COMPLETED = "completed", _("completed")
-    SUPERSEDED = "superseded", _("superseded")
+    DRAFT = "draft", pgettext_lazy("programme status", "draft")
+    UNDER_DISCUSSION = "under_discussion", pgettext_lazy("programme status", "under discussion")
+    ADOPTED = "adopted", pgettext_lazy("programme status", "adopted")
+    IN_IMPLEMENTATION = "in_implementation", pgettext_lazy("programme status", "in implementation")
+    COMPLETED = "completed", pgettext_lazy("programme status", "completed")
+    SUPERSEDED = "superseded", pgettext_lazy("programme status", "superseded")
 
 
 # Statuses the public sees; drafts are for the working group and the ministry.

@@ -1,7 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
-from programs.models import Direction, LegalAct, Objective, Programme, ResponsibleBody
+from programs.models import (
+    Direction,
+    LegalAct,
+    Objective,
+    Programme,
+    ReasonLanguage,
+    ResponsibleBody,
+)
 
 
 @register(LegalAct)
@@ -31,6 +38,6 @@ class ObjectiveTranslation(TranslationOptions):
 
 # Change history, registered after the translations so the historical models carry the x_ky/x_ru/x_en
 # columns too (see measures/translation.py).
-track_history(Programme, excluded_fields=["updated_at"])
-track_history(Direction, excluded_fields=["updated_at"])
-track_history(Objective, excluded_fields=["updated_at"])
+track_history(Programme, excluded_fields=["updated_at"], bases=[ReasonLanguage])
+track_history(Direction, excluded_fields=["updated_at"], bases=[ReasonLanguage])
+track_history(Objective, excluded_fields=["updated_at"], bases=[ReasonLanguage])

@@ -23,6 +23,15 @@ FALLBACK_ORDER: tuple[str, ...] = tuple(settings.MODELTRANSLATION_FALLBACK_LANGU
 LANGUAGE_NAMES = {"ky": _("Kyrgyz"), "ru": _("Russian"), "en": _("English")}
 
 
+def active_language() -> str:
+    """The language of the request (or command) now running, as one of LANGUAGE_CODES: what a
+    person types is taken to be written in it (a change reason, a reviewer's comment)."""
+    from django.utils import translation
+
+    language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+    return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
 def text_in_language(obj, field: str, language: str) -> tuple[str, str]:
     """(text, the language it is written in) for a translated field, as a reader of ``language``
     gets it: the page's own language when it is written, else the first of the fallback order

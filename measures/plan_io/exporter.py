@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Exists, Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -188,8 +188,10 @@ class Totals:
     """The planned money of the exported measures, summed as the rows go by."""
 
     by_source: dict[str, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    includes_sample: bool = False  # a sample measure's money is in the sums
 
-    def add(self, funding: dict[str, dict[int, Decimal]]) -> None:
+    def add(self, funding: dict[str, dict[int, Decimal]], *, sample: bool = False) -> None:
+        self.includes_sample = self.includes_sample or (sample and bool(funding))
         for source, years in funding.items():
             self.by_source[source] += sum(years.values(), Decimal("0.0"))
 
@@ -235,9 +237,9 @@ def _heading_cells(obj) -> list:
 
 def plan_rows(
     programme, queryset, *, all_headings: bool = False
-) -> Iterator[tuple[str, list, Measure | None]]:
-    """("direction"|"objective"|"measure", cells, the measure or None) in the order of the
-    official table.
+) -> Iterator[tuple[str, list, object]]:
+    """("direction"|"objective"|"measure", cells, the direction, objective or measure) in the
+    order of the official table.
 
     Call inside translation.override(lang): texts follow the active language with its fallback.
     With all_headings (an unfiltered plan), directions and objectives without measures are
@@ -259,11 +261,11 @@ def plan_rows(
                 if head_key in done:
                     continue
                 done.add(head_key)
-                yield head_kind, _heading_cells(head), None
+                yield head_kind, _heading_cells(head), head
                 if head_key == key:
                     return
         done.add(key)
-        yield kind, _heading_cells(obj), None
+        yield kind, _heading_cells(obj), obj
 
     for measure in iter_measures(export_queryset(queryset)):
         yield from emit_until("direction", measure.direction)
@@ -286,7 +288,7 @@ def plan_rows(
         )
     for head_kind, head in pending:
         if (head_kind, head.pk) not in done:
-            yield head_kind, _heading_cells(head), None
+            yield head_kind, _heading_cells(head), head
 
 
 @dataclass
@@ -298,6 +300,22 @@ class Heading:
     exported: str  # the footer
 
 
+def has_sample_rows(programme, queryset) -> bool:
+    """Whether the file will hold invented rows, and so the "sample data" column (one query)."""
+    from programs.models import Direction, Objective, Programme
+
+    invented = (
+        Exists(queryset.filter(sample=True).order_by())
+        | Exists(Direction.objects.filter(programme=programme, sample=True))
+        | Exists(Objective.objects.filter(direction__programme=programme, sample=True))
+    )
+    return Programme.objects.filter(pk=programme.pk).filter(invented).exists()
+
+
+def sample_cell(obj) -> str:
+    return str(layout.SAMPLE_LABEL) if getattr(obj, "sample", False) else ""
+
+
 def heading(programme, exported_on: datetime.date) -> Heading:
     return Heading(
         annex=layout.annex_line(layout.approving_act(programme)),
@@ -306,18 +324,20 @@ def heading(programme, exported_on: datetime.date) -> Heading:
     )
 
 
-def headers() -> list[str]:
-    return [str(label) for _key, label in layout.COLUMNS]
+def headers(sample: bool = False) -> list[str]:
+    labels = [str(label) for _key, label in layout.COLUMNS]
+    return [*labels, str(layout.SAMPLE_LABEL)] if sample else labels
 
 
-def funding_headers() -> list[str]:
-    return [
+def funding_headers(sample: bool = False) -> list[str]:
+    labels = [
         str(layout.COLUMN_LABELS["number"]),
         _("Measure"),
         str(layout.COLUMN_LABELS["source"]),
         _("Year"),
         str(layout.COLUMN_LABELS["amount"]),
     ]
+    return [*labels, str(layout.SAMPLE_LABEL)] if sample else labels
 
 
 def _text(value) -> str:
@@ -334,6 +354,7 @@ def write_xlsx(programme, queryset, lang: str, output, *, all_headings: bool = F
     from openpyxl.worksheet.properties import PageSetupProperties
 
     workbook = Workbook(write_only=True)
+    sample = has_sample_rows(programme, queryset)
     with translation.override(lang):
         head = heading(programme, timezone.localdate())
         sheet = workbook.create_sheet(title=str(_("Action plan"))[:31])
@@ -372,6 +393,8 @@ def write_xlsx(programme, queryset, lang: str, output, *, all_headings: bool = F
         title_row = len(above)
         sheet.merged_cells.add(f"A{title_row}:H{title_row}")
         sheet.row_dimensions[title_row].height = 36
+        if sample:
+            above.append([cell(sheet, layout.sample_note(), strong=True, align=Alignment())])
         above.append([])
         header_row = len(above) + 1
         sheet.freeze_panes = f"A{header_row + 2}"
@@ -385,30 +408,37 @@ def write_xlsx(programme, queryset, lang: str, output, *, all_headings: bool = F
         # not in the annex itself.
         sheet.oddFooter.left.text = head.exported
         sheet.oddFooter.right.text = "&P"
-        for index, width in enumerate(COLUMN_WIDTHS, start=1):
+        for index, width in enumerate(COLUMN_WIDTHS + ((18,) if sample else ()), start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
 
         funding.freeze_panes = "A2"
         funding.print_title_rows = "1:1"
         for index, width in enumerate(FUNDING_COLUMN_WIDTHS, start=1):
             funding.column_dimensions[get_column_letter(index)].width = width
-        funding.append([cell(funding, text, strong=True) for text in funding_headers()])
+        funding.append([cell(funding, text, strong=True) for text in funding_headers(sample)])
 
         for row in above:
             sheet.append(row)
-        extra = str(layout.ALLOCATION_COLUMN[1])
-        sheet.append([cell(sheet, text, strong=True) for text in [*headers(), extra]])
-        sheet.append([cell(sheet, str(i)) for i in range(1, 10)])
+        # The eight official columns, the allocation, and (in a plan with demo rows) the sample mark.
+        titles = [*headers(), str(layout.ALLOCATION_COLUMN[1])]
+        titles += [str(layout.SAMPLE_LABEL)] if sample else []
+        sheet.append([cell(sheet, text, strong=True) for text in titles])
+        sheet.append([cell(sheet, str(i)) for i in range(1, len(titles) + 1)])
         totals = Totals()
-        for kind, values, measure in plan_rows(programme, queryset, all_headings=all_headings):
+        for kind, values, obj in plan_rows(programme, queryset, all_headings=all_headings):
             strong = kind != "measure"
-            if measure is not None:
-                values = [*values, allocation_cell(measure, lang)]
-            sheet.append([cell(sheet, value, strong=strong) for value in values])
-            if measure is None:
+            if kind == "measure":
+                values = [*values, allocation_cell(obj, lang)]
+            row = [cell(sheet, value, strong=strong) for value in values]
+            mark = sample_cell(obj) if sample else ""
+            if mark:  # a heading has two cells: the mark goes to the last column all the same
+                row += [None] * (9 - len(row)) + [cell(sheet, mark)]
+            sheet.append(row)
+            if kind != "measure":
                 continue
+            measure = obj
             by_source = funding_by_source(measure)
-            totals.add(by_source)
+            totals.add(by_source, sample=measure.sample)
             for source, years in by_source.items():
                 label = layout.source_label(source, lang)
                 for year in sorted(years):
@@ -419,11 +449,17 @@ def write_xlsx(programme, queryset, lang: str, output, *, all_headings: bool = F
                             cell(funding, label),
                             cell(funding, year),
                             cell(funding, years[year]),
+                            *([cell(funding, mark)] if mark else []),
                         ]
                     )
+        summed_sample = (
+            [None, cell(sheet, str(layout.SAMPLE_LABEL))] if totals.includes_sample else []
+        )
         for label, source, amount in totals.rows():
             row = [None, cell(sheet, label, strong=True)] + [None] * 4
-            sheet.append([*row, cell(sheet, source), cell(sheet, amount, strong=True)])
+            sheet.append(
+                [*row, cell(sheet, source), cell(sheet, amount, strong=True), *summed_sample]
+            )
     workbook.save(output)
 
 
@@ -440,6 +476,8 @@ def write_docx(programme, queryset, lang: str, output, *, all_headings: bool = F
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.5))
     use_font(document)
+    sample = has_sample_rows(programme, queryset)
+    columns = 9 if sample else 8
     with translation.override(lang):
         head = heading(programme, timezone.localdate())
         if head.annex:
@@ -452,23 +490,29 @@ def write_docx(programme, queryset, lang: str, output, *, all_headings: bool = F
         run = title.add_run(head.title)
         run.bold = True
         run.font.size = Pt(12)
-        table = document.add_table(rows=2, cols=8)
+        if sample:
+            note = document.add_paragraph()
+            note.paragraph_format.space_after = Pt(6)
+            note.add_run(layout.sample_note()).bold = True
+        table = document.add_table(rows=2, cols=columns)
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, headers(), strict=True):
+        for cell, text in zip(table.rows[0].cells, headers(sample), strict=True):
             cell.text = text
             cell.paragraphs[0].runs[0].bold = True
-        for index, cell in enumerate(table.rows[1].cells, start=1):
+        for index, cell in enumerate(table.rows[1].cells[:8], start=1):
             cell.text = str(index)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         for row in table.rows:
             repeat_header(row)
         totals = Totals()
-        for kind, values, measure in plan_rows(programme, queryset, all_headings=all_headings):
+        for kind, values, obj in plan_rows(programme, queryset, all_headings=all_headings):
             cells = table.add_row().cells
+            if sample:
+                cells[8].text = sample_cell(obj)
             if kind == "measure":
-                for cell, value in zip(cells, values, strict=True):
+                for cell, value in zip(cells[:8], values, strict=True):
                     cell.text = _docx_text(value)
-                totals.add(funding_by_source(measure))
+                totals.add(funding_by_source(obj), sample=obj.sample)
             else:
                 cells[0].text = values[0]
                 merged = cells[1].merge(cells[7])
@@ -481,6 +525,8 @@ def write_docx(programme, queryset, lang: str, output, *, all_headings: bool = F
             cells[1].text = label
             cells[6].text = source
             cells[7].text = layout.format_amount(amount)
+            if totals.includes_sample:
+                cells[8].text = str(layout.SAMPLE_LABEL)
             for cell in (cells[1], cells[7]):
                 for run in cell.paragraphs[0].runs:
                     run.bold = True

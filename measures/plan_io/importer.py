@@ -18,6 +18,8 @@ Decisions (also in the README):
   typed "2025-жылдын IV чейреги"), and importing that file again must change nothing.
 * Column 6's indicator lines, the total row and the rows under it are the export's, for readers:
   the import skips them (indicators are edited on the measure's page).
+* The export's ninth column, "sample data", is read: a direction, objective or measure the import
+  creates from a marked row is created as sample data; records that exist keep their flag.
 * A source with no money of its own (a dash, "в пределах утверждённого бюджета", or nothing) is
   the same whatever year its zero line was filed under.
 """
@@ -539,6 +541,9 @@ def build_plan(programme: Programme, fileobj, *, bodies: BodyIndex | None = None
         text["result"] = layout.split_result(text["result"])[0]
         number = normalise_number(text["number"])
         row.number, row.title = number, text["title"]
+        # The export's "sample data" column: a row created from a marked row is created as sample
+        # data; an existing record keeps its flag (an import never turns fact into demo or back).
+        row.data["sample"] = bool(layout.cell_text(cells.get("sample")))
         filled_details = any(
             text[key]
             for key in ("mechanism", "deadline", "executors", "result", "source", "amount")
@@ -1014,6 +1019,7 @@ def _apply_heading(row: RowPlan, new, lang: str, author: _Author):
         return obj
     if obj is None:
         obj = new
+        obj.sample = row.data.get("sample", False)
     setattr(obj, f"title_{lang}", row.title[:1000])
     obj.archived_at = None
     obj.full_clean(validate_unique=False, validate_constraints=False)
@@ -1025,7 +1031,9 @@ def _apply_measure(row, programme, direction, objective, lang, author: _Author) 
     if row.action == "unchanged":
         return
     data = row.data
-    measure = row.target or Measure(programme=programme, number=row.number)
+    measure = row.target or Measure(
+        programme=programme, number=row.number, sample=data.get("sample", False)
+    )
     measure.programme = programme
     measure.direction = direction
     measure.objective = objective

@@ -62,12 +62,29 @@ ALLOCATION_COLUMN = ("allocation", _("Allocation to territories, thousand KGS"))
 COLUMN_LABELS = dict((*COLUMNS, ALLOCATION_COLUMN))
 REQUIRED_COLUMNS = ("number", "title", "executors")
 
+# After the official columns (and the allocation column), a plan that holds demo rows gets one
+# more, "sample data", marked on each invented direction, objective and measure, and a note above
+# the table saying what the mark means. The official columns stay first and as they are; the import
+# reads the sample column (a row created from a marked row is created as sample) and needs none of it.
+SAMPLE_LABEL = _("sample data")
+
+
+def sample_note() -> str:
+    return str(
+        _(
+            "Rows marked “sample data” in the last column are invented for the demonstration; "
+            "they are not part of any official plan."
+        )
+    )
+
+
 # Words that identify a header cell, checked in this order (the allocation before the amount, whose
 # words it shares; the amount before the source: the Kyrgyz "Каржылоонун көлөмү" and "Каржылоо
 # булагы" share their first word).
 HEADER_WORDS = (
     ("allocation", ("распределение по", "аймактарга бөлүштүрүү", "allocation")),
     ("number", ("№", "no.", "no", "#", "n", "номер", "n п/п", "№ п/п")),
+    ("sample", ("sample", "үлгү", "демонстрац")),
     ("amount", ("көлөм", "объем", "объём", "сумма", "amount", "тыс. сом", "миң сом", "thousand")),
     ("source", ("источник", "булак", "булаг", "source")),
     ("mechanism", ("механизм", "mechanism")),

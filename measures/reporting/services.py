@@ -42,7 +42,7 @@ from measures.reporting import permissions
 from measures.reporting.periods import due_date, period_spans
 from programs.models import Programme, ProgrammeStatus, ResponsibleBody
 from regionalprogram.formats import short_date
-from regionalprogram.languages import LANGUAGE_CODES
+from regionalprogram.languages import LANGUAGE_CODES, active_language
 from regionalprogram.uploads import check_attachment
 
 LANGS = LANGUAGE_CODES
@@ -176,6 +176,7 @@ def _event(report: ProgressReport, action: str, user, comment: str = "") -> None
         action=action,
         user=user if getattr(user, "is_authenticated", False) else None,
         comment=comment,
+        comment_language=active_language() if comment else "",
     )
 
 
@@ -363,6 +364,15 @@ def _review(report: ProgressReport, user) -> ProgressReport:
     return locked
 
 
+REVIEW_FIELDS = (
+    "status",
+    "reviewed_at",
+    "reviewed_by",
+    "review_comment",
+    "review_comment_language",
+)
+
+
 def report_accept(*, report: ProgressReport, user, comment: str = "") -> ProgressReport:
     """Accept a submitted report: its figures become the measure's actuals, and the plan's spent
     amounts are recomputed in the same transaction."""
@@ -372,9 +382,8 @@ def report_accept(*, report: ProgressReport, user, comment: str = "") -> Progres
         report.reviewed_at = timezone.now()
         report.reviewed_by = user
         report.review_comment = (comment or "").strip()
-        report.save(
-            update_fields=["status", "reviewed_at", "reviewed_by", "review_comment", "updated_at"]
-        )
+        report.review_comment_language = active_language() if report.review_comment else ""
+        report.save(update_fields=[*REVIEW_FIELDS, "updated_at"])
         _event(report, ReportEventAction.ACCEPTED, user, report.review_comment)
         funding_actuals_refresh(measure=report.measure, user=user)
         return report
@@ -391,9 +400,8 @@ def report_return(*, report: ProgressReport, user, comment: str) -> ProgressRepo
         report.reviewed_at = timezone.now()
         report.reviewed_by = user
         report.review_comment = comment
-        report.save(
-            update_fields=["status", "reviewed_at", "reviewed_by", "review_comment", "updated_at"]
-        )
+        report.review_comment_language = active_language()
+        report.save(update_fields=[*REVIEW_FIELDS, "updated_at"])
         _event(report, ReportEventAction.RETURNED, user, comment)
         return report
 

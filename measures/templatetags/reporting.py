@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from measures.models import ComputedStatus
 
@@ -22,11 +23,11 @@ def status_label(value: str) -> str:
 @register.filter
 def work_state_label(value: str) -> str:
     labels = {
-        "returned": _("returned for revision"),
-        "overdue": _("overdue"),
+        "returned": pgettext("report status", "returned for revision"),
+        "overdue": pgettext("report reminder", "overdue"),
         "due_soon": _("due soon"),
         "due": _("to report"),
         "submitted": _("submitted, awaiting review"),
-        "accepted": _("accepted"),
+        "accepted": pgettext("report status", "accepted"),
     }
     return labels.get(value, value)

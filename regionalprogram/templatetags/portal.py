@@ -186,11 +186,29 @@ def tr(obj, field: str, linebreaks: bool = False, truncate: int = 0):
     text, written_in = text_in_language(obj, field, language)
     if truncate:
         text = Truncator(text).words(truncate, truncate=" …")
+    return _marked(text, written_in, language, linebreaks)
+
+
+@register.simple_tag
+def written_in(text: str, lang: str, linebreaks: bool = False):
+    """A text stored once, in the language it was written in (a proposal, a reviewer's comment,
+    a change reason): ``{% written_in report.review_comment report.review_language True %}``.
+    Marked like ``tr``'s fallback when that language is not the page's; shown as it is when the
+    language was not recorded."""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    known = lang if lang in LANGUAGE_CODES else language
+    return _marked(text or "", known, language, linebreaks, translated=False)
+
+
+def _marked(text: str, written_in: str, language: str, linebreaks: bool, translated: bool = True):
     body = linebreaksbr(text) if linebreaks else conditional_escape(text)
     if written_in == language or not text:
         return body
     name = LANGUAGE_NAMES.get(written_in, written_in)
-    title = _("Not yet translated; shown in %(language)s") % {"language": name}
+    if translated:  # a translated field whose text in the page's language is still missing
+        title = _("Not yet translated; shown in %(language)s") % {"language": name}
+    else:  # a text that exists in one language only
+        title = _("Language of the text: %(language)s") % {"language": name}
     return format_html(
         '<span lang="{}" class="fallback-text">{}</span> '
         '<abbr class="lang-marker" title="{}">{}</abbr>',
