@@ -26,6 +26,7 @@ from programs.models import Programme
 from regionalprogram.api.auth import ApiTokenAuthentication
 from regionalprogram.api.language import activate_for, requested_language
 from regionalprogram.api.throttling import PartnerRateThrottle
+from regionalprogram.languages import LANGUAGE_CODES
 from regions.models import AdministrativeUnit, normalize_soate
 
 
@@ -102,7 +103,7 @@ class TerritoryView(APIView):
                 "allocated_per_inhabitant, reaching_per_inhabitant, allocated, or "
                 "indicator:<code> (default: measures).",
             ),
-            OpenApiParameter("lang", OpenApiTypes.STR, enum=["ky", "ru", "en"]),
+            OpenApiParameter("lang", OpenApiTypes.STR, enum=list(LANGUAGE_CODES)),
         ],
         responses=TerritorySerializer,
     )

@@ -49,27 +49,33 @@ def partly_invented(imported):
     return imported
 
 
-def test_a_plan_of_facts_keeps_exactly_the_eight_official_columns(imported):
+def allocation_ru() -> str:
+    with translation.override("ru"):
+        return str(layout.ALLOCATION_COLUMN[1])
+
+
+def test_a_plan_of_facts_keeps_the_eight_official_columns_and_no_mark(imported):
     rows = sheet_rows(export_bytes(imported, lang="ru"))
     header = rows[header_index(rows)]
-    assert [cell for cell in header if cell] == OFFICIAL_RU
+    # the official eight, then the allocation to territories; no "sample data" column
+    assert [cell for cell in header if cell] == [*OFFICIAL_RU, allocation_ru()]
     assert not any("демонстрац" in str(cell or "") for row in rows for cell in row)
 
 
-def test_xlsx_marks_each_invented_row_in_a_ninth_column_after_the_official_ones(partly_invented):
+def test_xlsx_marks_each_invented_row_in_a_last_column_after_the_official_ones(partly_invented):
     rows = sheet_rows(export_bytes(partly_invented, lang="ru"))
     first = header_index(rows)
-    assert rows[first][:9] == [*OFFICIAL_RU, "демонстрационные данные"]
+    assert rows[first][:10] == [*OFFICIAL_RU, allocation_ru(), "демонстрационные данные"]
     # the note above the table says what the mark means
     above = " ".join(str(cell) for row in rows[:first] for cell in row if cell)
     assert "не входят ни в один официальный план" in above
-    marks = {row[0]: row[8] for row in rows[first + 2 :] if row[0]}
+    marks = {row[0]: row[9] for row in rows[first + 2 :] if row[0]}
     assert marks["1.1.1."] == "демонстрационные данные"
     assert marks["2."] == "демонстрационные данные"
     assert marks["1.1.3."] is None and marks["1."] is None and marks["2.1."] is None
     # the totals include a sample measure's money, and say so
     total = next(row for row in rows if row[1] == "Итого")
-    assert total[8] == "демонстрационные данные"
+    assert total[9] == "демонстрационные данные"
 
 
 def test_the_funding_sheet_marks_the_invented_measures_money(partly_invented):
