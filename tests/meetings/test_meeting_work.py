@@ -204,14 +204,13 @@ def test_attendance_by_member_and_by_body_with_substitute(client, secretary, gro
     guest_body = BodyFactory(name_en="Swiss project")
     client.force_login(secretary)
     data = {
-        "form-TOTAL_FORMS": "3",
-        "form-INITIAL_FORMS": "0",
-        "form-0-member": member.pk,
-        "form-0-attendee_name": "Substitute Person",
-        "form-0-present": "on",
-        "form-1-body": guest_body.pk,
-        "form-1-attendee_name": "Guest",
-        "form-1-present": "on",
+        "guest-TOTAL_FORMS": "1",
+        "guest-INITIAL_FORMS": "0",
+        f"m{member.pk}-mark": "represented",
+        f"m{member.pk}-substitute": "Substitute Person",
+        "guest-0-body": guest_body.pk,
+        "guest-0-attendee_name": "Guest",
+        "guest-0-present": "on",
     }
     response = client.post(f"{M}{held_meeting.number}/attendance/", data)
     assert response.status_code == 302
