@@ -45,7 +45,7 @@ from measures.services import (
     measure_update,
 )
 from programs.models import Direction, Objective, Programme, ResponsibleBody
-from programs.numbers import normalise_number
+from programs.numbers import NUMBER_RE, normalise_number
 from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 from regions.models import AdministrativeUnit, UnitLevel
 
@@ -78,6 +78,38 @@ class GroupedUnitsField(forms.ModelMultipleChoiceField):
         self.choices = groups
 
 
+class PlanItemSelect(forms.Select):
+    """A direction or objective list whose options carry their plan number (and an objective's
+    direction), so that static/js/plan_place.js can place a measure by its number and narrow the
+    objectives to the chosen direction without a reload."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-number"] = instance.number
+            if isinstance(instance, Objective):
+                option["attrs"]["data-direction"] = str(instance.direction_id)
+        return option
+
+
+def place_by_number(number: str, directions, objectives) -> tuple:
+    """The direction and objective a measure's number names ("2.1.4" → 2 and 2.1), where the
+    programme has them; (None, None) parts otherwise."""
+    if not number or not NUMBER_RE.match(number):
+        return None, None
+    parts = number.split(".")
+    direction = next((d for d in directions if d.number == parts[0]), None)
+    objective = None
+    if direction is not None and len(parts) >= 3:
+        wanted = ".".join(parts[:2])
+        objective = next(
+            (o for o in objectives if o.number == wanted and o.direction_id == direction.pk),
+            None,
+        )
+    return direction, objective
+
+
 class MeasureForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     target_units = GroupedUnitsField(
@@ -104,6 +136,8 @@ class MeasureForm(forms.ModelForm):
             "status",
         ]
         widgets = {
+            "direction": PlanItemSelect,
+            "objective": PlanItemSelect,
             **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGUAGE_CODES},
             **{
                 f"implementation_mechanism_{lang}": forms.Textarea(attrs={"rows": 3})
@@ -135,6 +169,13 @@ class MeasureForm(forms.ModelForm):
             objectives = objectives.filter(archived_at__isnull=True)
         self.fields["direction"].queryset = directions.in_plan_order()
         self.fields["objective"].queryset = objectives.select_related("direction").in_plan_order()
+        # Left empty, the direction and objective follow from the number (place_by_number).
+        self.fields["direction"].required = False
+        self.fields["direction"].empty_label = _("by the number")
+        self.fields["objective"].empty_label = _("by the number, or none")
+        self.fields["number"].help_text = _(
+            "E.g. 2.1.4: the measure goes under direction 2 and objective 2.1 where they exist."
+        )
         # An inactive body stays choosable where it is already set (a renamed ministry, say).
         self.fields["lead_body"].queryset = ResponsibleBody.objects.filter(
             Q(is_active=True) | Q(pk=self.instance.lead_body_id)
@@ -186,9 +227,7 @@ class MeasureForm(forms.ModelForm):
             self.add_error(
                 "title_ky", _("Write the title of the measure in at least one language.")
             )
-        direction, objective = cleaned.get("direction"), cleaned.get("objective")
-        if objective and direction and objective.direction_id != direction.pk:
-            self.add_error("objective", _("The objective belongs to another direction."))
+        self._place(cleaned)
         units = list(cleaned.get("target_units") or [])
         if cleaned.get("include_districts") and units:
             # Choosing an oblast with this box takes its districts and cities too.
@@ -202,6 +241,53 @@ class MeasureForm(forms.ModelForm):
                 {u.pk: u for u in units + extra}.values(), key=lambda u: u.tree_path
             )
         return cleaned
+
+    def _place(self, cleaned) -> None:
+        """Fill the direction and objective the number names when they were left empty, and say
+        which objectives fit when the chosen ones do not go together."""
+        direction, objective = cleaned.get("direction"), cleaned.get("objective")
+        directions = list(self.fields["direction"].queryset)
+        objectives = list(self.fields["objective"].queryset)
+        by_number, objective_by_number = place_by_number(
+            cleaned.get("number"), directions, objectives
+        )
+        if direction is None and objective is not None:
+            direction = objective.direction
+        if direction is None:
+            direction = by_number
+        if objective is None and direction is not None and direction == by_number:
+            objective = objective_by_number
+        if direction is None:
+            if "direction" not in self.errors:
+                self.add_error(
+                    "direction",
+                    _(
+                        "Choose the direction: the programme has no direction that the number "
+                        "%(number)s names."
+                    )
+                    % {"number": cleaned.get("number") or "—"},
+                )
+            return
+        cleaned["direction"], cleaned["objective"] = direction, objective
+        self.instance.direction, self.instance.objective = direction, objective
+        self._fitting_hint = None
+        if objective is not None and objective.direction_id != direction.pk:
+            # The rule itself is Measure.clean's; this only says which objectives would fit.
+            fitting = [o for o in objectives if o.direction_id == direction.pk]
+            if fitting:
+                self._fitting_hint = _("Objectives of direction %(direction)s: %(list)s.") % {
+                    "direction": direction.number,
+                    "list": "; ".join(f"{o.number}. {o.title}" for o in fitting),
+                }
+            else:
+                self._fitting_hint = _("Direction %(direction)s has no objectives.") % {
+                    "direction": direction.number
+                }
+
+    def _post_clean(self):
+        super()._post_clean()
+        if getattr(self, "_fitting_hint", None) and "objective" in self.errors:
+            self.add_error("objective", self._fitting_hint)
 
 
 class ExecutorForm(forms.ModelForm):

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import pytest
 
+from measures.models import Measure
 from meetings.models import MemberRole
 from tests.browser.conftest import login, screenshot
-from tests.factories import MeetingFactory, MemberFactory, WorkingGroupFactory
+from tests.edit_helpers import editor_of
+from tests.factories import (
+    BodyFactory,
+    DirectionFactory,
+    MeetingFactory,
+    MemberFactory,
+    ObjectiveFactory,
+    ProgrammeFactory,
+    WorkingGroupFactory,
+)
 from tests.meetings.conftest import user_with_role
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -14,9 +24,25 @@ pytestmark = pytest.mark.django_db(transaction=True)
 WIDTHS = [pytest.param(1366, id="desk"), pytest.param(390, id="phone")]
 
 
+OVERFLOW = """() => {
+  if (document.documentElement.scrollWidth <= window.innerWidth) { return []; }
+  const wide = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const box = el.getBoundingClientRect();
+    if (box.right > window.innerWidth + 1 && el.closest(".table-wrap") === null) {
+      wide.push(el.tagName + "." + el.className + "#" + el.id + " " + Math.round(box.right));
+    }
+  }
+  return wide.slice(0, 8).concat(["scrollWidth " + document.documentElement.scrollWidth]);
+}"""
+
+
 def fits(page) -> bool:
-    """Nothing on the page is wider than the viewport (no sideways scrolling)."""
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    """Nothing on the page is wider than the viewport (no sideways scrolling); when something
+    is, the assertion names the widest elements."""
+    wide = page.evaluate(OVERFLOW)
+    assert not wide, wide
+    return True
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -46,3 +72,34 @@ def test_attendance_of_an_eleven_member_group_in_one_save(live_server, new_page,
     assert len(rows) == 12
     assert sum(1 for r in rows if not r.present) == 1
     assert any(r.attendee_name == "Deputy of Member 05" and r.member == members[5] for r in rows)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_new_measure_is_placed_by_its_number(live_server, new_page, width):
+    programme = ProgrammeFactory(code="P-PLACE")
+    one = DirectionFactory(programme=programme, number="1", title_en="Growth")
+    two = DirectionFactory(programme=programme, number="2", title_en="Border")
+    ObjectiveFactory(direction=one, number="1.1", title_en="Roads")
+    water = ObjectiveFactory(direction=two, number="2.1", title_en="Water")
+    ObjectiveFactory(direction=two, number="2.2", title_en="Schools")
+    body = BodyFactory(name_en="Ministry of Water")
+    editor_of(programme, username="editor1")
+
+    page = new_page(viewport={"width": width, "height": 900})
+    login(page, live_server, "editor1")
+    page.goto(f"{live_server.url}/en/plan/P-PLACE/new/")
+    page.fill("input[name=measure-number]", "2.1.4")
+    assert page.input_value("select[name=measure-direction]") == str(two.pk)
+    assert page.input_value("select[name=measure-objective]") == str(water.pk)
+    # The objective list holds only direction 2's objectives (and the empty choice).
+    options = page.locator("select[name=measure-objective] option").all_text_contents()
+    assert len(options) == 3 and not any("Roads" in o for o in options)
+    page.fill("textarea[name=measure-title_en]", "Water pipes in border villages")
+    page.fill("input[name=measure-deadline_text]", str(programme.period_start_year))
+    page.select_option("select[name=measure-lead_body]", value=str(body.pk))
+    assert fits(page)
+    screenshot(page, f"measure-placed-{width}")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_load_state()
+    measure = Measure.objects.get(programme=programme, number="2.1.4")
+    assert (measure.direction, measure.objective) == (two, water)
