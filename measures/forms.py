@@ -56,26 +56,44 @@ def plain_decimal(value: Decimal) -> Decimal:
 
 
 class GroupedUnitsField(forms.ModelMultipleChoiceField):
-    """Target units in a multi-select grouped by oblast (optgroups), districts under their oblast."""
+    """Target units as a tree of checkboxes: each oblast (or city of republican significance)
+    once, as "the whole oblast", with its districts and cities under it. Rendered by
+    includes/_unit_tree.html; static/js/unit_tree.js adds type-to-find and removable chips."""
+
+    widget = forms.CheckboxSelectMultiple
 
     def __init__(self, **kwargs):
         super().__init__(queryset=AdministrativeUnit.objects.none(), **kwargs)
+        self.units: list[AdministrativeUnit] = []
 
     def set_units(self, units: list[AdministrativeUnit]) -> None:
+        self.units = list(units)
         self.queryset = AdministrativeUnit.objects.filter(pk__in=[u.pk for u in units])
-        groups: list[tuple[str, list[tuple[int, str]]]] = []
-        top = [u for u in units if u.depth == 0]
-        by_top = {u.tree_path: [] for u in top}
-        for unit in units:
-            root = next((p for p in by_top if unit.tree_path.startswith(p)), None)
-            if root is not None:
-                by_top[root].append(unit)
-        for parent in top:
-            options = [
-                (u.pk, ("\u00a0\u00a0" * u.depth) + str(u.name)) for u in by_top[parent.tree_path]
-            ]
-            groups.append((str(parent.name), options))
-        self.choices = groups
+        self.choices = [(u.pk, str(u.name)) for u in units]
+
+
+def unit_tree(bound_field) -> list[dict]:
+    """The checkboxes of a GroupedUnitsField grouped under their top unit, in the units' order."""
+    widgets = {str(w.data["value"]): w for w in bound_field.subwidgets}
+    units = bound_field.field.units
+    tops = [u for u in units if u.depth == 0]
+    groups = []
+    for top in tops:
+        children = [
+            {"unit": u, "box": widgets[str(u.pk)]}
+            for u in units
+            if u.depth > 0 and u.tree_path.startswith(top.tree_path)
+        ]
+        boxes = [widgets[str(top.pk)], *(c["box"] for c in children)]
+        groups.append(
+            {
+                "unit": top,
+                "box": widgets[str(top.pk)],
+                "children": children,
+                "open": any(b.data["selected"] for b in boxes),
+            }
+        )
+    return groups
 
 
 class PlanItemSelect(forms.Select):
@@ -115,11 +133,16 @@ class MeasureForm(forms.ModelForm):
     target_units = GroupedUnitsField(
         label=_("Target territories"),
         required=False,
-        help_text=_("Leave empty for the whole country. Hold Ctrl to choose several."),
-        widget=forms.SelectMultiple(attrs={"size": 12}),
+        help_text=_("Leave empty for the whole country. Tick an oblast for the whole oblast."),
     )
     include_districts = forms.BooleanField(
         label=_("Include all districts of the chosen oblasts"), required=False
+    )
+    districts_of = forms.ModelMultipleChoiceField(
+        queryset=AdministrativeUnit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("all districts and cities of the oblast"),
     )
 
     class Meta:
@@ -181,6 +204,9 @@ class MeasureForm(forms.ModelForm):
             Q(is_active=True) | Q(pk=self.instance.lead_body_id)
         )
         self.fields["target_units"].set_units(units)
+        self.fields["districts_of"].queryset = AdministrativeUnit.objects.filter(
+            pk__in=[u.pk for u in units if u.depth == 0]
+        )
         if self.instance.pk and not self.is_bound:
             self.initial["target_units"] = [u.pk for u in self.instance.target_units.all()]
             self.initial["version"] = self.instance.version
@@ -229,18 +255,24 @@ class MeasureForm(forms.ModelForm):
             )
         self._place(cleaned)
         units = list(cleaned.get("target_units") or [])
-        if cleaned.get("include_districts") and units:
+        whole = list(cleaned.get("districts_of") or [])
+        if whole or (cleaned.get("include_districts") and units):
             # Choosing an oblast with this box takes its districts and cities too.
-            paths = [u.tree_path for u in units if u.level != UnitLevel.DISTRICT]
+            paths = [u.tree_path for u in whole]
+            if cleaned.get("include_districts"):
+                paths += [u.tree_path for u in units if u.level != UnitLevel.DISTRICT]
             extra = [
                 u
                 for u in self.fields["target_units"].queryset
-                if any(u.tree_path.startswith(p) for p in paths)
+                if any(u.tree_path.startswith(p) and u.tree_path != p for p in paths)
             ]
             cleaned["target_units"] = sorted(
                 {u.pk: u for u in units + extra}.values(), key=lambda u: u.tree_path
             )
         return cleaned
+
+    def unit_tree(self) -> list[dict]:
+        return unit_tree(self["target_units"])
 
     def _place(self, cleaned) -> None:
         """Fill the direction and objective the number names when they were left empty, and say

@@ -353,7 +353,12 @@ class DecisionForm(forms.ModelForm):
             "proposals",
             "measures",
         ]
-        widgets = {"deadline": DATE}
+        widgets = {
+            "deadline": DATE,
+            # Checkbox lists (static/js/checklist.js adds type-to-find), not a Ctrl-click select.
+            "proposals": forms.CheckboxSelectMultiple(attrs={"data-checklist": ""}),
+            "measures": forms.CheckboxSelectMultiple(attrs={"data-checklist": ""}),
+        }
 
     def __init__(self, *args, meeting: Meeting, locked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,10 +11,12 @@ from tests.edit_helpers import editor_of
 from tests.factories import (
     BodyFactory,
     DirectionFactory,
+    MeasureFactory,
     MeetingFactory,
     MemberFactory,
     ObjectiveFactory,
     ProgrammeFactory,
+    UnitFactory,
     WorkingGroupFactory,
 )
 from tests.meetings.conftest import user_with_role
@@ -103,3 +105,55 @@ def test_a_new_measure_is_placed_by_its_number(live_server, new_page, width):
     page.wait_for_load_state()
     measure = Measure.objects.get(programme=programme, number="2.1.4")
     assert (measure.direction, measure.objective) == (two, water)
+
+
+def small_territory():
+    """Two oblasts with their districts (a transactional test starts without reference data)."""
+    from regions.models import AdministrativeUnit, UnitLevel
+
+    if AdministrativeUnit.objects.exists():
+        return
+    for o, (oblast, districts) in enumerate(
+        [
+            ("Talas Region", ["Bakai-Ata District", "Kara-Buura District"]),
+            ("Naryn Region", ["At-Bashy District", "Kochkor District", "Jumgal District"]),
+        ]
+    ):
+        top = UnitFactory(soate=f"417090{o}0000000", name_en=oblast)
+        for d, name in enumerate(districts):
+            UnitFactory(
+                soate=f"417090{o}{d + 1}000000", name_en=name, parent=top, level=UnitLevel.DISTRICT
+            )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_territories_picked_by_oblast_and_by_search(live_server, new_page, width):
+    from measures.forms import editable_units
+
+    small_territory()
+    measure = MeasureFactory(number="1.1.1", deadline_text="IV квартал 2026")
+    editor_of(measure.programme, username="editor1")
+    units = editable_units()
+    oblast = next(u for u in units if u.depth == 0 and u.level == "oblast")
+    districts = [u for u in units if u.tree_path.startswith(oblast.tree_path) and u != oblast]
+    far = next(u for u in units if u.depth > 0 and not u.tree_path.startswith(oblast.tree_path))
+
+    page = new_page(viewport={"width": width, "height": 900})
+    login(page, live_server, "editor1")
+    page.goto(f"{live_server.url}/en/plan/{measure.programme.code}/1.1.1/edit/")
+    picker = page.locator("[data-unit-picker]")
+    # By oblast: open it and tick "all districts and cities".
+    picker.locator("summary", has_text=str(oblast.name_en)).first.click()
+    picker.locator(f"input[name=measure-districts_of][value='{oblast.pk}']").check()
+    # By search: type part of a name; only matching units stay in view.
+    page.fill("[data-unit-search]", str(far.name_en)[:6])
+    page.get_by_label(str(far.name_en), exact=True).check()
+    chips = picker.locator("[data-unit-chips] button").all_text_contents()
+    assert any(str(far.name_en) in c for c in chips)
+    assert len(chips) == len(districts) + 1
+    assert fits(page)
+    screenshot(page, f"territories-{width}")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_load_state()
+    chosen = set(measure.target_units.values_list("pk", flat=True))
+    assert chosen == {u.pk for u in districts} | {far.pk}
