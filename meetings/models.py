@@ -276,6 +276,9 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return f"№ {self.number}, {short_date(self.starts_at)}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting_detail", args=[self.group.slug, self.number])
+
     def clean(self) -> None:
         super().clean()
         now = timezone.now()
@@ -284,9 +287,6 @@ class Meeting(models.Model):
             raise ValidationError(_("A meeting cannot be marked held before it has begun."))
         if self.news_published_at and self.news_published_at > now:
             raise ValidationError(_("News cannot be dated in the future."))
-
-    def get_absolute_url(self) -> str:
-        return reverse("meetings:meeting_detail", args=[self.group.slug, self.number])
 
     @property
     def is_published(self) -> bool:
