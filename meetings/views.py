@@ -74,7 +74,7 @@ from meetings.services import (
     proposal_update,
     proposal_withdraw,
 )
-from regionalprogram.languages import warn_missing_languages
+from regionalprogram.languages import LANGUAGE_CODES, LANGUAGE_NAMES, warn_missing_languages
 
 
 def get_group(request, slug: str) -> tuple[WorkingGroup, bool]:
@@ -636,14 +636,9 @@ def minutes_edit(request, group, number: int):
                 with transaction.atomic():
                     for item, form in forms_:
                         minutes_item_save(item=item, user=request.user, **form.cleaned_data)
-                    if action == "approve":
-                        minutes_approve(meeting=meeting, user=request.user)
-                messages.success(
-                    request,
-                    _("The minutes have been approved.")
-                    if action == "approve"
-                    else _("The draft minutes have been saved."),
-                )
+                messages.success(request, _("The draft minutes have been saved."))
+                if action == "approve":  # approving locks them: first a page that says so
+                    return redirect("meetings:minutes_approve", group.slug, number)
                 return redirect("meetings:minutes_edit", group.slug, number)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -659,6 +654,43 @@ def minutes_edit(request, group, number: int):
         ),
     }
     return render(request, "meetings/minutes_form.html", context)
+
+
+@secretary_view
+def minutes_approve_view(request, group, number: int):
+    """The check before approving: approval locks the minutes for good (corrections become
+    amendments), so the page says so and names every agenda item whose text is missing in a
+    language."""
+    meeting = get_object_or_404(group.meetings, number=number)
+    if minutes_locked(meeting):
+        return redirect("meetings:minutes_edit", group.slug, number)
+    if request.method == "POST":
+        try:
+            minutes_approve(meeting=meeting, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The minutes have been approved."))
+        return redirect("meetings:minutes_edit", group.slug, number)
+    items = list(meeting.agenda_items.order_by("position"))
+    gaps = [
+        (
+            item,
+            [
+                LANGUAGE_NAMES[lang]
+                for lang in LANGUAGE_CODES
+                if not getattr(item, f"minutes_text_{lang}")
+            ],
+        )
+        for item in items
+    ]
+    context = {
+        "group": group,
+        "meeting": meeting,
+        "items": items,
+        "gaps": [(item, langs) for item, langs in gaps if langs],
+    }
+    return render(request, "meetings/minutes_approve.html", context)
 
 
 @secretary_view

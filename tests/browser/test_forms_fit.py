@@ -157,3 +157,55 @@ def test_territories_picked_by_oblast_and_by_search(live_server, new_page, width
     page.wait_for_load_state()
     chosen = set(measure.target_units.values_list("pk", flat=True))
     assert chosen == {u.pk for u in districts} | {far.pk}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_restore_and_minutes_approval_through_their_confirmation_pages(
+    live_server, new_page, width
+):
+    from measures.services import MeasureContent, measure_update
+    from meetings.models import MinutesStatus
+    from tests.factories import AgendaItemFactory
+
+    measure = MeasureFactory(number="1.1.1", title_en="Old title", deadline_text="IV квартал 2026")
+    editor = editor_of(measure.programme, username="editor1")
+    content = MeasureContent(fields={"title_en": "Spoilt title"}, funding_lines=[])
+    measure_update(measure=measure, content=content, user=editor, expected_version=1)
+
+    page = new_page(viewport={"width": width, "height": 900})
+    login(page, live_server, "editor1")
+    page.goto(f"{live_server.url}/en/plan/{measure.programme.code}/1.1.1/history/")
+    page.get_by_role("link", name="Restore this version").first.click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Changes that will be undone").is_visible()
+    assert fits(page)
+    screenshot(page, f"restore-confirm-{width}")
+    measure.refresh_from_db()
+    assert measure.title_en == "Spoilt title"
+    page.get_by_role("button", name="Restore this version").click()
+    page.wait_for_load_state()
+    measure.refresh_from_db()
+    assert measure.title_en == "Old title"
+
+    group = WorkingGroupFactory(slug="mwg")
+    secretary = user_with_role("secretary", "secretariat")
+    MemberFactory(group=group, user=secretary, role=MemberRole.SECRETARY)
+    meeting = MeetingFactory(group=group, number=2)
+    AgendaItemFactory(meeting=meeting, position=1, title_en="The draft plan")
+    office = new_page(viewport={"width": width, "height": 900})
+    login(office, live_server, "secretary")
+    office.goto(f"{live_server.url}/en/working-group/mwg/meetings/2/minutes/")
+    office.locator("textarea[name$=minutes_text_ru]").fill("Обсудили проект плана.")
+    office.get_by_role("button", name="Save and approve the minutes").click()
+    office.wait_for_load_state()
+    # The check page warns that the Kyrgyz and English texts are empty.
+    assert office.get_by_text("Some texts are missing in a language:").is_visible()
+    assert office.get_by_text("Kyrgyz, English").is_visible()
+    assert fits(office)
+    screenshot(office, f"minutes-approve-{width}")
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == MinutesStatus.DRAFT
+    office.get_by_role("button", name="Approve and lock the minutes").click()
+    office.wait_for_load_state()
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == MinutesStatus.APPROVED

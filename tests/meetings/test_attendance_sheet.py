@@ -174,3 +174,20 @@ def test_sheet_runs_a_fixed_number_of_queries(
     client.force_login(secretary)
     with django_assert_max_num_queries(16):
         assert client.get(f"{M}{held_meeting.number}/attendance/").status_code == 200
+
+
+@pytest.mark.parametrize("who", ["member", "other_secretary", "anonymous"])
+def test_only_the_secretary_approves_minutes(request, client, group, held_meeting, who):
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    url = f"{M}{held_meeting.number}/minutes/approve/"
+    assert client.get(url).status_code in (302, 403, 404)
+    assert client.post(url).status_code in (302, 403, 404)
+    held_meeting.refresh_from_db()
+    assert held_meeting.minutes_status != MinutesStatus.APPROVED
+
+
+def test_marking_a_future_meeting_held_is_refused(secretary, group, planned_meeting):
+    planned_meeting.status = "held"
+    with pytest.raises(ValidationError, match="before it has begun"):
+        planned_meeting.full_clean()

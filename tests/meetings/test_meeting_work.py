@@ -243,7 +243,16 @@ def test_minutes_lock_on_approval_and_corrections_are_amendments(client, secreta
     assert response.status_code == 302
     held_meeting.refresh_from_db()
     assert held_meeting.minutes_status == MinutesStatus.DRAFT
-    client.post(url, {"action": "approve", prefix + "minutes_text_en": "Discussed and agreed."})
+    response = client.post(
+        url, {"action": "approve", prefix + "minutes_text_en": "Discussed and agreed."}
+    )
+    # Approving locks the minutes: first a page that says so and names the missing languages.
+    assert response["Location"].endswith(f"{M}{held_meeting.number}/minutes/approve/")
+    held_meeting.refresh_from_db()
+    assert held_meeting.minutes_status == MinutesStatus.DRAFT
+    check = client.get(response["Location"]).content.decode()
+    assert "locked" in check and "Kyrgyz, Russian" in check
+    client.post(response["Location"])
     held_meeting.refresh_from_db()
     item.refresh_from_db()
     assert held_meeting.minutes_status == MinutesStatus.APPROVED
