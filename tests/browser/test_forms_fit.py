@@ -209,3 +209,76 @@ def test_restore_and_minutes_approval_through_their_confirmation_pages(
     office.wait_for_load_state()
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.APPROVED
+
+
+def test_no_page_is_wider_than_a_phone(live_server, new_page):
+    """Every public page, the edit forms and the workspaces at 390 px: nothing scrolls sideways
+    (a wide table scrolls inside its own box)."""
+    from django.contrib.auth.models import Group
+
+    from tests.factories import AgendaItemFactory, DecisionFactory, FundingLineFactory
+
+    small_territory()
+    measure = MeasureFactory(number="1.1.1", title_en="Drinking water", deadline_text="2026")
+    FundingLineFactory(measure=measure, year=2026, planned_amount="1500.0")
+    programme = measure.programme
+    editor_of(programme, username="editor1")
+    group = WorkingGroupFactory(slug="mwg", programme=programme)
+    secretary = user_with_role("secretary", "secretariat")
+    MemberFactory(group=group, user=secretary, role=MemberRole.SECRETARY)
+    member = user_with_role("member", "members")
+    MemberFactory(group=group, user=member)
+    meeting = MeetingFactory(group=group, number=1)
+    AgendaItemFactory(meeting=meeting, position=1)
+    DecisionFactory(meeting=meeting)
+    assert Group.objects.filter(name="secretariat").exists()
+    unit = measure.target_units.first()
+    public = [
+        "/en/",
+        "/en/programmes/",
+        f"/en/programmes/{programme.code}/",
+        f"/en/plan/?programme={programme.code}",
+        f"/en/plan/{programme.code}/1.1.1/",
+        "/en/territory/",
+        "/en/bodies/",
+        f"/en/bodies/{measure.lead_body_id}/",
+        "/en/working-group/",
+        "/en/working-group/mwg/",
+        "/en/working-group/mwg/meetings/",
+        "/en/contacts/",
+        "/en/accessibility/",
+        "/en/privacy/",
+    ]
+    if unit:
+        public.append(f"/en/territory/{unit.soate}/")
+    editing = [
+        f"/en/plan/{programme.code}/new/",
+        f"/en/plan/{programme.code}/1.1.1/edit/",
+        f"/en/plan/{programme.code}/1.1.1/history/",
+        f"/en/plan/{programme.code}/changes/",
+        "/en/my-work/",
+    ]
+    office = [
+        "/en/working-group/mwg/meetings/1/manage/",
+        "/en/working-group/mwg/meetings/1/attendance/",
+        "/en/working-group/mwg/meetings/1/minutes/",
+        "/en/working-group/mwg/meetings/1/decisions/new/",
+        "/en/working-group/mwg/meetings/new/",
+        "/en/working-group/mwg/proposals/",
+        "/en/working-group/mwg/decisions/",
+        "/en/working-group/mwg/members/",
+        "/en/my-work/",
+    ]
+    wide = {}
+    for who, paths in (("", public), ("editor1", editing), ("secretary", office)):
+        page = new_page(viewport={"width": 390, "height": 844})
+        if who:
+            login(page, live_server, who)
+        for path in paths:
+            response = page.goto(live_server.url + path)
+            assert response.status < 400, path
+            overflow = page.evaluate(OVERFLOW)
+            if overflow:
+                wide[path] = overflow
+                screenshot(page, "too-wide-" + path.strip("/").replace("/", "-").replace("?", "-"))
+    assert not wide, wide
