@@ -282,3 +282,29 @@ def test_no_page_is_wider_than_a_phone(live_server, new_page):
                 wide[path] = overflow
                 screenshot(page, "too-wide-" + path.strip("/").replace("/", "-").replace("?", "-"))
     assert not wide, wide
+
+
+def test_the_plan_is_one_card_per_measure_on_a_phone(live_server, new_page):
+    measure = MeasureFactory(number="1.1.1", title_en="Drinking water", deadline_text="2026")
+    MeasureFactory(
+        number="1.1.2",
+        programme=measure.programme,
+        objective=measure.objective,
+        direction=measure.direction,
+        title_en="Roads",
+        deadline_text="2027",
+    )
+    page = new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/en/plan/?programme={measure.programme.code}")
+    cards = page.locator("table.plan tr.measure")
+    assert cards.count() == 2
+    assert cards.first.evaluate("row => getComputedStyle(row).display") == "block"
+    assert page.locator("table.plan thead").evaluate("h => getComputedStyle(h).display") == "none"
+    assert fits(page)
+    screenshot(page, "plan-cards-390")
+    desk = new_page(viewport={"width": 1366, "height": 900})
+    desk.goto(f"{live_server.url}/en/plan/?programme={measure.programme.code}")
+    assert (
+        desk.locator("table.plan tr.measure").first.evaluate("row => getComputedStyle(row).display")
+        == "table-row"
+    )
