@@ -27,6 +27,7 @@ from meetings.services import (
     attendance_mark_of,
     attendance_roster,
     attendance_save,
+    decision_next_number,
 )
 from programs.models import Direction, Objective
 from regionalprogram.languages import LANGUAGE_CODES
@@ -380,6 +381,11 @@ class DecisionForm(forms.ModelForm):
     def __init__(self, *args, meeting: Meeting, locked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.meeting = meeting
+        if self.instance.pk is None and not self.is_bound:
+            self.initial.setdefault("number", decision_next_number(meeting))
+        self.fields["number"].help_text = _(
+            "Given in order within the meeting; change it if needed."
+        )
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
         self.fields["proposals"].queryset = meeting.group.proposals.order_by("-submitted_at")
         self.fields["proposals"].label_from_instance = lambda p: f"№ {p.pk}: {p.title}"

@@ -570,6 +570,14 @@ def minutes_locked(meeting: Meeting) -> bool:
 
 
 @transaction.atomic
+def decision_next_number(meeting: Meeting) -> str:
+    """The number the meeting's next decision gets: one more than the highest plain number so far
+    ("1", "2", ...); numbers written by hand ("2.1", "3a") are skipped over, never reused."""
+    taken = meeting.decisions.values_list("number", flat=True)
+    highest = max((int(n) for n in taken if n.strip().isdigit()), default=0)
+    return str(highest + 1)
+
+
 def decision_save(*, decision, user, changed: list[str]):
     """Record or update a decision. Once the minutes are approved its words are locked; only its
     status (done, cancelled) still moves on."""

@@ -191,3 +191,20 @@ def test_marking_a_future_meeting_held_is_refused(secretary, group, planned_meet
     planned_meeting.status = "held"
     with pytest.raises(ValidationError, match="before it has begun"):
         planned_meeting.full_clean()
+
+
+def test_decision_numbers_are_given_in_order_and_stay_editable(
+    client, secretary, group, held_meeting
+):
+    from meetings.forms import DecisionForm
+    from meetings.services import decision_next_number
+    from tests.factories import DecisionFactory
+
+    assert decision_next_number(held_meeting) == "1"
+    DecisionFactory(meeting=held_meeting, number="1")
+    DecisionFactory(meeting=held_meeting, number="2a")
+    assert decision_next_number(held_meeting) == "2"
+    assert DecisionForm(meeting=held_meeting)["number"].value() == "2"
+    client.force_login(secretary)
+    page = client.get(f"{M}{held_meeting.number}/decisions/new/").content.decode()
+    assert 'name="number" value="2"' in page
