@@ -46,7 +46,7 @@ from measures.services import (
     measure_update,
 )
 from programs.models import Direction, Objective, Programme, ResponsibleBody
-from programs.numbers import normalise_number
+from programs.numbers import NUMBER_RE, normalise_number
 from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 from regions.models import AdministrativeUnit, UnitLevel
 
@@ -57,26 +57,76 @@ def plain_decimal(value: Decimal) -> Decimal:
 
 
 class GroupedUnitsField(forms.ModelMultipleChoiceField):
-    """Target units in a multi-select grouped by oblast (optgroups), districts under their oblast."""
+    """Target units as a tree of checkboxes: each oblast (or city of republican significance)
+    once, as "the whole oblast", with its districts and cities under it. Rendered by
+    includes/_unit_tree.html; static/js/unit_tree.js adds type-to-find and removable chips."""
+
+    widget = forms.CheckboxSelectMultiple
 
     def __init__(self, **kwargs):
         super().__init__(queryset=AdministrativeUnit.objects.none(), **kwargs)
+        self.units: list[AdministrativeUnit] = []
 
     def set_units(self, units: list[AdministrativeUnit]) -> None:
+        self.units = list(units)
         self.queryset = AdministrativeUnit.objects.filter(pk__in=[u.pk for u in units])
-        groups: list[tuple[str, list[tuple[int, str]]]] = []
-        top = [u for u in units if u.depth == 0]
-        by_top = {u.tree_path: [] for u in top}
-        for unit in units:
-            root = next((p for p in by_top if unit.tree_path.startswith(p)), None)
-            if root is not None:
-                by_top[root].append(unit)
-        for parent in top:
-            options = [
-                (u.pk, ("\u00a0\u00a0" * u.depth) + str(u.name)) for u in by_top[parent.tree_path]
-            ]
-            groups.append((str(parent.name), options))
-        self.choices = groups
+        self.choices = [(u.pk, str(u.name)) for u in units]
+
+
+def unit_tree(bound_field) -> list[dict]:
+    """The checkboxes of a GroupedUnitsField grouped under their top unit, in the units' order."""
+    widgets = {str(w.data["value"]): w for w in bound_field.subwidgets}
+    units = bound_field.field.units
+    tops = [u for u in units if u.depth == 0]
+    groups = []
+    for top in tops:
+        children = [
+            {"unit": u, "box": widgets[str(u.pk)]}
+            for u in units
+            if u.depth > 0 and u.tree_path.startswith(top.tree_path)
+        ]
+        boxes = [widgets[str(top.pk)], *(c["box"] for c in children)]
+        groups.append(
+            {
+                "unit": top,
+                "box": widgets[str(top.pk)],
+                "children": children,
+                "open": any(b.data["selected"] for b in boxes),
+            }
+        )
+    return groups
+
+
+class PlanItemSelect(forms.Select):
+    """A direction or objective list whose options carry their plan number (and an objective's
+    direction), so that static/js/plan_place.js can place a measure by its number and narrow the
+    objectives to the chosen direction without a reload."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-number"] = instance.number
+            if isinstance(instance, Objective):
+                option["attrs"]["data-direction"] = str(instance.direction_id)
+        return option
+
+
+def place_by_number(number: str, directions, objectives) -> tuple:
+    """The direction and objective a measure's number names ("2.1.4" → 2 and 2.1), where the
+    programme has them; (None, None) parts otherwise."""
+    if not number or not NUMBER_RE.match(number):
+        return None, None
+    parts = number.split(".")
+    direction = next((d for d in directions if d.number == parts[0]), None)
+    objective = None
+    if direction is not None and len(parts) >= 3:
+        wanted = ".".join(parts[:2])
+        objective = next(
+            (o for o in objectives if o.number == wanted and o.direction_id == direction.pk),
+            None,
+        )
+    return direction, objective
 
 
 class MeasureForm(forms.ModelForm):
@@ -84,11 +134,16 @@ class MeasureForm(forms.ModelForm):
     target_units = GroupedUnitsField(
         label=_("Target territories"),
         required=False,
-        help_text=_("Leave empty for the whole country. Hold Ctrl to choose several."),
-        widget=forms.SelectMultiple(attrs={"size": 12}),
+        help_text=_("Leave empty for the whole country. Tick an oblast for the whole oblast."),
     )
     include_districts = forms.BooleanField(
         label=_("Include all districts of the chosen oblasts"), required=False
+    )
+    districts_of = forms.ModelMultipleChoiceField(
+        queryset=AdministrativeUnit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("all districts and cities of the oblast"),
     )
 
     class Meta:
@@ -105,6 +160,8 @@ class MeasureForm(forms.ModelForm):
             "status",
         ]
         widgets = {
+            "direction": PlanItemSelect,
+            "objective": PlanItemSelect,
             **{f"title_{lang}": forms.Textarea(attrs={"rows": 2}) for lang in LANGUAGE_CODES},
             **{
                 f"implementation_mechanism_{lang}": forms.Textarea(attrs={"rows": 3})
@@ -136,11 +193,21 @@ class MeasureForm(forms.ModelForm):
             objectives = objectives.filter(archived_at__isnull=True)
         self.fields["direction"].queryset = directions.in_plan_order()
         self.fields["objective"].queryset = objectives.select_related("direction").in_plan_order()
+        # Left empty, the direction and objective follow from the number (place_by_number).
+        self.fields["direction"].required = False
+        self.fields["direction"].empty_label = _("by the number")
+        self.fields["objective"].empty_label = _("by the number, or none")
+        self.fields["number"].help_text = _(
+            "E.g. 2.1.4: the measure goes under direction 2 and objective 2.1 where they exist."
+        )
         # An inactive body stays choosable where it is already set (a renamed ministry, say).
         self.fields["lead_body"].queryset = ResponsibleBody.objects.filter(
             Q(is_active=True) | Q(pk=self.instance.lead_body_id)
         )
         self.fields["target_units"].set_units(units)
+        self.fields["districts_of"].queryset = AdministrativeUnit.objects.filter(
+            pk__in=[u.pk for u in units if u.depth == 0]
+        )
         if self.instance.pk and not self.is_bound:
             self.initial["target_units"] = [u.pk for u in self.instance.target_units.all()]
             self.initial["version"] = self.instance.version
@@ -187,22 +254,73 @@ class MeasureForm(forms.ModelForm):
             self.add_error(
                 "title_ky", _("Write the title of the measure in at least one language.")
             )
-        direction, objective = cleaned.get("direction"), cleaned.get("objective")
-        if objective and direction and objective.direction_id != direction.pk:
-            self.add_error("objective", _("The objective belongs to another direction."))
+        self._place(cleaned)
         units = list(cleaned.get("target_units") or [])
-        if cleaned.get("include_districts") and units:
+        whole = list(cleaned.get("districts_of") or [])
+        if whole or (cleaned.get("include_districts") and units):
             # Choosing an oblast with this box takes its districts and cities too.
-            paths = [u.tree_path for u in units if u.level != UnitLevel.DISTRICT]
+            paths = [u.tree_path for u in whole]
+            if cleaned.get("include_districts"):
+                paths += [u.tree_path for u in units if u.level != UnitLevel.DISTRICT]
             extra = [
                 u
                 for u in self.fields["target_units"].queryset
-                if any(u.tree_path.startswith(p) for p in paths)
+                if any(u.tree_path.startswith(p) and u.tree_path != p for p in paths)
             ]
             cleaned["target_units"] = sorted(
                 {u.pk: u for u in units + extra}.values(), key=lambda u: u.tree_path
             )
         return cleaned
+
+    def unit_tree(self) -> list[dict]:
+        return unit_tree(self["target_units"])
+
+    def _place(self, cleaned) -> None:
+        """Fill the direction and objective the number names when they were left empty, and say
+        which objectives fit when the chosen ones do not go together."""
+        direction, objective = cleaned.get("direction"), cleaned.get("objective")
+        directions = list(self.fields["direction"].queryset)
+        objectives = list(self.fields["objective"].queryset)
+        by_number, objective_by_number = place_by_number(
+            cleaned.get("number"), directions, objectives
+        )
+        if direction is None and objective is not None:
+            direction = objective.direction
+        if direction is None:
+            direction = by_number
+        if objective is None and direction is not None and direction == by_number:
+            objective = objective_by_number
+        if direction is None:
+            if "direction" not in self.errors:
+                self.add_error(
+                    "direction",
+                    _(
+                        "Choose the direction: the programme has no direction that the number "
+                        "%(number)s names."
+                    )
+                    % {"number": cleaned.get("number") or "—"},
+                )
+            return
+        cleaned["direction"], cleaned["objective"] = direction, objective
+        self.instance.direction, self.instance.objective = direction, objective
+        self._fitting_hint = None
+        if objective is not None and objective.direction_id != direction.pk:
+            # The rule itself is Measure.clean's; this only says which objectives would fit.
+            fitting = [o for o in objectives if o.direction_id == direction.pk]
+            if fitting:
+                self._fitting_hint = _("Objectives of direction %(direction)s: %(list)s.") % {
+                    "direction": direction.number,
+                    "list": "; ".join(f"{o.number}. {o.title}" for o in fitting),
+                }
+            else:
+                self._fitting_hint = _("Direction %(direction)s has no objectives.") % {
+                    "direction": direction.number
+                }
+
+    def _post_clean(self):
+        super()._post_clean()
+        if getattr(self, "_fitting_hint", None) and "objective" in self.errors:
+            self.add_error("objective", self._fitting_hint)
 
 
 class ExecutorForm(forms.ModelForm):

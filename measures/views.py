@@ -196,11 +196,28 @@ def measure_history_view(request, code: str, number: str):
 
 
 @login_required
-@require_POST
 def measure_restore(request, code: str, number: str, history_id: int):
+    """GET: what restoring the version will do (a confirmation page); POST: restore it."""
     programme, measure = _editable_measure(request, code, number, archived=None)
     if not measure.history.filter(history_id=history_id).exists():
         raise Http404
+    if request.method != "POST":
+        groups = grouped(measure_history(measure))
+        index = next((i for i, g in enumerate(groups) if g.history_id == history_id), None)
+        if index is None:
+            raise Http404
+        context = {
+            "programme": programme,
+            "measure": measure,
+            "version": groups[index],
+            "who": (
+                (user.get_full_name() or user.username)
+                if (user := groups[index].user)
+                else _("the system (import or administration)")
+            ),
+            "undone": groups[:index],  # the changes made since, newest first
+        }
+        return render(request, "measures/measure_confirm_restore.html", context)
     try:
         measure_restore_version(measure=measure, history_id=history_id, user=request.user)
     except ValidationError as exc:

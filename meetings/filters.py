@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import (
@@ -20,15 +21,21 @@ from programs.models import ResponsibleBody
 
 
 class ProposalFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=ProposalStatus.choices)
+    # Labelled empty choices ("any status"), never Django's "---------".
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ProposalStatus.choices, empty_label=_("Any status")
+    )
     target_kind = django_filters.ChoiceFilter(
-        label=_("What it targets"), choices=ProposalTarget.choices
+        label=_("What it targets"), choices=ProposalTarget.choices, empty_label=_("Anything")
     )
     author_body = django_filters.ModelChoiceFilter(
-        label=_("Body"), queryset=ResponsibleBody.objects.none()
+        label=_("Body"), queryset=ResponsibleBody.objects.none(), empty_label=_("All bodies")
     )
     meeting = django_filters.ModelChoiceFilter(
-        label=_("Meeting"), field_name="agenda_item__meeting", queryset=Meeting.objects.none()
+        label=_("Meeting"),
+        field_name="agenda_item__meeting",
+        queryset=Meeting.objects.none(),
+        empty_label=_("Any meeting"),
     )
 
     class Meta:
@@ -45,9 +52,16 @@ class ProposalFilter(django_filters.FilterSet):
 
 class DecisionFilter(django_filters.FilterSet):
     responsible_body = django_filters.ModelChoiceFilter(
-        label=_("Responsible body"), queryset=ResponsibleBody.objects.none()
+        label=_("Responsible body"),
+        queryset=ResponsibleBody.objects.none(),
+        empty_label=_("All bodies"),
     )
-    overdue = django_filters.BooleanFilter(label=_("Overdue only"), method="filter_overdue")
+    # A checkbox, not Django's Unknown / Yes / No: ticked, only the overdue decisions.
+    overdue = django_filters.BooleanFilter(
+        label=_("Overdue only"),
+        method="filter_overdue",
+        widget=forms.CheckboxInput,
+    )
 
     class Meta:
         model = Decision

@@ -22,12 +22,36 @@ from meetings.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
+from meetings.services import (
+    AttendanceMark,
+    attendance_mark_of,
+    attendance_roster,
+    attendance_save,
+    decision_next_number,
+)
 from programs.models import Direction, Objective
 from regionalprogram.languages import LANGUAGE_CODES
 from regionalprogram.uploads import MAX_ATTACHMENTS, CheckedFilesField
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+# Text inputs in the portal's own format (dd.mm.yyyy, 24-hour time) whatever the browser's locale;
+# the server reads them through the format modules' DATE_INPUT_FORMATS / DATETIME_INPUT_FORMATS.
+DATE = forms.DateInput(
+    format="%d.%m.%Y",
+    attrs={
+        "pattern": r"\d{1,2}\.\d{1,2}\.\d{4}",
+        "placeholder": _("dd.mm.yyyy"),
+        "inputmode": "numeric",
+        "autocomplete": "off",
+    },
+)
+DATETIME = forms.DateTimeInput(
+    format="%d.%m.%Y %H:%M",
+    attrs={
+        "pattern": r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}",
+        "placeholder": _("dd.mm.yyyy hh:mm"),
+        "autocomplete": "off",
+    },
+)
 
 
 def trilingual(*names: str) -> list[str]:
@@ -211,41 +235,106 @@ class AgendaItemForm(forms.ModelForm):
         return data
 
 
-class AttendanceForm(forms.ModelForm):
-    class Meta:
-        model = Attendance
-        fields = ["member", "body", "attendee_name", "present", "note"]
+class MemberAttendanceForm(forms.Form):
+    """One line of the attendance sheet: a member of the group and how they took part."""
 
-    def __init__(self, *args, group: WorkingGroup, **kwargs):
+    mark = forms.ChoiceField(
+        label=_("Attendance"),
+        choices=[
+            ("", _("not recorded")),
+            (AttendanceMark.PRESENT, _("present")),
+            (AttendanceMark.ABSENT, _("absent")),
+            (AttendanceMark.REPRESENTED, _("represented by")),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    substitute = forms.CharField(label=_("Represented by (name)"), max_length=255, required=False)
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+    def __init__(self, *args, member: WorkingGroupMember, **kwargs):
+        self.member = member
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = group.members.select_related("body").order_by("full_name")
-        self.fields["body"].required = False
 
     def clean(self):
         data = super().clean()
-        if not data.get("body"):
-            if data.get("member"):
-                data["body"] = data["member"].body
-                self.instance.body = data["body"]
-            elif data.get("attendee_name"):
-                self.add_error("body", _("Say which body the person represented."))
-        if not data.get("member") and not data.get("attendee_name") and data.get("body"):
-            self.add_error("attendee_name", _("Choose a member or write who attended."))
+        if data.get("substitute") and data.get("mark") in ("", AttendanceMark.PRESENT):
+            # A name in "represented by" says what happened, whatever radio was left on.
+            data["mark"] = AttendanceMark.REPRESENTED
+        if data.get("mark") == AttendanceMark.REPRESENTED and not data.get("substitute"):
+            self.add_error("substitute", _("Write who came instead of the member."))
         return data
 
 
-class BaseAttendanceFormSet(forms.BaseModelFormSet):
-    def __init__(self, *args, group: WorkingGroup, **kwargs):
-        self.group = group
+class GuestAttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["attendee_name", "body", "present", "note"]
+        labels = {"attendee_name": _("Guest (name)")}
+
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["attendee_name"].required = True
+        self.fields["body"].empty_label = _("choose a body")
+        self.fields["body"].queryset = self.fields["body"].queryset.order_by("name")
 
-    def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "group": self.group}
 
-
-AttendanceFormSet = forms.modelformset_factory(
-    Attendance, form=AttendanceForm, formset=BaseAttendanceFormSet, extra=3, can_delete=True
+GuestFormSet = forms.modelformset_factory(
+    Attendance, form=GuestAttendanceForm, extra=1, can_delete=True
 )
+
+
+class AttendanceSheet:
+    """The whole attendance of a meeting on one page: every member of the group with their body,
+    and the guests below. Saved at once by meetings.services.attendance_save."""
+
+    def __init__(self, data, *, meeting: Meeting):
+        self.meeting = meeting
+        self.members = [
+            MemberAttendanceForm(
+                data,
+                prefix=f"m{member.pk}",
+                member=member,
+                initial={
+                    "mark": attendance_mark_of(row),
+                    "substitute": row.attendee_name if row else "",
+                    "note": row.note if row else "",
+                },
+            )
+            for member, row in attendance_roster(meeting)
+        ]
+        self.guests = GuestFormSet(
+            data,
+            prefix="guest",
+            queryset=meeting.attendance.filter(member__isnull=True)
+            .select_related("body")
+            .order_by("pk"),
+        )
+
+    def is_valid(self) -> bool:
+        # Every form is checked (not all() short-circuiting), so every error shows at once.
+        valid = [form.is_valid() for form in self.members] + [self.guests.is_valid()]
+        return all(valid)
+
+    def save(self, *, user) -> None:
+        marks = [
+            (
+                form.member,
+                form.cleaned_data["mark"],
+                form.cleaned_data["substitute"],
+                form.cleaned_data["note"],
+            )
+            for form in self.members
+        ]
+        guests = []
+        for form in self.guests.forms:
+            if not form.has_changed() and not form.instance.pk:
+                continue  # an unused empty row
+            data = dict(form.cleaned_data)
+            data["delete"] = data.pop("DELETE", False)
+            data.pop("id", None)
+            guests.append({**data, "instance": form.instance if form.instance.pk else None})
+        attendance_save(meeting=self.meeting, user=user, marks=marks, guests=guests)
 
 
 class MinutesItemForm(forms.ModelForm):
@@ -282,11 +371,21 @@ class DecisionForm(forms.ModelForm):
             "proposals",
             "measures",
         ]
-        widgets = {"deadline": DATE}
+        widgets = {
+            "deadline": DATE,
+            # Checkbox lists (static/js/checklist.js adds type-to-find), not a Ctrl-click select.
+            "proposals": forms.CheckboxSelectMultiple(attrs={"data-checklist": ""}),
+            "measures": forms.CheckboxSelectMultiple(attrs={"data-checklist": ""}),
+        }
 
     def __init__(self, *args, meeting: Meeting, locked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.meeting = meeting
+        if self.instance.pk is None and not self.is_bound:
+            self.initial.setdefault("number", decision_next_number(meeting))
+        self.fields["number"].help_text = _(
+            "Given in order within the meeting; change it if needed."
+        )
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("position")
         self.fields["proposals"].queryset = meeting.group.proposals.order_by("-submitted_at")
         self.fields["proposals"].label_from_instance = lambda p: f"№ {p.pk}: {p.title}"

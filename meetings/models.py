@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -200,9 +201,12 @@ class MeetingQuerySet(models.QuerySet):
         return meetings.filter(public | Q(group__in=WorkingGroup.objects.seen_in_full_by(user)))
 
     def listed_for(self, user):
-        """Meetings the user finds in lists and calendars: planned ones (when and where), held
-        ones whose news is published, and every meeting of the groups they see in full."""
-        return self._of_groups_visible_to(user, Q(status=MeetingStatus.PLANNED) | PUBLISHED)
+        """Meetings the user finds in lists and calendars: planned and held ones (when and where;
+        a held meeting stays listed as it was while planned until its record is published), and
+        every meeting of the groups they see in full."""
+        return self._of_groups_visible_to(
+            user, Q(status__in=[MeetingStatus.PLANNED, MeetingStatus.HELD])
+        )
 
     def detailed_for(self, user):
         """Meetings whose agenda, minutes and decisions the user may read."""
@@ -275,6 +279,15 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting_detail", args=[self.group.slug, self.number])
+
+    def clean(self) -> None:
+        super().clean()
+        now = timezone.now()
+        if self.status == MeetingStatus.HELD and self.starts_at and self.starts_at > now:
+            # Not keyed to a field: the publishing form, which has no status field, calls it too.
+            raise ValidationError(_("A meeting cannot be marked held before it has begun."))
+        if self.news_published_at and self.news_published_at > now:
+            raise ValidationError(_("News cannot be dated in the future."))
 
     @property
     def is_published(self) -> bool:

@@ -110,7 +110,7 @@ class MeetingSerializer(serializers.Serializer):
     )
     def get_details(self, meeting):
         full = self.context.get("full_access_group_ids", set())
-        if meeting.group_id not in full and meeting.status != MeetingStatus.HELD:
+        if meeting.group_id not in full and not meeting.is_published:
             return None
         lang = self.context.get("lang", "ky")
         stamp = serializers.DateTimeField()

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from measures.services import MeasureContent, measure_create, measure_update
 from meetings.models import (
     ANSWER_STATUSES,
     AgendaItem,
+    Attendance,
     Meeting,
     MeetingStatus,
     MemberRole,
@@ -468,11 +469,115 @@ def meeting_unpublish(*, meeting: Meeting, user) -> Meeting:
     return meeting
 
 
+class AttendanceMark:
+    """What the sheet says of one member: present, absent, represented by someone, or nothing."""
+
+    PRESENT = "present"
+    ABSENT = "absent"
+    REPRESENTED = "represented"
+    CHOICES = (PRESENT, ABSENT, REPRESENTED)
+
+
+def attendance_roster(meeting: Meeting) -> list[tuple[WorkingGroupMember, Attendance | None]]:
+    """Every member of the group on the meeting's day, and anyone already recorded (a member who
+    has left since), each with their attendance row if there is one. Two queries."""
+    day = timezone.localdate(meeting.starts_at)
+    rows = {
+        a.member_id: a
+        for a in meeting.attendance.filter(member__isnull=False).select_related("body")
+    }
+    members = (
+        meeting.group.members.filter(
+            Q(pk__in=rows.keys()) | Q(pk__in=meeting.group.members.active(day))
+        )
+        .select_related("body")
+        .order_by("full_name")
+    )
+    return [(m, rows.get(m.pk)) for m in members]
+
+
+def attendance_mark_of(row: Attendance | None) -> str:
+    if row is None:
+        return ""
+    if not row.present:
+        return AttendanceMark.ABSENT
+    return AttendanceMark.REPRESENTED if row.attendee_name else AttendanceMark.PRESENT
+
+
+@transaction.atomic
+def attendance_save(
+    *,
+    meeting: Meeting,
+    user,
+    marks: list[tuple[WorkingGroupMember, str, str, str]],
+    guests: list[dict],
+) -> None:
+    """Record the attendance of a whole meeting in one go.
+
+    ``marks`` holds (member, mark, substitute name, note) per member of the roster: an empty mark
+    removes the member's row. ``guests`` holds dicts with ``attendee_name``, ``body``, ``present``,
+    ``note`` and optionally ``instance`` (an existing guest row) and ``delete``.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _require_secretary(user, meeting.group)
+    if minutes_locked(meeting):
+        raise ValidationError(
+            _("The minutes are approved and locked; record a correction as an amendment.")
+        )
+    existing = {a.member_id: a for a in meeting.attendance.filter(member__isnull=False)}
+    for member, mark, substitute, note in marks:
+        if member.group_id != meeting.group_id:
+            raise ValidationError(_("The member belongs to another working group."))
+        row = existing.get(member.pk)
+        if not mark:
+            if row is not None:
+                row.delete()
+            continue
+        if mark not in AttendanceMark.CHOICES:
+            raise ValidationError(_("Choose present, absent or represented."))
+        if mark == AttendanceMark.REPRESENTED and not substitute.strip():
+            raise ValidationError(
+                {"substitute": _("Write who represented %(name)s.") % {"name": member.full_name}}
+            )
+        row = row or Attendance(meeting=meeting, member=member)
+        row.body = row.body if row.pk and row.body_id else member.body
+        row.present = mark != AttendanceMark.ABSENT
+        row.attendee_name = substitute.strip() if mark == AttendanceMark.REPRESENTED else ""
+        row.note = note
+        row.full_clean()
+        row.save()
+    for guest in guests:
+        row = guest.get("instance")
+        if row is not None and row.pk and (row.meeting_id != meeting.pk or row.member_id):
+            raise ValidationError(_("The row belongs to another meeting."))
+        if guest.get("delete"):
+            if row is not None and row.pk:
+                row.delete()
+            continue
+        row = row or Attendance(meeting=meeting)
+        row.meeting = meeting
+        row.member = None
+        row.attendee_name = guest["attendee_name"]
+        row.body = guest["body"]
+        row.present = guest.get("present", True)
+        row.note = guest.get("note", "")
+        row.full_clean()
+        row.save()
+
+
 def minutes_locked(meeting: Meeting) -> bool:
     return meeting.minutes_status == MinutesStatus.APPROVED
 
 
 @transaction.atomic
+def decision_next_number(meeting: Meeting) -> str:
+    """The number the meeting's next decision gets: one more than the highest plain number so far
+    ("1", "2", ...); numbers written by hand ("2.1", "3a") are skipped over, never reused."""
+    taken = meeting.decisions.values_list("number", flat=True)
+    highest = max((int(n) for n in taken if n.strip().isdigit()), default=0)
+    return str(highest + 1)
+
+
 def decision_save(*, decision, user, changed: list[str]):
     """Record or update a decision. Once the minutes are approved its words are locked; only its
     status (done, cancelled) still moves on."""

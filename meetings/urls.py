@@ -46,6 +46,7 @@ urlpatterns = [
     path(M + "invite/", views.meeting_invite, name="meeting_invite"),
     path(M + "attendance/", views.attendance_edit, name="attendance_edit"),
     path(M + "minutes/", views.minutes_edit, name="minutes_edit"),
+    path(M + "minutes/approve/", views.minutes_approve_view, name="minutes_approve"),
     path(M + "decisions/new/", views.decision_edit, name="decision_create"),
     path(M + "decisions/<int:pk>/edit/", views.decision_edit, name="decision_edit"),
     path(M + "publish/", views.meeting_publish_view, name="meeting_publish"),

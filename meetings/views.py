@@ -25,7 +25,7 @@ from meetings.forms import (
     AgendaPlacementForm,
     AmendmentForm,
     AnswerForm,
-    AttendanceFormSet,
+    AttendanceSheet,
     DecisionForm,
     MeetingForm,
     MemberForm,
@@ -74,7 +74,7 @@ from meetings.services import (
     proposal_update,
     proposal_withdraw,
 )
-from regionalprogram.languages import warn_missing_languages
+from regionalprogram.languages import LANGUAGE_CODES, LANGUAGE_NAMES, warn_missing_languages
 
 
 def get_group(request, slug: str) -> tuple[WorkingGroup, bool]:
@@ -587,37 +587,28 @@ def meeting_invite(request, group, number: int):
 
 @secretary_view
 def attendance_edit(request, group, number: int):
+    """The attendance sheet: every member of the group on one page, guests below, one save."""
     meeting = get_object_or_404(group.meetings, number=number)
-    formset = AttendanceFormSet(
-        request.POST or None,
-        queryset=meeting.attendance.select_related("member", "body").order_by("body__name"),
-        group=group,
-    )
-    if request.method == "POST":
-        if minutes_locked(meeting):
-            messages.error(
-                request,
-                _("The minutes are approved and locked; record a correction as an amendment."),
-            )
-            return redirect("meetings:meeting_manage", group.slug, number)
-        if formset.is_valid():
-            with transaction.atomic():
-                for form in formset.forms:
-                    data = form.cleaned_data
-                    blank = not (
-                        data.get("member") or data.get("body") or data.get("attendee_name")
-                    )
-                    if blank and not form.instance.pk:
-                        continue  # an unused empty row
-                    if formset.can_delete and formset._should_delete_form(form):
-                        if form.instance.pk:
-                            form.instance.delete()
-                        continue
-                    form.instance.meeting = meeting
-                    form.save()
+    if request.method == "POST" and minutes_locked(meeting):
+        messages.error(
+            request, _("The minutes are approved and locked; record a correction as an amendment.")
+        )
+        return redirect("meetings:meeting_manage", group.slug, number)
+    data = request.POST.copy() if request.method == "POST" else None
+    adding = data is not None and "add_guest" in data
+    if adding:  # without JavaScript, "Add a guest" sends the sheet back with one more empty row
+        total = data.get("guest-TOTAL_FORMS", "")
+        data["guest-TOTAL_FORMS"] = str(int(total) + 1) if total.isdigit() else total
+    sheet = AttendanceSheet(data, meeting=meeting)
+    if data is not None and not adding and sheet.is_valid():
+        try:
+            sheet.save(user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
             messages.success(request, _("Attendance has been saved."))
             return redirect("meetings:meeting_manage", group.slug, number)
-    context = {"group": group, "meeting": meeting, "formset": formset}
+    context = {"group": group, "meeting": meeting, "sheet": sheet}
     return render(request, "meetings/attendance_form.html", context)
 
 
@@ -645,14 +636,9 @@ def minutes_edit(request, group, number: int):
                 with transaction.atomic():
                     for item, form in forms_:
                         minutes_item_save(item=item, user=request.user, **form.cleaned_data)
-                    if action == "approve":
-                        minutes_approve(meeting=meeting, user=request.user)
-                messages.success(
-                    request,
-                    _("The minutes have been approved.")
-                    if action == "approve"
-                    else _("The draft minutes have been saved."),
-                )
+                messages.success(request, _("The draft minutes have been saved."))
+                if action == "approve":  # approving locks them: first a page that says so
+                    return redirect("meetings:minutes_approve", group.slug, number)
                 return redirect("meetings:minutes_edit", group.slug, number)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -668,6 +654,43 @@ def minutes_edit(request, group, number: int):
         ),
     }
     return render(request, "meetings/minutes_form.html", context)
+
+
+@secretary_view
+def minutes_approve_view(request, group, number: int):
+    """The check before approving: approval locks the minutes for good (corrections become
+    amendments), so the page says so and names every agenda item whose text is missing in a
+    language."""
+    meeting = get_object_or_404(group.meetings, number=number)
+    if minutes_locked(meeting):
+        return redirect("meetings:minutes_edit", group.slug, number)
+    if request.method == "POST":
+        try:
+            minutes_approve(meeting=meeting, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The minutes have been approved."))
+        return redirect("meetings:minutes_edit", group.slug, number)
+    items = list(meeting.agenda_items.order_by("position"))
+    gaps = [
+        (
+            item,
+            [
+                LANGUAGE_NAMES[lang]
+                for lang in LANGUAGE_CODES
+                if not getattr(item, f"minutes_text_{lang}")
+            ],
+        )
+        for item in items
+    ]
+    context = {
+        "group": group,
+        "meeting": meeting,
+        "items": items,
+        "gaps": [(item, langs) for item, langs in gaps if langs],
+    }
+    return render(request, "meetings/minutes_approve.html", context)
 
 
 @secretary_view

@@ -213,6 +213,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
@@ -267,6 +268,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through the project's templates, so templates/django/forms/ can adjust them: no
+# select anywhere shows Django's bare "---------" for its empty choice.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "regionalprogram.wsgi.application"
 

@@ -149,3 +149,29 @@ def test_a_save_without_a_change_leaves_no_history_entry(measure):
     measure.status = "delayed"
     measure.save()
     assert measure.history.count() == before + 1
+
+
+def test_restore_asks_first_and_lists_what_will_be_undone(client, measure):
+    editor = editor_of(measure.programme)
+    first_version = measure.history.order_by("history_id").first()
+    content = MeasureContent(fields={"title_ru": "Испорчено"}, funding_lines=[])
+    measure_update(measure=measure, content=content, user=editor, expected_version=1)
+    client.force_login(editor)
+    url = f"/en/plan/{measure.programme.code}/{measure.number}/history/{first_version.history_id}/restore/"
+    history = client.get(history_url(measure)).content.decode()
+    assert f'href="{url}"' in history  # a link to the confirmation page, not a one-click form
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Changes that will be undone" in html and "Испорчено" in html
+    measure.refresh_from_db()
+    assert measure.title_ru == "Испорчено" and measure.version == 2  # nothing happened yet
+
+
+@pytest.mark.parametrize("who", ["anonymous", "other_editor"])
+def test_restore_confirmation_page_is_closed_to_others(client, measure, who):
+    record = measure.history.first()
+    if who == "other_editor":
+        client.force_login(editor_of(ProgrammeFactory()))
+    url = f"/en/plan/{measure.programme.code}/{measure.number}/history/{record.history_id}/restore/"
+    assert client.get(url).status_code in (302, 403, 404)

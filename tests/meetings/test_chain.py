@@ -3,8 +3,11 @@ official answer → the measure it produced, with the database checked at every 
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from measures.models import Measure
 from meetings.models import AgendaItem, Decision, ProposalStatus
@@ -72,7 +75,8 @@ def test_from_submission_to_the_measure_it_produced(
     assert item.position == 1
     assert item.title_en == proposal.title
 
-    # 4. The meeting is held and decides.
+    # 4. The meeting day comes; the meeting is held and decides.
+    planned_meeting.starts_at = timezone.now() - datetime.timedelta(hours=2)
     planned_meeting.status = "held"
     planned_meeting.save()
     response = client.post(

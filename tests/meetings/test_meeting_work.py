@@ -187,8 +187,12 @@ def test_group_calendar_shows_the_public_only_public_meetings(
 ):
     AgendaItemFactory(meeting=planned_meeting, title_en="Secret item")
     public = Calendar.from_ical(client.get("/en/working-group/mwg/calendar.ics").content)
-    assert [str(e["uid"]) for e in public.walk("VEVENT")] == ["meeting-mwg-5@127.0.0.1"]
-    assert "Secret item" not in str(public.walk("VEVENT")[0]["description"])
+    # The held, unpublished meeting stays in the calendar as it was while planned.
+    assert [str(e["uid"]) for e in public.walk("VEVENT")] == [
+        "meeting-mwg-4@127.0.0.1",
+        "meeting-mwg-5@127.0.0.1",
+    ]
+    assert not any("Secret item" in str(e.get("description")) for e in public.walk("VEVENT"))
     client.force_login(member)
     for n in range(6, 10):
         MeetingFactory(group=group, number=n)
@@ -204,14 +208,13 @@ def test_attendance_by_member_and_by_body_with_substitute(client, secretary, gro
     guest_body = BodyFactory(name_en="Swiss project")
     client.force_login(secretary)
     data = {
-        "form-TOTAL_FORMS": "3",
-        "form-INITIAL_FORMS": "0",
-        "form-0-member": member.pk,
-        "form-0-attendee_name": "Substitute Person",
-        "form-0-present": "on",
-        "form-1-body": guest_body.pk,
-        "form-1-attendee_name": "Guest",
-        "form-1-present": "on",
+        "guest-TOTAL_FORMS": "1",
+        "guest-INITIAL_FORMS": "0",
+        f"m{member.pk}-mark": "represented",
+        f"m{member.pk}-substitute": "Substitute Person",
+        "guest-0-body": guest_body.pk,
+        "guest-0-attendee_name": "Guest",
+        "guest-0-present": "on",
     }
     response = client.post(f"{M}{held_meeting.number}/attendance/", data)
     assert response.status_code == 302
@@ -240,7 +243,16 @@ def test_minutes_lock_on_approval_and_corrections_are_amendments(client, secreta
     assert response.status_code == 302
     held_meeting.refresh_from_db()
     assert held_meeting.minutes_status == MinutesStatus.DRAFT
-    client.post(url, {"action": "approve", prefix + "minutes_text_en": "Discussed and agreed."})
+    response = client.post(
+        url, {"action": "approve", prefix + "minutes_text_en": "Discussed and agreed."}
+    )
+    # Approving locks the minutes: first a page that says so and names the missing languages.
+    assert response["Location"].endswith(f"{M}{held_meeting.number}/minutes/approve/")
+    held_meeting.refresh_from_db()
+    assert held_meeting.minutes_status == MinutesStatus.DRAFT
+    check = client.get(response["Location"]).content.decode()
+    assert "locked" in check and "Kyrgyz, Russian" in check
+    client.post(response["Location"])
     held_meeting.refresh_from_db()
     item.refresh_from_db()
     assert held_meeting.minutes_status == MinutesStatus.APPROVED

@@ -74,7 +74,7 @@ SEEN_IN_FULL = {
 LISTED_MEETINGS = {
     "planned": EVERYONE,  # when and where, for everyone
     "held_published": EVERYONE,
-    "held_unpublished": FULL,
+    "held_unpublished": EVERYONE,  # as while planned: when and where, no record yet
     "cancelled": FULL,
     "draft_held_published": DRAFTS,
 }
