@@ -56,3 +56,19 @@ def test_the_programme_page_names_itself(client, programme):
     html = client.get(f"/ru/programmes/{programme.code}/").content.decode()
     trail = breadcrumbs(html)
     assert "SP-2025" not in trail and "Регионы 2025–2030" in trail
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/ru/programmes/SP-2025/dashboard/",
+        "/ru/programmes/SP-2025/data-quality/",
+        "/ru/reports/consolidated/SP-2025/",
+    ],
+)
+def test_monitoring_pages_name_the_programme(client, programme, path):
+    client.force_login(editor_of(programme))
+    response = client.get(path)
+    assert response.status_code == 200
+    trail = breadcrumbs(response.content.decode())
+    assert "SP-2025" not in trail and "Регионы 2025–2030" in trail
