@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models import Measure
 from programs.models import Direction, LegalAct, Objective, Programme, ResponsibleBody
+from regionalprogram.dates import event_date
 from regionalprogram.formats import short_date
 
 
@@ -130,8 +131,8 @@ class WorkingGroupMember(models.Model):
     role = models.CharField(
         _("role"), max_length=10, choices=MemberRole.choices, default=MemberRole.MEMBER
     )
-    date_from = models.DateField(_("member from"), null=True, blank=True)
-    date_to = models.DateField(_("member until"), null=True, blank=True)
+    date_from = models.DateField(_("member from"), null=True, blank=True, validators=[event_date])
+    date_to = models.DateField(_("member until"), null=True, blank=True, validators=[event_date])
     email = models.EmailField(
         _("e-mail"),
         blank=True,
@@ -216,8 +217,8 @@ class Meeting(models.Model):
         related_name="meetings",
     )
     number = models.PositiveIntegerField(_("number"))
-    starts_at = models.DateTimeField(_("starts at"))
-    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    starts_at = models.DateTimeField(_("starts at"), validators=[event_date])
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True, validators=[event_date])
     place = models.CharField(_("place"), max_length=500, blank=True)
     format = models.CharField(
         _("format"), max_length=10, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
@@ -431,7 +432,7 @@ class Decision(models.Model):
         on_delete=models.PROTECT,
         related_name="decisions",
     )
-    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True, validators=[event_date])
     status = models.CharField(
         _("status"), max_length=10, choices=DecisionStatus.choices, default=DecisionStatus.OPEN
     )
