@@ -505,6 +505,9 @@ class ProposalQuerySet(models.QuerySet):
         return proposals.filter(condition)
 
 
+PROPOSAL_TEXT_MAX = 20_000
+
+
 class Proposal(models.Model):
     group = models.ForeignKey(
         WorkingGroup,
@@ -556,12 +559,13 @@ class Proposal(models.Model):
         related_name="proposals",
     )
     title = models.CharField(_("title"), max_length=500)
-    text = models.TextField(_("proposal"))
-    justification = models.TextField(_("justification"), blank=True)
+    # Long texts have a length too: a proposal is pages, not megabytes (forms and API apply it).
+    text = models.TextField(_("proposal"), max_length=PROPOSAL_TEXT_MAX)
+    justification = models.TextField(_("justification"), blank=True, max_length=PROPOSAL_TEXT_MAX)
     status = models.CharField(
         _("status"), max_length=16, choices=ProposalStatus.choices, default=ProposalStatus.SUBMITTED
     )
-    answer = models.TextField(_("official answer"), blank=True)
+    answer = models.TextField(_("official answer"), blank=True, max_length=PROPOSAL_TEXT_MAX)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     agenda_item = models.ForeignKey(
         AgendaItem,

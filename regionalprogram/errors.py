@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 API_PREFIX = "/api/"
 
 
-def _api_language(request) -> str:
+def api_language(request) -> str:
     lang = (request.GET.get("lang") or "").strip().lower()
     codes = {code for code, _name in settings.LANGUAGES}
     if lang in codes:
@@ -53,7 +53,7 @@ def _messages() -> dict[int, tuple[str, str]]:
 
 def _answer(request, status: int) -> HttpResponse:
     if request.path.startswith(API_PREFIX):
-        with translation.override(_api_language(request)):
+        with translation.override(api_language(request)):
             title, _text = _messages()[status]
             return JsonResponse({"detail": title}, status=status)
     title, text = _messages()[status]

@@ -239,10 +239,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads a body: the CSRF check and the NUL check below both do.
+    "regionalprogram.middleware.RequestSizeLimitMiddleware",
     "regionalprogram.middleware.RejectNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -351,6 +353,16 @@ MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "media")
 PLAN_IMPORT_DIR = env_path(
     "PLAN_IMPORT_DIR", Path(tempfile.gettempdir()) / "regionalprogram-plan-imports"
 )
+
+# --- Request sizes (RequestSizeLimitMiddleware refuses a larger body with 413 before reading it) ---
+# Plain forms and API bodies: the form fields' own limit and a little more for the encoding.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+REQUEST_MAX_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE + 512 * 1024
+# A signed-in user's upload: 5 attachments of 10 MB, or a 10 MB plan workbook, and the form.
+REQUEST_MAX_UPLOAD_BYTES = 52 * 1024 * 1024
+# Files above this are spooled to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # --- Mail: password resets, proposal status changes, meeting invitations ---
 EMAIL_BACKEND = env_str(
