@@ -365,7 +365,11 @@ REQUEST_MAX_UPLOAD_BYTES = 52 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # --- Mail: password resets, proposal status changes, meeting invitations ---
-EMAIL_BACKEND = env_str(
+# Every mail goes to the outbox table first (regionalprogram/mail.py): the user's action never
+# fails because the mail server does, and `manage.py send_outbox` retries. The EMAIL_BACKEND
+# variable names the transport the outbox delivers through.
+EMAIL_BACKEND = "regionalprogram.mail.OutboxBackend"
+MAIL_DELIVERY_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
@@ -373,6 +377,7 @@ EMAIL_BACKEND = env_str(
     pattern=_dotted_path,
     meaning="a dotted Python path",
 )
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
 DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL",
     "noreply@regions.example.kg",
