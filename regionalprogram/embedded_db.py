@@ -93,6 +93,9 @@ def database_settings(url: str | None, *, pgdata: Path, conn_max_age: int) -> di
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from exc
     if not config["ENGINE"].endswith("postgresql"):
         raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL (postgres://...).")
+    # A database that is down answers quickly (503, see regionalprogram.errors), not after the
+    # operating system's TCP timeout; a connect_timeout in the URL wins.
+    config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
     return config
 
 
