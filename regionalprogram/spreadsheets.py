@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 import zipfile
+import zlib
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -107,7 +108,7 @@ def check_archive(fileobj) -> None:
                 _count_shared_strings(archive, strings_name)
     except SpreadsheetRefused:
         raise
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError):
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, SyntaxError):
         # No content types, a damaged part, XML that is not XML: openpyxl would refuse it too.
         raise SpreadsheetRefused(_("This is not an Excel workbook (.xlsx).")) from None
     finally:

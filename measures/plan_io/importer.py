@@ -25,6 +25,8 @@ Decisions (also in the README):
 from __future__ import annotations
 
 import re
+import zipfile
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -166,7 +168,16 @@ def read_rows(fileobj) -> tuple[str, dict[str, int], list[tuple[int, dict[str, o
         return _read_sheet(workbook.worksheets[0])
     except spreadsheets.SpreadsheetRefused as error:
         raise PlanFileError(str(error)) from None
-    except (KeyError, IndexError, OSError, ValueError, SyntaxError) as error:
+    except (
+        KeyError,
+        IndexError,
+        OSError,
+        ValueError,
+        SyntaxError,
+        EOFError,
+        zipfile.BadZipFile,
+        zlib.error,
+    ) as error:
         if isinstance(error, PlanFileError):
             raise
         # A damaged sheet part, XML that is not XML (expat refuses entity bombs), no sheet at all.

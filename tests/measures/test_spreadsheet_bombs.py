@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import time
 import tracemalloc
 import zipfile
@@ -12,6 +13,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from measures.plan_io import importer, uploads
 from measures.plan_io.importer import PlanFileError, read_rows
@@ -24,6 +26,13 @@ SHEET = "xl/worksheets/sheet1.xml"
 STRINGS = "xl/sharedStrings.xml"
 SECONDS = 5.0
 MEGABYTES = 64
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The offline assertions read English messages; the pages below choose their own language.
+    with translation.override("en"):
+        yield
 
 
 def rewritten(base: bytes, parts: dict) -> bytes:
@@ -99,6 +108,38 @@ def zip_bomb() -> bytes:
     return rewritten(genuine(), {"xl/media/padding.bin": write})
 
 
+def lying_zip_bomb() -> bytes:
+    """A genuine plan whose sheet inflates to 100 MB while the zip claims 2 KB for it."""
+    base = genuine()
+    with zipfile.ZipFile(io.BytesIO(base)) as archive:
+        xml = archive.read(SHEET)
+
+    def write(part):
+        head, tail = xml.split(b"</sheetData>")
+        part.write(head)
+        spaces = b" " * (1024 * 1024)
+        for _ in range(100):
+            part.write(spaces)
+        part.write(b"</sheetData>" + tail)
+
+    data = bytearray(rewritten(base, {SHEET: write}))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo(SHEET)
+    claimed = 2048
+    # The local header's and the central directory's "uncompressed size" fields.
+    if info.file_size < 0xFFFFFFFF and data[info.header_offset + 22 : info.header_offset + 26] != (
+        b"\xff\xff\xff\xff"
+    ):
+        struct.pack_into("<I", data, info.header_offset + 22, claimed)
+    position = data.find(b"PK\x01\x02")
+    while position != -1:
+        length = struct.unpack_from("<H", data, position + 28)[0]
+        if data[position + 46 : position + 46 + length] == SHEET.encode():
+            struct.pack_into("<I", data, position + 24, claimed)
+        position = data.find(b"PK\x01\x02", position + 4)
+    return bytes(data)
+
+
 def measured(function, *args):
     """(result or raised exception, seconds, peak megabytes allocated while it ran)."""
     tracemalloc.start()
@@ -154,6 +195,15 @@ def test_a_zip_bomb_is_refused_from_the_declared_sizes():
     outcome, seconds, peak = measured(read_rows, io.BytesIO(data))
     assert isinstance(outcome, PlanFileError)
     assert "unpacks to more than 200 MB" in str(outcome)
+    assert seconds < SECONDS and peak < MEGABYTES, (seconds, peak)
+
+
+def test_a_zip_lying_about_its_sizes_is_refused_without_inflating():
+    data = lying_zip_bomb()
+    assert len(data) < 1_000_000
+    outcome, seconds, peak = measured(read_rows, io.BytesIO(data))
+    assert isinstance(outcome, PlanFileError), outcome
+    assert "cannot be read" in str(outcome) or "not an Excel workbook" in str(outcome)
     assert seconds < SECONDS and peak < MEGABYTES, (seconds, peak)
 
 
