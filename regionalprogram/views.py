@@ -27,10 +27,11 @@ def healthz(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError as error:
+        from regionalprogram.errors import database_unreachable
+
+        reason = "unreachable" if database_unreachable(error) else error.__class__.__name__
         connection.close_if_unusable_or_obsolete()
-        response = JsonResponse(
-            {"status": "unavailable", "database": error.__class__.__name__}, status=503
-        )
+        response = JsonResponse({"status": "unavailable", "database": reason}, status=503)
     else:
         response = JsonResponse({"status": "ok", "database": "ok"})
     response["Cache-Control"] = "no-store"
