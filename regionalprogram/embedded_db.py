@@ -96,6 +96,9 @@ def database_settings(url: str | None, *, pgdata: Path, conn_max_age: int) -> di
     # A database that is down answers quickly (503, see regionalprogram.errors), not after the
     # operating system's TCP timeout; a connect_timeout in the URL wins.
     config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # A kept connection is checked before a request reuses it, so after a database restart no
+    # request fails on a connection that died meanwhile.
+    config["CONN_HEALTH_CHECKS"] = True
     return config
 
 
