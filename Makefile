@@ -68,11 +68,11 @@ check-deploy: venv
 
 # Stops the embedded PostgreSQL and deletes its data; the next `make run` starts from scratch.
 reset-db: venv
-	-$(PY) -c "import pgserver; pgserver.get_server('.pgdata', cleanup_mode='delete')"
+	-$(PY) -m regionalprogram.embedded_db delete .pgdata
 	rm -rf .pgdata
 
 stop-db: venv
-	-$(PY) -c "import pgserver; pgserver.get_server('.pgdata', cleanup_mode='stop')"
+	-$(PY) -m regionalprogram.embedded_db stop .pgdata
 
 # Times the partner API's measures list (one page of 50, one oblast) over a throwaway plan of
 # 10,000 measures against the plain-SQL baseline of PERFORMANCE.md; nothing it builds is kept.

@@ -22,6 +22,7 @@ from measures.plan_io.importer import (
     apply_plan,
     build_plan,
     create_missing_bodies,
+    read_rows,
 )
 from measures.services import EditConflict
 from programs.models import Programme
@@ -107,6 +108,17 @@ def plan_import(request, code: str):
     if request.method == "POST" and form.is_valid():
         uploaded = form.cleaned_data["file"]
         token = uploads.store(uploaded)
+        try:
+            _read_once(token)
+        except PlanFileError as error:
+            uploads.discard(token)
+            form.add_error("file", str(error))
+            return render(
+                request,
+                "measures/plan_import.html",
+                {"programme": programme, "form": form},
+                status=400,
+            )
         pending = request.session.get(SESSION_KEY, {})
         pending[token] = {"programme": programme.code, "name": uploaded.name[:200]}
         request.session[SESSION_KEY] = pending
@@ -118,6 +130,17 @@ def plan_import(request, code: str):
         {"programme": programme, "form": form},
         status=status,
     )
+
+
+def _read_once(token: str):
+    """The upload's rows: read from the workbook the first time (within the reading bounds of
+    ``read_rows``), then kept beside it, so later previews and the confirmation do not parse it."""
+    rows = uploads.load_rows(token)
+    if rows is None:
+        with open(uploads.path_for(token), "rb") as fileobj:
+            rows = read_rows(fileobj)
+        uploads.store_rows(token, rows)
+    return rows
 
 
 def _pending(request, programme, token):
@@ -144,8 +167,7 @@ def plan_import_preview(request, code: str, token: str):
         return redirect("measures:plan_import", code=programme.code)
     context = {"programme": programme, "token": token, "file_name": entry["name"]}
     try:
-        with open(path, "rb") as fileobj:
-            plan = build_plan(programme, fileobj)
+        plan = build_plan(programme, rows=_read_once(token))
     except PlanFileError as error:
         _forget(request, token)
         form = PlanUploadForm()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from measures.models import Measure
 from meetings.models import (
     ANSWER_STATUSES,
+    PROPOSAL_TEXT_MAX,
     AgendaItem,
     Attendance,
     Decision,
@@ -163,6 +164,7 @@ class AnswerForm(forms.Form):
     )
     answer = forms.CharField(
         label=_("Reason"),
+        max_length=PROPOSAL_TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The official answer the author receives."),
     )

@@ -26,6 +26,7 @@ from django.utils.translation import pgettext_lazy
 
 from measures.models import Measure
 from programs.models import Direction, LegalAct, Objective, Programme, ResponsibleBody
+from regionalprogram.dates import event_date
 from regionalprogram.formats import short_date
 
 
@@ -132,8 +133,8 @@ class WorkingGroupMember(models.Model):
     role = models.CharField(
         _("role"), max_length=10, choices=MemberRole.choices, default=MemberRole.MEMBER
     )
-    date_from = models.DateField(_("member from"), null=True, blank=True)
-    date_to = models.DateField(_("member until"), null=True, blank=True)
+    date_from = models.DateField(_("member from"), null=True, blank=True, validators=[event_date])
+    date_to = models.DateField(_("member until"), null=True, blank=True, validators=[event_date])
     email = models.EmailField(
         _("e-mail"),
         blank=True,
@@ -221,8 +222,8 @@ class Meeting(models.Model):
         related_name="meetings",
     )
     number = models.PositiveIntegerField(_("number"))
-    starts_at = models.DateTimeField(_("starts at"))
-    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    starts_at = models.DateTimeField(_("starts at"), validators=[event_date])
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True, validators=[event_date])
     place = models.CharField(_("place"), max_length=500, blank=True)
     format = models.CharField(
         _("format"), max_length=10, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
@@ -445,7 +446,7 @@ class Decision(models.Model):
         on_delete=models.PROTECT,
         related_name="decisions",
     )
-    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True, validators=[event_date])
     status = models.CharField(
         _("status"), max_length=10, choices=DecisionStatus.choices, default=DecisionStatus.OPEN
     )
@@ -518,6 +519,9 @@ class ProposalQuerySet(models.QuerySet):
         return proposals.filter(condition)
 
 
+PROPOSAL_TEXT_MAX = 20_000
+
+
 class Proposal(models.Model):
     group = models.ForeignKey(
         WorkingGroup,
@@ -569,12 +573,13 @@ class Proposal(models.Model):
         related_name="proposals",
     )
     title = models.CharField(_("title"), max_length=500)
-    text = models.TextField(_("proposal"))
-    justification = models.TextField(_("justification"), blank=True)
+    # Long texts have a length too: a proposal is pages, not megabytes (forms and API apply it).
+    text = models.TextField(_("proposal"), max_length=PROPOSAL_TEXT_MAX)
+    justification = models.TextField(_("justification"), blank=True, max_length=PROPOSAL_TEXT_MAX)
     status = models.CharField(
         _("status"), max_length=16, choices=ProposalStatus.choices, default=ProposalStatus.SUBMITTED
     )
-    answer = models.TextField(_("official answer"), blank=True)
+    answer = models.TextField(_("official answer"), blank=True, max_length=PROPOSAL_TEXT_MAX)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     agenda_item = models.ForeignKey(
         AgendaItem,

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from meetings.models import (
+    PROPOSAL_TEXT_MAX,
     DecisionStatus,
     MeetingFormat,
     MeetingStatus,
@@ -229,5 +230,7 @@ class ProposalInputSerializer(serializers.Serializer):
         required=False, allow_blank=True, help_text="Measure key, e.g. REG-2025-2030/1.1.2."
     )
     title = serializers.CharField(max_length=500)
-    text = serializers.CharField()
-    justification = serializers.CharField(required=False, allow_blank=True, default="")
+    text = serializers.CharField(max_length=PROPOSAL_TEXT_MAX)
+    justification = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=PROPOSAL_TEXT_MAX
+    )

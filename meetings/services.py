@@ -172,7 +172,9 @@ def _change_status(
         proposal=proposal, status_from=previous, status_to=status, note=note, actor=actor
     )
     if notify and previous != status and proposal.author_id and proposal.author.email:
-        transaction.on_commit(lambda: proposal_notify_author(proposal=proposal))
+        # Queued in this transaction (regionalprogram.mail): sent after the commit, retried,
+        # and a mail server that is down does not undo or fail the change.
+        proposal_notify_author(proposal=proposal)
 
 
 @transaction.atomic
@@ -406,8 +408,10 @@ def meeting_invitation_recipients(meeting: Meeting) -> list[WorkingGroupMember]:
     return [m for m in members if m.contact_email]
 
 
+@transaction.atomic
 def meeting_send_invitations(*, meeting: Meeting, user) -> int:
-    """E-mail every current member with an address an invitation with the meeting's .ics."""
+    """E-mail every current member with an address an invitation with the meeting's .ics
+    (queued with the record that they were sent, in one transaction)."""
     from meetings.ics import meeting_calendar
 
     _require_secretary(user, meeting.group)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.signals import pre_create_historical_record
 
+from regionalprogram.dates import history_date
 from regionalprogram.formats import short_date
 from regionalprogram.languages import active_language
 from regions.models import AdministrativeUnit, TerritoryType
@@ -51,7 +52,7 @@ class LegalActKind(models.TextChoices):
 class LegalAct(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=LegalActKind.choices)
     number = models.CharField(_("number"), max_length=40)
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[history_date])
     issuer = models.CharField(_("issued by"), max_length=255)
     # The issuer as it stands inside the act's name: "Кабинета Министров Кыргызской Республики",
     # "Кыргыз Республикасынын Министрлер Кабинетинин", "of the Cabinet of Ministers of …".
@@ -121,12 +122,15 @@ class ResponsibleBody(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     # Bodies are reorganised often (Gosstroy became a ministry on 11.02.2025): a plan approved
     # earlier still names the old body, and reads correctly through its successor.
-    valid_from = models.DateField(_("exists since"), null=True, blank=True)
+    valid_from = models.DateField(
+        _("exists since"), null=True, blank=True, validators=[history_date]
+    )
     valid_to = models.DateField(
         _("exists until"),
         null=True,
         blank=True,
         help_text=_("The last day the body existed under this name and form."),
+        validators=[history_date],
     )
     successor = models.ForeignKey(
         "self",

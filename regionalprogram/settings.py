@@ -240,10 +240,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads a body: the CSRF check and the NUL check below both do.
+    "regionalprogram.middleware.RequestSizeLimitMiddleware",
     "regionalprogram.middleware.RejectNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -357,8 +359,22 @@ PLAN_IMPORT_DIR = env_path(
     "PLAN_IMPORT_DIR", Path(tempfile.gettempdir()) / "regionalprogram-plan-imports"
 )
 
+# --- Request sizes (RequestSizeLimitMiddleware refuses a larger body with 413 before reading it) ---
+# Plain forms and API bodies: the form fields' own limit and a little more for the encoding.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+REQUEST_MAX_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE + 512 * 1024
+# A signed-in user's upload: 5 attachments of 10 MB, or a 10 MB plan workbook, and the form.
+REQUEST_MAX_UPLOAD_BYTES = 52 * 1024 * 1024
+# Files above this are spooled to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
 # --- Mail: password resets, proposal status changes, meeting invitations ---
-EMAIL_BACKEND = env_str(
+# Every mail goes to the outbox table first (regionalprogram/mail.py): the user's action never
+# fails because the mail server does, and `manage.py send_outbox` retries. The EMAIL_BACKEND
+# variable names the transport the outbox delivers through.
+EMAIL_BACKEND = "regionalprogram.mail.OutboxBackend"
+MAIL_DELIVERY_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
@@ -366,6 +382,7 @@ EMAIL_BACKEND = env_str(
     pattern=_dotted_path,
     meaning="a dotted Python path",
 )
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
 DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL",
     "noreply@regions.example.kg",
@@ -428,6 +445,8 @@ SPECTACULAR_SETTINGS = {
 
 # Production hardening, on unless DEBUG; each can be turned off from the environment behind a proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A load balancer asks /healthz over plain HTTP on the internal network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)

@@ -19,6 +19,7 @@ def namespace(app_name: str, *pattern_lists):
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
+    path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Browsers ask for /favicon.ico whatever the page says; the emblem answers. The static URL is
     # looked up per request: in production it names the hashed file of the collected manifest.

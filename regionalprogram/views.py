@@ -14,3 +14,25 @@ def root_redirect(request):
     if not lang or not check_for_language(lang):
         lang = settings.LANGUAGE_CODE
     return redirect(f"/{lang}/")
+
+
+def healthz(request):
+    """For a load balancer: 200 {"status": "ok", "database": "ok"} when the portal can answer,
+    503 with the reason when its database cannot be reached. No language prefix, no session."""
+    from django.db import DatabaseError, connection
+    from django.http import JsonResponse
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        from regionalprogram.errors import database_unreachable
+
+        reason = "unreachable" if database_unreachable(error) else error.__class__.__name__
+        connection.close_if_unusable_or_obsolete()
+        response = JsonResponse({"status": "unavailable", "database": reason}, status=503)
+    else:
+        response = JsonResponse({"status": "ok", "database": "ok"})
+    response["Cache-Control"] = "no-store"
+    return response

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from regionalprogram.dates import history_date
+
 SOATE_LENGTH = 14
 SOATE_RE = re.compile(r"^417\d{11}$")
 
@@ -101,8 +103,8 @@ class AdministrativeUnit(models.Model):
         ),
     )
     administrative_centre = models.CharField(_("administrative centre"), max_length=255, blank=True)
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True, validators=[history_date])
+    valid_to = models.DateField(_("valid to"), null=True, blank=True, validators=[history_date])
     merged_into = models.ForeignKey(
         "self",
         verbose_name=_("merged into"),
@@ -206,8 +208,8 @@ class UnitNameHistory(models.Model):
     change = models.CharField(
         _("change"), max_length=10, choices=UnitNameChange.choices, default=UnitNameChange.RENAME
     )
-    valid_from = models.DateField(_("used from"), null=True, blank=True)
-    valid_to = models.DateField(_("used until"), null=True, blank=True)
+    valid_from = models.DateField(_("used from"), null=True, blank=True, validators=[history_date])
+    valid_to = models.DateField(_("used until"), null=True, blank=True, validators=[history_date])
     legal_basis = models.CharField(_("legal basis"), max_length=500, blank=True)
 
     class Meta:

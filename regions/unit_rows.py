@@ -105,21 +105,52 @@ class CheckedRows:
     errors: list[RowError] = field(default_factory=list)
 
 
+# The whole territory, ayil aimaks and villages included, is a few thousand rows: a file far
+# beyond these bounds is a mistake or an attack, and is refused before it fills the memory.
+MAX_CSV_BYTES = 10 * 1024 * 1024
+MAX_CSV_ROWS = 50_000
+
+
+class CsvRefused(ValueError):
+    """The file is over a bound or not CSV at all; ``str()`` says which."""
+
+
 def read_csv(source: str | Path | io.TextIOBase | bytes) -> list[dict[str, str]]:
     """Rows of a UTF-8 CSV as dicts; a byte-order mark (Excel writes one) is tolerated."""
+    if isinstance(source, str | Path):
+        if Path(source).stat().st_size > MAX_CSV_BYTES:
+            raise CsvRefused(_too_large())
+        source = Path(source).read_bytes()
     if isinstance(source, bytes):
         text = source.decode("utf-8-sig")
-    elif isinstance(source, str | Path):
-        text = Path(source).read_text(encoding="utf-8-sig")
     else:
-        text = source.read()
+        text = source.read(MAX_CSV_BYTES + 1)
         if isinstance(text, bytes):
             text = text.decode("utf-8-sig")
         text = text.removeprefix("\ufeff")
+    if len(text) > MAX_CSV_BYTES:
+        raise CsvRefused(_too_large())
     reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames:
-        reader.fieldnames = [name.strip().removeprefix("\ufeff") for name in reader.fieldnames]
-    return [dict(row) for row in reader]
+    rows = []
+    try:
+        if reader.fieldnames:
+            reader.fieldnames = [name.strip().removeprefix("\ufeff") for name in reader.fieldnames]
+        for row in reader:
+            rows.append(dict(row))
+            if len(rows) > MAX_CSV_ROWS:
+                raise CsvRefused(
+                    _("The file has more than %(max)s rows; split it.") % {"max": MAX_CSV_ROWS}
+                )
+    except csv.Error as error:  # a field over csv's own limit, a stray NUL…
+        raise CsvRefused(
+            _("Line %(line)s is not valid CSV: %(error)s")
+            % {"line": reader.line_num + 1, "error": error}
+        ) from None
+    return rows
+
+
+def _too_large() -> str:
+    return _("The file is larger than %(size)s MB.") % {"size": MAX_CSV_BYTES // (1024 * 1024)}
 
 
 def normalize_level(value: str) -> str:

@@ -27,6 +27,8 @@ Decisions (also in the README):
 from __future__ import annotations
 
 import re
+import zipfile
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -46,10 +48,13 @@ from measures.plan_io import layout
 from measures.services import measure_save
 from programs.models import BodyKind, Direction, Objective, Programme, ResponsibleBody
 from programs.numbers import NUMBER_RE, normalise_number
+from regionalprogram import spreadsheets
 from regionalprogram.languages import LANGUAGE_CODES
 
 HEADER_SEARCH_ROWS = 15
 MAX_ROWS = 20_000
+# Rows of the sheet read at most, empty ones included: the data rows, headings and blank lines.
+MAX_SHEET_ROWS = 25_000
 
 
 class PlanFileError(ValueError):
@@ -145,9 +150,18 @@ def _column_letter(index: int) -> str:
 
 
 def read_rows(fileobj) -> tuple[str, dict[str, int], list[tuple[int, dict[str, object]]]]:
-    """The file's language, its column map and its data rows as (Excel row number, cells)."""
+    """The file's language, its column map and its data rows as (Excel row number, cells).
+
+    The workbook is read within the bounds of ``regionalprogram.spreadsheets``: its parts are
+    measured before parsing, only the first columns are read, and the rows stop at a limit and a
+    time budget; a file over any bound is a PlanFileError with the reason.
+    """
     from openpyxl import load_workbook
 
+    try:
+        spreadsheets.check_archive(fileobj)
+    except spreadsheets.SpreadsheetRefused as error:
+        raise PlanFileError(str(error)) from None
     try:
         workbook = load_workbook(fileobj, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
@@ -156,70 +170,91 @@ def read_rows(fileobj) -> tuple[str, dict[str, int], list[tuple[int, dict[str, o
             % {"error": error.__class__.__name__}
         ) from None
     try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        columns: dict[str, int] = {}
-        header_texts: list[str] = []
-        header_row = 0
-        for number, values in enumerate(rows, start=1):
-            if number > HEADER_SEARCH_ROWS:
-                break
-            found = {}
-            for index, value in enumerate(values or ()):
-                column = layout.recognise_header(layout.cell_text(value))
-                if column and column not in found:
-                    found[column] = index
-            if all(key in found for key in layout.REQUIRED_COLUMNS) and len(found) >= 5:
-                columns, header_row = found, number
-                header_texts = [layout.cell_text(v) for v in values if v is not None]
-                break
-        if not columns:
-            raise PlanFileError(
-                _(
-                    "No header row found in the first %(rows)s rows. The table needs the columns "
-                    "of the official layout: %(columns)s."
-                )
-                % {
-                    "rows": HEADER_SEARCH_ROWS,
-                    "columns": ", ".join(str(label) for _key, label in layout.COLUMNS),
-                }
-            )
-        data: list[tuple[int, dict[str, object]]] = []
-        for number, values in enumerate(rows, start=header_row + 1):
-            values = values or ()
-            cells = {
-                key: (values[index] if index < len(values) else None)
-                for key, index in columns.items()
-            }
-            if not any(layout.cell_text(v) for v in values):
-                continue
-            texts = [layout.cell_text(v) for v in values if layout.cell_text(v)]
-            if (
-                texts
-                and all(t.isdigit() for t in texts)
-                and texts == [str(i) for i in range(1, len(texts) + 1)]
-            ):
-                continue  # the row of column numbers 1 2 3 … 8 under the headers
-            number_text = layout.cell_text(cells.get("number"))
-            if layout.is_total_label(number_text) or (
-                not number_text and layout.is_total_label(layout.cell_text(cells.get("title")))
-            ):
-                continue  # "Итого" and the "в том числе" rows under it: sums, not the plan
-            # A heading written in the first cell and merged across: "1. Urbanized territories".
-            first = layout.cell_text(values[0]) if values else ""
-            others = [layout.cell_text(v) for v in values[1:]]
-            if first and not any(others) and (match := layout.HEADING_IN_ONE_CELL_RE.match(first)):
-                cells = dict.fromkeys(columns)
-                cells["number"] = match.group("number")
-                cells["title"] = match.group("title")
-            data.append((number, cells))
-            if len(data) > MAX_ROWS:
-                raise PlanFileError(
-                    _("The file has more than %(max)s rows; split it.") % {"max": MAX_ROWS}
-                )
-        return layout.header_language(header_texts), columns, data
+        return _read_sheet(workbook.worksheets[0])
+    except spreadsheets.SpreadsheetRefused as error:
+        raise PlanFileError(str(error)) from None
+    except (
+        KeyError,
+        IndexError,
+        OSError,
+        ValueError,
+        SyntaxError,
+        EOFError,
+        zipfile.BadZipFile,
+        zlib.error,
+    ) as error:
+        if isinstance(error, PlanFileError):
+            raise
+        # A damaged sheet part, XML that is not XML (expat refuses entity bombs), no sheet at all.
+        raise PlanFileError(
+            _("The file cannot be read as an Excel workbook (.xlsx): %(error)s")
+            % {"error": error.__class__.__name__}
+        ) from None
     finally:
         workbook.close()
+
+
+def _read_sheet(sheet) -> tuple[str, dict[str, int], list[tuple[int, dict[str, object]]]]:
+    """The header row (searched in the first rows), the columns it names and the data rows."""
+    rows = spreadsheets.bounded_rows(sheet, max_rows=MAX_SHEET_ROWS)
+    columns: dict[str, int] = {}
+    header_texts: list[str] = []
+    for number, values in rows:
+        if number > HEADER_SEARCH_ROWS:
+            break
+        found = {}
+        for index, value in enumerate(values or ()):
+            column = layout.recognise_header(layout.cell_text(value))
+            if column and column not in found:
+                found[column] = index
+        if all(key in found for key in layout.REQUIRED_COLUMNS) and len(found) >= 5:
+            columns = found
+            header_texts = [layout.cell_text(v) for v in values if v is not None]
+            break
+    if not columns:
+        raise PlanFileError(
+            _(
+                "No header row found in the first %(rows)s rows. The table needs the columns "
+                "of the official layout: %(columns)s."
+            )
+            % {
+                "rows": HEADER_SEARCH_ROWS,
+                "columns": ", ".join(str(label) for _key, label in layout.COLUMNS),
+            }
+        )
+    data: list[tuple[int, dict[str, object]]] = []
+    for number, values in rows:
+        values = values or ()
+        cells = {
+            key: (values[index] if index < len(values) else None) for key, index in columns.items()
+        }
+        if not any(layout.cell_text(v) for v in values):
+            continue
+        texts = [layout.cell_text(v) for v in values if layout.cell_text(v)]
+        if (
+            texts
+            and all(t.isdigit() for t in texts)
+            and texts == [str(i) for i in range(1, len(texts) + 1)]
+        ):
+            continue  # the row of column numbers 1 2 3 … 8 under the headers
+        number_text = layout.cell_text(cells.get("number"))
+        if layout.is_total_label(number_text) or (
+            not number_text and layout.is_total_label(layout.cell_text(cells.get("title")))
+        ):
+            continue  # "Итого" and the "в том числе" rows under it: sums, not the plan
+        # A heading written in the first cell and merged across: "1. Urbanized territories".
+        first = layout.cell_text(values[0]) if values else ""
+        others = [layout.cell_text(v) for v in values[1:]]
+        if first and not any(others) and (match := layout.HEADING_IN_ONE_CELL_RE.match(first)):
+            cells = dict.fromkeys(columns)
+            cells["number"] = match.group("number")
+            cells["title"] = match.group("title")
+        data.append((number, cells))
+        if len(data) > MAX_ROWS:
+            raise PlanFileError(
+                _("The file has more than %(max)s rows; split it.") % {"max": MAX_ROWS}
+            )
+    return layout.header_language(header_texts), columns, data
 
 
 # --- the database side ---------------------------------------------------------------------
@@ -494,8 +529,12 @@ def load_bodies() -> BodyIndex:
     )
 
 
-def build_plan(programme: Programme, fileobj, *, bodies: BodyIndex | None = None) -> ImportPlan:
-    language, columns, data = read_rows(fileobj)
+def build_plan(
+    programme: Programme, fileobj=None, *, rows=None, bodies: BodyIndex | None = None
+) -> ImportPlan:
+    """The plan of a file (``fileobj``), or of its rows as ``read_rows`` returned them (``rows``,
+    kept with an upload so that the workbook is parsed once, not on every preview)."""
+    language, columns, data = rows if rows is not None else read_rows(fileobj)
     bodies = bodies or load_bodies()
     directions = {
         normalise_number(d.number): d for d in Direction.objects.filter(programme=programme)

@@ -6,6 +6,8 @@ only the uploader's session knows; files older than a day are swept away on the 
 
 from __future__ import annotations
 
+import datetime
+import json
 import secrets
 import time
 import zipfile
@@ -14,8 +16,9 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from regionalprogram import spreadsheets
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 KEEP_SECONDS = 24 * 3600
 TOKEN_BYTES = 24
 
@@ -45,15 +48,16 @@ def check_xlsx(fileobj, size: int | None = None) -> None:
     try:
         with zipfile.ZipFile(fileobj) as archive:
             names = set(archive.namelist())
-            total = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
         raise UploadError(_("This is not an Excel workbook (.xlsx).")) from None
     finally:
         fileobj.seek(0)
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise UploadError(_("This is not an Excel workbook (.xlsx)."))
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise UploadError(_("The workbook unpacks to more than 200 MB; it cannot be imported."))
+    try:
+        spreadsheets.check_archive(fileobj)
+    except spreadsheets.SpreadsheetRefused as error:
+        raise UploadError(str(error)) from None
 
 
 def store(uploaded) -> str:
@@ -67,6 +71,58 @@ def store(uploaded) -> str:
     return token
 
 
+def store_rows(token: str, rows) -> None:
+    """Keep the rows ``importer.read_rows`` read from the upload, so the preview, the creation of
+    bodies and the confirmation plan from them without parsing the workbook again."""
+    language, columns, data = rows
+    payload = {"language": language, "columns": columns, "data": data}
+    target = upload_dir() / f"{token}.rows.json"
+    partial = target.with_suffix(".tmp")
+    partial.write_text(json.dumps(payload, default=_encode, ensure_ascii=False), encoding="utf-8")
+    partial.replace(target)
+
+
+def load_rows(token: str):
+    """The rows kept by ``store_rows`` (as ``read_rows`` returns them), or None."""
+    if path_for(token) is None:
+        return None
+    try:
+        payload = json.loads(
+            (upload_dir() / f"{token}.rows.json").read_text(encoding="utf-8"), object_hook=_decode
+        )
+    except (OSError, ValueError):
+        return None
+    data = [(number, cells) for number, cells in payload["data"]]
+    return payload["language"], payload["columns"], data
+
+
+def _encode(value):
+    # Cells hold text, numbers, booleans and (openpyxl's reading of date cells) dates and times.
+    if isinstance(value, datetime.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, datetime.time):
+        return {"$time": value.isoformat()}
+    if isinstance(value, datetime.timedelta):
+        return {"$seconds": value.total_seconds()}
+    raise TypeError(f"cannot keep a cell of type {type(value).__name__}")
+
+
+def _decode(obj):
+    if len(obj) == 1:
+        ((key, value),) = obj.items()
+        if key == "$datetime":
+            return datetime.datetime.fromisoformat(value)
+        if key == "$date":
+            return datetime.date.fromisoformat(value)
+        if key == "$time":
+            return datetime.time.fromisoformat(value)
+        if key == "$seconds":
+            return datetime.timedelta(seconds=value)
+    return obj
+
+
 def path_for(token: str) -> Path | None:
     if not token or not token.replace("-", "").replace("_", "").isalnum() or len(token) > 64:
         return None
@@ -78,11 +134,12 @@ def discard(token: str) -> None:
     path = path_for(token)
     if path is not None:
         path.unlink(missing_ok=True)
+        path.with_suffix(".rows.json").unlink(missing_ok=True)
 
 
 def _sweep(folder: Path) -> None:
     limit = time.time() - KEEP_SECONDS
-    for path in folder.glob("*.xlsx"):
+    for path in [*folder.glob("*.xlsx"), *folder.glob("*.json")]:
         try:
             if path.stat().st_mtime < limit:
                 path.unlink()

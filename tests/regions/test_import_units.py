@@ -191,3 +191,21 @@ def test_missing_column_is_reported_on_the_header_row():
         (1, "name_ru"),
         (1, "name_en"),
     }
+
+
+def test_a_csv_over_the_bounds_is_refused_with_a_message(tmp_path, monkeypatch):
+    from regions import unit_rows
+
+    header = "soate,iso_3166_2,level,parent_soate,name_ky,name_ru,name_en,note\n"
+    monkeypatch.setattr(unit_rows, "MAX_CSV_ROWS", 100)
+    with pytest.raises(unit_rows.CsvRefused, match="more than 100 rows"):
+        read_csv((header + "x,,,,,,,\n" * 101).encode())
+    # One field bigger than csv's own limit (128 KB) is a clear refusal, not a crash.
+    with pytest.raises(unit_rows.CsvRefused, match="Line 2 is not valid CSV"):
+        read_csv((header + '"' + "a" * 200_000 + '",,,,,,,\n').encode())
+    monkeypatch.setattr(unit_rows, "MAX_CSV_BYTES", 1000)
+    path = write(tmp_path, header + "x" * 2000)
+    with pytest.raises(unit_rows.CsvRefused, match="larger than"):
+        read_csv(path)
+    with pytest.raises(CommandError, match="larger than"):
+        call_command("import_units", str(path))

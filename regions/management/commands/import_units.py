@@ -26,7 +26,7 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, dry_run: bool, **options):
         try:
             rows = read_csv(file)
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, ValueError) as exc:  # UnicodeDecodeError and CsvRefused are ValueErrors
             raise CommandError(
                 _("Cannot read %(file)s: %(error)s") % {"file": file, "error": exc}
             ) from exc
