@@ -719,3 +719,28 @@ class ProposalAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class DemoDatabase(models.Model):
+    """The mark that this database was made for the demo: ``seed_demo`` writes demo content and
+    the demo accounts (whose password is published) only where this row exists.
+
+    ``seed_demo`` writes it on its first run into a fresh local database (the embedded server of
+    ``make run``, no accounts yet) or when told ``--i-know-this-is-not-production``; ``accounts``
+    lists the accounts it made, the only ones a later run may reset.
+    """
+
+    class How(models.TextChoices):
+        FRESH = "fresh", _("a fresh local database of make run")
+        OPT_IN = "opt_in", _("an explicit opt-in")
+
+    how = models.CharField(_("made for the demo by"), max_length=10, choices=How.choices)
+    accounts = models.JSONField(_("demo accounts"), default=list, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("demo database mark")
+        verbose_name_plural = _("demo database marks")
+
+    def __str__(self) -> str:
+        return f"{self.get_how_display()} ({self.created_at:%Y-%m-%d})"

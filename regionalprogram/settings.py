@@ -270,7 +270,9 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "regionalprogram.wsgi.application"
 
-# DATABASE_URL if set, else the embedded server whose data lives in EMBEDDED_PGDATA.
+# DATABASE_URL if set, else the embedded server whose data lives in EMBEDDED_PGDATA (development
+# only: seed_demo marks a fresh embedded database as the demo's by itself, any other only on request).
+EMBEDDED_DATABASE = _env("DATABASE_URL") is None
 DATABASES = {
     "default": database_settings(
         _env("DATABASE_URL"),
