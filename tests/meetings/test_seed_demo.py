@@ -378,6 +378,7 @@ FACTS = {
     "auth.User_groups": "the demo accounts' roles",
     "programs.Profile": "the demo accounts' bodies",
     "programs.Profile_programmes": "the editor's programmes",
+    "meetings.DemoDatabase": "the mark that this database holds the demo",
 }
 
 
