@@ -19,9 +19,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Prefetch, Q
@@ -46,10 +46,10 @@ from meetings.models import (
     AgendaItem,
     Attendance,
     Decision,
+    DemoDatabase,
     Meeting,
     Proposal,
     WorkingGroup,
-    DemoDatabase,
     WorkingGroupMember,
 )
 from programs.models import (
@@ -198,7 +198,9 @@ class Command(BaseCommand):
             OPT_IN,
             action="store_true",
             dest="opt_in",
-            help=_("Write the demo into a database that was not made for it (never with DEBUG off)."),
+            help=_(
+                "Write the demo into a database that was not made for it (never with DEBUG off)."
+            ),
         )
 
     def handle(self, *args, **options):
