@@ -156,3 +156,36 @@ def test_password_reset_is_rate_limited_per_address_and_per_email(client, settin
     )
     assert unknown.status_code == 429
     assert len(mail.outbox) == 3
+
+
+# --- ordinary input that used to be a 500 (review L2, L3) ---------------------------------------
+
+
+def test_a_forged_sync_cursor_is_a_400_keyed_by_the_parameter(api, db):
+    from tests.factories import MeasureFactory
+
+    MeasureFactory()
+    import base64
+
+    for position in ("o=1&p=2025", "p=not-a-time", "o=1&p=99999-01-01"):
+        cursor = base64.b64encode(position.encode()).decode()
+        response = api.get(f"/api/v1/measures/?pagination=cursor&cursor={cursor}")
+        assert response.status_code in (400, 404), position
+        if response.status_code == 400:
+            assert "cursor" in response.json()
+
+
+def test_deeply_nested_json_is_a_400(db):
+    from django.contrib.auth.models import Group
+
+    from programs import roles
+    from tests.api.conftest import token_client
+
+    member = UserFactory(username="nested-member")
+    member.groups.add(Group.objects.get(name=roles.MEMBERS))
+    client = token_client(member)
+    response = client.generic(
+        "POST", "/api/v1/proposals/", "[" * 200_000, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "nested too deeply" in response.json()["detail"]
