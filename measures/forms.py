@@ -182,6 +182,16 @@ class MeasureForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk and cleaned.get("version") is None:
+            # An edit without the version it was made on cannot be checked for conflicts: it is
+            # refused, not waved through (review L12). Browsers always send the hidden field.
+            self.add_error(
+                None,
+                _(
+                    "The form came without its version, so it was not saved. Reload the page and "
+                    "try again."
+                ),
+            )
         if not any(cleaned.get(f"title_{lang}") for lang in LANGUAGE_CODES):
             self.add_error(
                 "title_ky", _("Write the title of the measure in at least one language.")

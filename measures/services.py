@@ -478,23 +478,27 @@ def objective_move_measures(*, objective: Objective, user) -> list[Measure]:
 
 
 def programme_update_with_measures(
-    *, programme: Programme, data: dict[str, Any], user
+    *, programme: Programme, data: dict[str, Any], user, version: str | None
 ) -> Programme:
     """The programme edit page's save: the programme, then its measures that follow its period,
     in one transaction (nothing is saved when a measure refuses the new period)."""
     with transaction.atomic():
-        programme = programme_services.programme_update(programme=programme, data=data, user=user)
+        programme = programme_services.programme_update(
+            programme=programme, data=data, user=user, version=version
+        )
         measures_follow_programme_period(programme=programme, user=user)
         return programme
 
 
 def objective_update_with_measures(
-    *, objective: Objective, data: dict[str, Any], user
+    *, objective: Objective, data: dict[str, Any], user, version: str | None
 ) -> Objective:
     """The objective edit page's save: the objective, then its measures when it moved to another
     direction, in one transaction."""
     with transaction.atomic():
-        objective = programme_services.objective_update(objective=objective, data=data, user=user)
+        objective = programme_services.objective_update(
+            objective=objective, data=data, user=user, version=version
+        )
         objective_move_measures(objective=objective, user=user)
         return objective
 

@@ -22,6 +22,7 @@ from programs.forms import DirectionForm, ObjectiveForm, ProgrammeForm
 from programs.models import Direction, Objective
 from programs.permissions import editable_programme_or_deny
 from programs.services import (
+    StaleEdit,
     direction_archive,
     direction_create,
     direction_unarchive,
@@ -29,6 +30,7 @@ from programs.services import (
     objective_archive,
     objective_create,
     objective_unarchive,
+    refuse_stale,
 )
 from regionalprogram.languages import warn_missing_languages
 
@@ -41,8 +43,13 @@ def _saved(request, form, service, **target) -> bool:
     if request.method != "POST" or not form.is_valid():
         return False
     data = {name: form.cleaned_data[name] for name in form.Meta.fields if name in form.cleaned_data}
+    if "version" in form.fields:  # an edit: checked against the record's last save
+        target["version"] = form.cleaned_data.get("version")
     try:
         saved = service(**target, data=data, user=request.user)
+    except StaleEdit as exc:
+        refuse_stale(form, exc)
+        return False
     except ValidationError as exc:
         form.add_error(None, exc)
         return False
@@ -52,6 +59,7 @@ def _saved(request, form, service, **target) -> bool:
 
 
 def _form_page(request, *, programme, form, title, archive_url=None):
+    status = 409 if getattr(form, "stale", False) else 200
     context = {
         "programme": programme,
         "form": form,
@@ -59,7 +67,9 @@ def _form_page(request, *, programme, form, title, archive_url=None):
         "cancel_url": programme.get_absolute_url(),
         "archive_url": archive_url,
     }
-    return render(request, f"programs/{form._meta.model._meta.model_name}_form.html", context)
+    return render(
+        request, f"programs/{form._meta.model._meta.model_name}_form.html", context, status=status
+    )
 
 
 @login_required

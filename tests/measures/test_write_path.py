@@ -20,6 +20,8 @@ from measures import views_io
 from measures.models import Measure
 from measures.plan_io.importer import apply_plan, build_plan
 from measures.services import EditConflict, MeasureContent, measure_save, measure_update
+from programs.models import Programme
+from programs.services import version_of
 from tests.edit_helpers import editor_of, measure_post_data
 from tests.factories import (
     DirectionFactory,
@@ -218,7 +220,13 @@ def test_moving_an_objective_moves_its_measures_as_a_new_version(client, plan):
     measure = MeasureFactory(objective=objective, number="1.1.1")
     editor = editor_of(programme)
     client.force_login(editor)
-    data = {"direction": str(second.pk), "number": "1.1", "position": "1", "title_ru": "Задача"}
+    data = {
+        "direction": str(second.pk),
+        "number": "1.1",
+        "position": "1",
+        "title_ru": "Задача",
+        "version": version_of(objective),
+    }
     response = client.post(f"/en/programmes/REG-W/objectives/{objective.pk}/edit/", data)
     assert response.status_code == 302
     measure.refresh_from_db()
@@ -239,6 +247,7 @@ def programme_data(**overrides) -> dict:
         "reporting_period": "half_year",
         "report_due_day": "15",
         "report_due_months_after": "1",
+        "version": version_of(Programme.objects.get(code="REG-W")),
         **overrides,
     }
 
