@@ -45,7 +45,7 @@ from measures.services import (
     measure_update,
 )
 from programs.models import Direction, Objective, Programme, ResponsibleBody
-from programs.numbers import normalise_number
+from programs.numbers import NUMBER_RE, heading_numbers, normalise_number
 from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 from regions.models import AdministrativeUnit, UnitLevel
 
@@ -199,6 +199,26 @@ class MeasureForm(forms.ModelForm):
         direction, objective = cleaned.get("direction"), cleaned.get("objective")
         if objective and direction and objective.direction_id != direction.pk:
             self.add_error("objective", _("The objective belongs to another direction."))
+        number = cleaned.get("number")
+        if number and direction and NUMBER_RE.match(number):
+            # The number says where the measure sits, as the import reads it back.
+            direction_number, objective_number = heading_numbers(number)
+            chosen = normalise_number(objective.number) if objective else None
+            if direction_number != normalise_number(direction.number) or (
+                objective_number is not None and objective_number != chosen
+            ):
+                self.add_error(
+                    "number",
+                    _(
+                        "Measure %(number)s would sit under %(place)s by its number, but the "
+                        "direction and objective chosen are %(chosen)s: renumber it or choose them."
+                    )
+                    % {
+                        "number": number,
+                        "place": objective_number or direction_number,
+                        "chosen": chosen or direction.number,
+                    },
+                )
         units = list(cleaned.get("target_units") or [])
         if cleaned.get("include_districts") and units:
             # Choosing an oblast with this box takes its districts and cities too.

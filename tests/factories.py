@@ -151,7 +151,15 @@ class MeasureFactory(factory.django.DjangoModelFactory):
         model = Measure
         skip_postgeneration_save = True
 
-    objective = factory.SubFactory(ObjectiveFactory)
+    # Headings numbered as the measure's number says (programs.numbers.heading_numbers), as the
+    # editor's form and the import require.
+    objective = factory.SubFactory(
+        ObjectiveFactory,
+        number=factory.LazyAttribute(lambda o: ".".join(o.factory_parent.number.split(".")[:2])),
+        direction__number=factory.LazyAttribute(
+            lambda o: o.factory_parent.factory_parent.number.split(".")[0]
+        ),
+    )
     direction = factory.LazyAttribute(lambda o: o.objective.direction)
     programme = factory.LazyAttribute(lambda o: o.direction.programme)
     number = factory.Sequence(lambda n: f"1.1.{n + 1}")
