@@ -7,6 +7,7 @@ names in the ``programs`` namespace (regionalprogram/urls.py wires them there).
 
 from __future__ import annotations
 
+import copy
 from functools import partial
 
 from django.contrib import messages
@@ -75,7 +76,8 @@ def _form_page(request, *, programme, form, title, archive_url=None):
 @login_required
 def programme_edit(request, code: str):
     programme = editable_programme_or_deny(request.user, code)
-    form = ProgrammeForm(request.POST or None, instance=programme)
+    # The form validates on a copy, so a refused period does not show in the page's heading.
+    form = ProgrammeForm(request.POST or None, instance=copy.copy(programme))
     # Annual and continuous measures follow a new period: the measures app writes that part.
     if _saved(request, form, programme_update_with_measures, programme=programme):
         return redirect(programme.get_absolute_url())
