@@ -185,7 +185,11 @@ def test_deeply_nested_json_is_a_400(db):
     member.groups.add(Group.objects.get(name=roles.MEMBERS))
     client = token_client(member)
     response = client.generic(
-        "POST", "/api/v1/proposals/", "[" * 200_000, content_type="application/json"
+        "POST",
+        "/api/v1/proposals/",
+        "[" * 200_000,
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 400
     assert "nested too deeply" in response.json()["detail"]
