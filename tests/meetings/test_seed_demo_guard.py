@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from meetings.models import DemoDatabase
 from programs.models import Programme
@@ -20,7 +21,8 @@ OPT_IN = "--i-know-this-is-not-production"
 
 
 def seed(*args):
-    call_command("seed_demo", *args, stdout=StringIO(), stderr=StringIO())
+    with translation.override("en"):
+        call_command("seed_demo", *args, stdout=StringIO(), stderr=StringIO())
 
 
 def nothing_written():

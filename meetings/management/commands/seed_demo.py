@@ -204,7 +204,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        with translation.override("ky"), transaction.atomic():
+        # The refusals speak the language the command runs in; the demo content is written with
+        # Kyrgyz active, the portal's default.
+        with transaction.atomic():
             mark = demo_database(options["opt_in"])
             if taken := foreign_accounts(mark):
                 raise CommandError(
@@ -214,25 +216,30 @@ class Command(BaseCommand):
                     )
                     % {"names": ", ".join(taken)}
                 )
-            sync_role_groups()
-            self.units = {u.soate: u for u in AdministrativeUnit.objects.all()}
-            if len(self.units) < 66:
-                raise CommandError(_("Reference data is missing: run `manage.py migrate` first."))
-            self.today = timezone.localdate()
-            self.acts = self.seed_acts()
-            self.bodies = self.seed_bodies()
-            self.retire_programmes()
-            self.programmes = self.seed_programmes()
-            self.users = self.seed_users()
-            self.measures = self.seed_measures()
-            self.seed_territories()
-            self.seed_reports()
-            self.seed_overrides()
-            self.seed_working_groups()
-            self.seed_indicator_values()
-            mark.accounts = sorted(user.username for user in self.users.values())
-            mark.save(update_fields=["accounts"])
+            with translation.override("ky"):
+                self.seed(mark)
         self.print_summary()
+
+    def seed(self, mark: DemoDatabase) -> None:
+        """Everything the demo writes, in one go (inside handle's transaction)."""
+        sync_role_groups()
+        self.units = {u.soate: u for u in AdministrativeUnit.objects.all()}
+        if len(self.units) < 66:
+            raise CommandError(_("Reference data is missing: run `manage.py migrate` first."))
+        self.today = timezone.localdate()
+        self.acts = self.seed_acts()
+        self.bodies = self.seed_bodies()
+        self.retire_programmes()
+        self.programmes = self.seed_programmes()
+        self.users = self.seed_users()
+        self.measures = self.seed_measures()
+        self.seed_territories()
+        self.seed_reports()
+        self.seed_overrides()
+        self.seed_working_groups()
+        self.seed_indicator_values()
+        mark.accounts = sorted(user.username for user in self.users.values())
+        mark.save(update_fields=["accounts"])
 
     # -- reference-like content ------------------------------------------------------------
     def seed_acts(self) -> dict[str, LegalAct]:
