@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from programs.models import ResponsibleBody
 from regions.models import AdministrativeUnit
 from tests.factories import BodyFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 NARYN = "41704000000000"
 AT_BASHY = "41704220000000"
