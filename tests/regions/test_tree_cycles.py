@@ -19,6 +19,7 @@ def _english():
     with translation.override("en"):
         yield
 
+
 NARYN = "41704000000000"
 AT_BASHY = "41704220000000"
 
