@@ -27,8 +27,10 @@ migrate: venv
 
 setup: migrate
 
+# seed_demo writes only into a database made for the demo (a fresh embedded one, which it marks,
+# or one marked before); DEMO_OPT_IN=1 says a database on a server is a throwaway one.
 seed: setup
-	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo $(if $(DEMO_OPT_IN),--i-know-this-is-not-production)
 
 run: seed
 	@echo ""

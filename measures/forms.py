@@ -46,7 +46,7 @@ from measures.services import (
     measure_update,
 )
 from programs.models import Direction, Objective, Programme, ResponsibleBody
-from programs.numbers import NUMBER_RE, normalise_number
+from programs.numbers import NUMBER_RE, heading_numbers, normalise_number
 from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 from regions.models import AdministrativeUnit, UnitLevel
 
@@ -250,11 +250,42 @@ class MeasureForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk and cleaned.get("version") is None:
+            # An edit without the version it was made on cannot be checked for conflicts: it is
+            # refused, not waved through (review L12). Browsers always send the hidden field.
+            self.add_error(
+                None,
+                _(
+                    "The form came without its version, so it was not saved. Reload the page and "
+                    "try again."
+                ),
+            )
         if not any(cleaned.get(f"title_{lang}") for lang in LANGUAGE_CODES):
             self.add_error(
                 "title_ky", _("Write the title of the measure in at least one language.")
             )
         self._place(cleaned)
+        direction, objective = cleaned.get("direction"), cleaned.get("objective")
+        number = cleaned.get("number")
+        if number and direction and NUMBER_RE.match(number):
+            # The number says where the measure sits, as the import reads it back.
+            direction_number, objective_number = heading_numbers(number)
+            chosen = normalise_number(objective.number) if objective else None
+            if direction_number != normalise_number(direction.number) or (
+                objective_number is not None and objective_number != chosen
+            ):
+                self.add_error(
+                    "number",
+                    _(
+                        "Measure %(number)s would sit under %(place)s by its number, but the "
+                        "direction and objective chosen are %(chosen)s: renumber it or choose them."
+                    )
+                    % {
+                        "number": number,
+                        "place": objective_number or direction_number,
+                        "chosen": chosen or direction.number,
+                    },
+                )
         units = list(cleaned.get("target_units") or [])
         whole = list(cleaned.get("districts_of") or [])
         if whole or (cleaned.get("include_districts") and units):

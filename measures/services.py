@@ -497,6 +497,18 @@ def _save_following(measure: Measure, *, user, reason: str) -> None:
         ) from error
 
 
+def _numbered_years(queryset, number_field: str, limit: int = 10) -> str:
+    """ "1.1.1 (2030), 1.2.4 (2029, 2030)": the measures and years of the rows, at most ``limit``
+    measures."""
+    years: dict[str, set[int]] = {}
+    for number, year in queryset.values_list(number_field, "year").distinct().order_by():
+        years.setdefault(number, set()).add(year)
+    numbers = sorted(years, key=lambda n: [int(p) if p.isdigit() else 0 for p in n.split(".")])
+    return ", ".join(
+        f"{n} ({', '.join(str(y) for y in sorted(years[n]))})" for n in numbers[:limit]
+    )
+
+
 def measures_follow_programme_period(*, programme: Programme, user) -> list[Measure]:
     """After the programme's period changed: annual and continuous measures take the new period.
 
@@ -514,16 +526,49 @@ def measures_follow_programme_period(*, programme: Programme, user) -> list[Meas
         .order_by("sort_key")
         .values_list("number", flat=True)[:10]
     )
+    problems = []
     if outside:
-        raise ValidationError(
-            {
-                "period_start_year": _(
-                    "The deadlines of measures %(numbers)s fall outside %(start)s–%(end)s: "
-                    "change them first."
-                )
-                % {"numbers": ", ".join(outside), "start": start_year, "end": end_year}
-            }
+        problems.append(
+            _(
+                "The deadlines of measures %(numbers)s fall outside %(start)s–%(end)s: "
+                "change them first."
+            )
+            % {"numbers": ", ".join(outside), "start": start_year, "end": end_year}
         )
+    # Money and targets of years the new period leaves out would be orphaned: the measure could no
+    # longer be saved as it is (review M9b). They are named, and nothing is written.
+    off_years = ~Q(year__gte=start_year, year__lte=end_year)
+    funding = _numbered_years(
+        FundingLine.objects.filter(
+            off_years, measure__programme=programme, measure__archived_at=None
+        ),
+        "measure__number",
+    )
+    targets = _numbered_years(
+        IndicatorTarget.objects.filter(
+            off_years,
+            indicator__measure__programme=programme,
+            indicator__measure__archived_at=None,
+        ),
+        "indicator__measure__number",
+    )
+    if funding:
+        problems.append(
+            _(
+                "Funding lines of measures %(lines)s lie outside %(start)s–%(end)s: change them first."
+            )
+            % {"lines": funding, "start": start_year, "end": end_year}
+        )
+    if targets:
+        problems.append(
+            _(
+                "Indicator targets of measures %(lines)s lie outside %(start)s–%(end)s: change "
+                "them first."
+            )
+            % {"lines": targets, "start": start_year, "end": end_year}
+        )
+    if problems:
+        raise ValidationError({"period_start_year": problems})
     start, end = datetime.date(start_year, 1, 1), datetime.date(end_year, 12, 31)
     moved = []
     with transaction.atomic():
@@ -562,23 +607,27 @@ def objective_move_measures(*, objective: Objective, user) -> list[Measure]:
 
 
 def programme_update_with_measures(
-    *, programme: Programme, data: dict[str, Any], user
+    *, programme: Programme, data: dict[str, Any], user, version: str | None
 ) -> Programme:
     """The programme edit page's save: the programme, then its measures that follow its period,
     in one transaction (nothing is saved when a measure refuses the new period)."""
     with transaction.atomic():
-        programme = programme_services.programme_update(programme=programme, data=data, user=user)
+        programme = programme_services.programme_update(
+            programme=programme, data=data, user=user, version=version
+        )
         measures_follow_programme_period(programme=programme, user=user)
         return programme
 
 
 def objective_update_with_measures(
-    *, objective: Objective, data: dict[str, Any], user
+    *, objective: Objective, data: dict[str, Any], user, version: str | None
 ) -> Objective:
     """The objective edit page's save: the objective, then its measures when it moved to another
     direction, in one transaction."""
     with transaction.atomic():
-        objective = programme_services.objective_update(objective=objective, data=data, user=user)
+        objective = programme_services.objective_update(
+            objective=objective, data=data, user=user, version=version
+        )
         objective_move_measures(objective=objective, user=user)
         return objective
 

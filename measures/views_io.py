@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -170,7 +171,10 @@ def plan_import_preview(request, code: str, token: str):
         plan = build_plan(programme, rows=_read_once(token))
     except PlanFileError as error:
         _forget(request, token)
+        # A fresh form with the file's problem as its error (an unbound form has no
+        # cleaned_data for add_error to work on: the 500 of review M4).
         form = PlanUploadForm()
+        form.cleaned_data = {}
         form.add_error(None, str(error))
         return render(
             request, "measures/plan_import.html", {"programme": programme, "form": form}, status=400
@@ -218,6 +222,17 @@ def plan_import_preview(request, code: str, token: str):
                             "saved by someone else meanwhile. Check the preview again."
                         )
                         % {"number": conflict.measure.number},
+                    )
+                    return redirect(
+                        "measures:plan_import_preview", code=programme.code, token=token
+                    )
+                except IntegrityError:  # the same new measures, applied by someone at once
+                    messages.error(
+                        request,
+                        _(
+                            "The import was refused; nothing was written: someone imported the "
+                            "same measures at the same moment. Check the preview again."
+                        ),
                     )
                     return redirect(
                         "measures:plan_import_preview", code=programme.code, token=token

@@ -7,6 +7,7 @@ names in the ``programs`` namespace (regionalprogram/urls.py wires them there).
 
 from __future__ import annotations
 
+import copy
 from functools import partial
 
 from django.contrib import messages
@@ -22,6 +23,7 @@ from programs.forms import DirectionForm, ObjectiveForm, ProgrammeForm
 from programs.models import Direction, Objective
 from programs.permissions import editable_programme_or_deny
 from programs.services import (
+    StaleEdit,
     direction_archive,
     direction_create,
     direction_unarchive,
@@ -29,6 +31,7 @@ from programs.services import (
     objective_archive,
     objective_create,
     objective_unarchive,
+    refuse_stale,
 )
 from regionalprogram.languages import warn_missing_languages
 
@@ -41,8 +44,13 @@ def _saved(request, form, service, **target) -> bool:
     if request.method != "POST" or not form.is_valid():
         return False
     data = {name: form.cleaned_data[name] for name in form.Meta.fields if name in form.cleaned_data}
+    if "version" in form.fields:  # an edit: checked against the record's last save
+        target["version"] = form.cleaned_data.get("version")
     try:
         saved = service(**target, data=data, user=request.user)
+    except StaleEdit as exc:
+        refuse_stale(form, exc)
+        return False
     except ValidationError as exc:
         form.add_error(None, exc)
         return False
@@ -52,6 +60,7 @@ def _saved(request, form, service, **target) -> bool:
 
 
 def _form_page(request, *, programme, form, title, archive_url=None):
+    status = 409 if getattr(form, "stale", False) else 200
     context = {
         "programme": programme,
         "form": form,
@@ -59,13 +68,16 @@ def _form_page(request, *, programme, form, title, archive_url=None):
         "cancel_url": programme.get_absolute_url(),
         "archive_url": archive_url,
     }
-    return render(request, f"programs/{form._meta.model._meta.model_name}_form.html", context)
+    return render(
+        request, f"programs/{form._meta.model._meta.model_name}_form.html", context, status=status
+    )
 
 
 @login_required
 def programme_edit(request, code: str):
     programme = editable_programme_or_deny(request.user, code)
-    form = ProgrammeForm(request.POST or None, instance=programme)
+    # The form validates on a copy, so a refused period does not show in the page's heading.
+    form = ProgrammeForm(request.POST or None, instance=copy.copy(programme))
     # Annual and continuous measures follow a new period: the measures app writes that part.
     if _saved(request, form, programme_update_with_measures, programme=programme):
         return redirect(programme.get_absolute_url())

@@ -5,6 +5,7 @@ from meetings.models import (
     AgendaItem,
     Attendance,
     Decision,
+    DemoDatabase,
     Meeting,
     MinutesAmendment,
     Proposal,
@@ -158,3 +159,15 @@ class ProposalAttachmentAdmin(admin.ModelAdmin):
     list_display = ["original_name", "proposal", "content_type", "size"]
     search_fields = ["original_name", "proposal__title"]
     autocomplete_fields = ["proposal"]
+
+
+@admin.register(DemoDatabase)
+class DemoDatabaseAdmin(admin.ModelAdmin):
+    """Shown so an administrator can see that (and since when) a database holds the demo; written
+    only by seed_demo. Deleting the row makes the next seed_demo ask for the opt-in again."""
+
+    list_display = ["how", "created_at"]
+    readonly_fields = ["how", "accounts", "created_at"]
+
+    def has_add_permission(self, request):
+        return False

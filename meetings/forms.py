@@ -30,6 +30,7 @@ from meetings.services import (
     attendance_save,
     decision_next_number,
 )
+from programs.forms import VersionedMixin
 from programs.models import Direction, Objective
 from regionalprogram.languages import LANGUAGE_CODES
 from regionalprogram.uploads import MAX_ATTACHMENTS, CheckedFilesField
@@ -194,7 +195,7 @@ class MemberForm(forms.ModelForm):
         )
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedMixin, forms.ModelForm):
     online_link = forms.URLField(
         label=Meeting._meta.get_field("online_link").verbose_name,
         required=False,
@@ -211,6 +212,7 @@ class MeetingForm(forms.ModelForm):
         self.instance.group = group
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
+        self.add_version()
 
     def clean(self):
         data = super().clean()

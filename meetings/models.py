@@ -7,7 +7,8 @@ page and the home page all call them:
 - a group is seen by whoever sees its programme (drafts only by the roles that see drafts);
 - the public sees a group's planned meetings (when and where), its held meetings once their news is
   published with their agenda, minutes and decisions, and proposals once answered;
-- members of a group, and the secretariat and superusers for every group, see the group in full;
+- current members of a group (its secretary too) see the group in full, superusers every group;
+  a former member, or the secretary of another group, sees what the public sees;
 - an author always sees their own proposals.
 """
 
@@ -31,9 +32,10 @@ from regionalprogram.formats import short_date
 
 
 def sees_all_working_groups(user) -> bool:
-    """The secretariat's role (and superusers, who hold every permission) reads every working group
-    in full; running a group is a separate, per-group right (meetings.services.is_secretary)."""
-    return bool(user and user.is_authenticated and user.has_perm("meetings.manage_working_group"))
+    """Only superusers (who hold every right) read every working group in full; the secretariat's
+    role does not: a secretary reads the group they are a current secretary of, as its members do
+    (running it is meetings.services.is_secretary)."""
+    return bool(user and user.is_authenticated and user.is_active and user.is_superuser)
 
 
 def sees_everything(user, group: WorkingGroup) -> bool:
@@ -46,14 +48,17 @@ class WorkingGroupQuerySet(models.QuerySet):
         return self.filter(programme__in=Programme.objects.visible_to(user))
 
     def seen_in_full_by(self, user):
-        """Groups the user sees in full: those they are (or were) a member of, all for the
-        secretariat and superusers."""
+        """Groups the user sees in full: those they are a member (or secretary) of today, all for
+        superusers. Reading follows current membership: someone who has left the group reads
+        what the public reads."""
         groups = self.visible_to(user)
         if sees_all_working_groups(user):
             return groups
-        if not (user and user.is_authenticated):
+        if not (user and user.is_authenticated and user.is_active):
             return groups.none()
-        return groups.filter(pk__in=WorkingGroupMember.objects.filter(user=user).values("group_id"))
+        return groups.filter(
+            pk__in=WorkingGroupMember.objects.active().filter(user=user).values("group_id")
+        )
 
 
 class WorkingGroup(models.Model):
@@ -738,3 +743,28 @@ class ProposalAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class DemoDatabase(models.Model):
+    """The mark that this database was made for the demo: ``seed_demo`` writes demo content and
+    the demo accounts (whose password is published) only where this row exists.
+
+    ``seed_demo`` writes it on its first run into a fresh local database (the embedded server of
+    ``make run``, no accounts yet) or when told ``--i-know-this-is-not-production``; ``accounts``
+    lists the accounts it made, the only ones a later run may reset.
+    """
+
+    class How(models.TextChoices):
+        FRESH = "fresh", _("a fresh local database of make run")
+        OPT_IN = "opt_in", _("an explicit opt-in")
+
+    how = models.CharField(_("made for the demo by"), max_length=10, choices=How.choices)
+    accounts = models.JSONField(_("demo accounts"), default=list, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("demo database mark")
+        verbose_name_plural = _("demo database marks")
+
+    def __str__(self) -> str:
+        return f"{self.get_how_display()} ({self.created_at:%Y-%m-%d})"

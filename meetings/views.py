@@ -74,6 +74,7 @@ from meetings.services import (
     proposal_update,
     proposal_withdraw,
 )
+from programs.services import StaleEdit, check_version, refuse_stale
 from regionalprogram.languages import LANGUAGE_CODES, LANGUAGE_NAMES, warn_missing_languages
 
 
@@ -193,9 +194,9 @@ def secretary_view(view):
     return wrapper
 
 
-def _form_page(request, group, form, *, title, back, extra=None):
+def _form_page(request, group, form, *, title, back, extra=None, status=200):
     context = {"group": group, "form": form, "title": title, "back": back, **(extra or {})}
-    return render(request, "meetings/form.html", context)
+    return render(request, "meetings/form.html", context, status=status)
 
 
 def _apply_errors(form, exc: ValidationError) -> None:
@@ -488,20 +489,30 @@ def member_edit(request, group, pk: int | None = None):
 def meeting_edit(request, group, number: int | None = None):
     meeting = get_object_or_404(group.meetings, number=number) if number else None
     form = MeetingForm(request.POST or None, instance=meeting, group=group)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        if meeting is None:
-            form.instance.number = meeting_next_number(group)
-        saved = form.save()
-        messages.success(request, _("The meeting has been saved."))
-        warn_missing_languages(request, saved)
-        return redirect("meetings:meeting_manage", group.slug, saved.number)
+        try:
+            with transaction.atomic():
+                if meeting is None:
+                    form.instance.number = meeting_next_number(group)
+                else:  # two secretaries' stale forms must not overwrite each other (review M2)
+                    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+                    check_version(locked, form.cleaned_data.get("version"))
+                saved = form.save()
+        except StaleEdit as exc:
+            refuse_stale(form, exc)
+            status = 409
+        else:
+            messages.success(request, _("The meeting has been saved."))
+            warn_missing_languages(request, saved)
+            return redirect("meetings:meeting_manage", group.slug, saved.number)
     title = _("Edit the meeting") if meeting else _("Schedule a meeting")
     back = (
         reverse("meetings:meeting_manage", args=[group.slug, meeting.number])
         if meeting
         else reverse("meetings:meeting_list", args=[group.slug])
     )
-    return _form_page(request, group, form, title=title, back=back)
+    return _form_page(request, group, form, title=title, back=back, status=status)
 
 
 def _manage_context(group, meeting, **extra):

@@ -33,7 +33,6 @@ from meetings.models import (
     Proposal,
     ProposalStatus,
     WorkingGroup,
-    sees_all_working_groups,
 )
 from meetings.services import SCREENABLE, proposal_author_membership, secretariat_groups
 from programs.permissions import editable_programmes
@@ -206,7 +205,7 @@ PROPOSAL_FIGURE_LABELS = {
 def secretary_work(user, today: datetime.date) -> SecretaryWork | None:
     """The groups the user runs: proposals to screen, meetings to prepare, minutes to approve,
     decisions due or overdue."""
-    if not sees_all_working_groups(user):
+    if not user.has_perm("meetings.manage_working_group"):
         return None
     groups = list(
         WorkingGroup.objects.visible_to(user)

@@ -17,25 +17,3 @@ class LoginThrottleBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username, password, **kwargs)
-
-
-def client_address(request) -> str | None:
-    """The address failed logins are counted against.
-
-    Directly on the network it is REMOTE_ADDR. Behind ``TRUSTED_PROXY_COUNT`` reverse proxies of our
-    own, each appends the address it got the request from to X-Forwarded-For, so the client is the
-    entry that many places from the right; anything further left was written by the client itself
-    and cannot be trusted.
-    """
-    from django.conf import settings
-
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR")

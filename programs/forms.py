@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programs.models import Direction, Objective, Programme
 from programs.numbers import normalise_number
+from programs.services import version_of
 from regionalprogram.languages import IN_LANGUAGE, LANGUAGE_CODES
 
 
@@ -31,7 +32,18 @@ class TranslatedLabelsMixin:
             self.add_error(f"{name}_ky", message)
 
 
-class ProgrammeForm(TranslatedLabelsMixin, forms.ModelForm):
+class VersionedMixin:
+    """A hidden ``version`` of the record an edit form was opened on (programs.services.
+    check_version refuses a stale one, or none); a form that creates a record has none."""
+
+    def add_version(self) -> None:
+        if self.instance.pk:
+            self.fields["version"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=version_of(self.instance)
+            )
+
+
+class ProgrammeForm(VersionedMixin, TranslatedLabelsMixin, forms.ModelForm):
     translated = ("title", "short_title", "summary")
 
     class Meta:
@@ -53,6 +65,7 @@ class ProgrammeForm(TranslatedLabelsMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_languages()
+        self.add_version()
 
     def clean(self):
         cleaned = super().clean()
@@ -62,7 +75,7 @@ class ProgrammeForm(TranslatedLabelsMixin, forms.ModelForm):
         return cleaned
 
 
-class DirectionForm(TranslatedLabelsMixin, forms.ModelForm):
+class DirectionForm(VersionedMixin, TranslatedLabelsMixin, forms.ModelForm):
     translated = ("title", "description")
 
     class Meta:
@@ -78,6 +91,7 @@ class DirectionForm(TranslatedLabelsMixin, forms.ModelForm):
         self.programme = programme
         self.instance.programme = programme
         self.label_languages()
+        self.add_version()
 
     def clean_number(self):
         number = normalise_number(self.cleaned_data.get("number"))
@@ -98,7 +112,7 @@ class DirectionForm(TranslatedLabelsMixin, forms.ModelForm):
         return cleaned
 
 
-class ObjectiveForm(TranslatedLabelsMixin, forms.ModelForm):
+class ObjectiveForm(VersionedMixin, TranslatedLabelsMixin, forms.ModelForm):
     translated = ("title", "description")
 
     class Meta:
@@ -117,6 +131,7 @@ class ObjectiveForm(TranslatedLabelsMixin, forms.ModelForm):
             directions = directions | Direction.objects.filter(pk=self.instance.direction_id)
         self.fields["direction"].queryset = directions.in_plan_order()
         self.label_languages()
+        self.add_version()
 
     def clean(self):
         cleaned = super().clean()

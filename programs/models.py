@@ -194,6 +194,15 @@ class ResponsibleBody(models.Model):
                 )
             seen.add(body.pk)
             body = body.successor
+        # Nor may a parent body sit below this one (review L5).
+        seen, body = {self.pk}, self.parent if self.parent_id else None
+        while self.pk and body is not None:
+            if body.pk in seen:
+                raise ValidationError(
+                    {"parent": _("The parent body is below this body: the tree would make a loop.")}
+                )
+            seen.add(body.pk)
+            body = body.parent
 
     def current_successor(self, *, limit: int = 10) -> ResponsibleBody | None:
         """The body that carries its functions today, following the chain of reorganisations."""

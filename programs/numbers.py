@@ -30,3 +30,12 @@ def normalise_number(value: str | None) -> str:
     if not NUMBER_RE.match(text):
         return text.rstrip(".").strip()
     return ".".join(str(int(part)) for part in text.rstrip(".").split("."))
+
+
+def heading_numbers(number: str) -> tuple[str, str | None]:
+    """The direction and objective a measure's (normalised) number puts it under:
+    "1.2.3" → ("1", "1.2"); a two-level "1.3" has no objective. The import places a measure by
+    its number, and the editor's form refuses a number that disagrees with the chosen headings,
+    so what one accepts the other reads back the same (review M9a)."""
+    parts = number.split(".")
+    return parts[0], (".".join(parts[:2]) if len(parts) >= 3 else None)

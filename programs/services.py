@@ -18,6 +18,51 @@ from django.utils.translation import gettext as _
 from programs.models import Direction, Objective, Programme
 
 
+class StaleEdit(ValidationError):
+    """The record was saved by someone else after this form was opened (HTTP 409)."""
+
+
+def version_of(obj) -> str:
+    """The version a form carries of the record it edits: the moment it was last saved."""
+    return str(int(obj.updated_at.timestamp() * 1_000_000)) if obj.updated_at else ""
+
+
+def check_version(locked, expected: str | None) -> None:
+    """Refuse a save of a form opened before the record's last save, and one without a version.
+
+    The one conflict rule of programmes, directions, objectives and meetings (measures have
+    their own numbered versions: measures.services.measure_save). Call it on the row locked with
+    select_for_update, so two saves of the same version cannot both pass."""
+    if not expected:
+        raise StaleEdit(
+            _(
+                "The form came without its version, so it was not saved. Reload the page and try again."
+            ),
+            code="no_version",
+        )
+    if expected != version_of(locked):
+        raise StaleEdit(
+            _(
+                "Someone else saved this since you opened the page, so your changes were not "
+                "saved. Their version is shown now; your input is kept below: check it and save "
+                "again."
+            ),
+            code="stale",
+        )
+
+
+def refuse_stale(form, exc: StaleEdit) -> None:
+    """Show a refused stale save on its form (the page answers 409): the message, the editor's
+    input kept, and the hidden version moved on to the record as it is now, so saving again is a
+    choice made having seen the other change."""
+    form.add_error(None, exc)
+    form.stale = True
+    if form.instance.pk:
+        current = type(form.instance)._default_manager.get(pk=form.instance.pk)
+        form.data = form.data.copy()
+        form.data[form.add_prefix("version")] = version_of(current)
+
+
 def _save(obj, user, reason: str | None = None):
     obj.full_clean()
     obj._history_user = user if user is not None and user.is_authenticated else None
@@ -32,9 +77,12 @@ def _set(obj, data: dict[str, Any]) -> None:
         setattr(obj, name, value)
 
 
-def programme_update(*, programme: Programme, data: dict[str, Any], user) -> Programme:
+def programme_update(
+    *, programme: Programme, data: dict[str, Any], user, version: str | None
+) -> Programme:
     with transaction.atomic():
         locked = Programme.objects.select_for_update().get(pk=programme.pk)
+        check_version(locked, version)
         _set(locked, data)
         return _save(locked, user)
 
@@ -46,9 +94,12 @@ def direction_create(*, programme: Programme, data: dict[str, Any], user) -> Dir
         return _save(direction, user)
 
 
-def direction_update(*, direction: Direction, data: dict[str, Any], user) -> Direction:
+def direction_update(
+    *, direction: Direction, data: dict[str, Any], user, version: str | None
+) -> Direction:
     with transaction.atomic():
         locked = Direction.objects.select_for_update().get(pk=direction.pk)
+        check_version(locked, version)
         _set(locked, data)
         return _save(locked, user)
 
@@ -88,9 +139,12 @@ def objective_create(*, data: dict[str, Any], user) -> Objective:
         return _save(objective, user)
 
 
-def objective_update(*, objective: Objective, data: dict[str, Any], user) -> Objective:
+def objective_update(
+    *, objective: Objective, data: dict[str, Any], user, version: str | None
+) -> Objective:
     with transaction.atomic():
         locked = Objective.objects.select_for_update().get(pk=objective.pk)
+        check_version(locked, version)
         _set(locked, data)
         return _save(locked, user)
 

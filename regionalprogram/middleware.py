@@ -1,4 +1,5 @@
-"""Requests that PostgreSQL could never answer are refused before any view sees them."""
+"""Requests that PostgreSQL could never answer are refused before any view sees them; every
+response carries the portal's security headers."""
 
 from __future__ import annotations
 
@@ -86,3 +87,23 @@ class RejectNullCharactersMiddleware:
                 return JsonResponse({key.replace("\x00", ""): [message] for key in bad}, status=400)
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy on every response, from settings.
+
+    The pages load scripts, styles, images and fonts from the portal only and have no inline
+    script (scripts are files under static/), so the policy forbids anything else; a view that
+    needs another policy (the API reference pages) sets its own header, which is kept.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.CONTENT_SECURITY_POLICY:
+            response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -237,6 +237,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "regionalprogram.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -277,7 +278,9 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "regionalprogram.wsgi.application"
 
-# DATABASE_URL if set, else the embedded server whose data lives in EMBEDDED_PGDATA.
+# DATABASE_URL if set, else the embedded server whose data lives in EMBEDDED_PGDATA (development
+# only: seed_demo marks a fresh embedded database as the demo's by itself, any other only on request).
+EMBEDDED_DATABASE = _env("DATABASE_URL") is None
 DATABASES = {
     "default": database_settings(
         _env("DATABASE_URL"),
@@ -305,17 +308,24 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portal:my_work"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
-# Failed logins are counted per account and, separately, per address: guessing one account's
-# password and trying one password on many accounts are both stopped.
+# Failed logins are counted per account and address together: the address guessing an account's
+# password is locked out of it, while its holder (from their own address) still logs in, so nobody
+# can lock `admin` out by failing on purpose. The address comes from regionalprogram.clients, with
+# TRUSTED_PROXY_COUNT, as the API's throttles take it.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30, minimum=1) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 # Behind reverse proxies, set how many there are so the client's own address is counted.
 # Our own name: axes deprecated its AXES_PROXY_COUNT (warning axes.W004 under check --deploy).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
-AXES_CLIENT_IP_CALLABLE = "programs.backends.client_address"
+AXES_CLIENT_IP_CALLABLE = "regionalprogram.clients.client_address"
+# Password-reset mails one address (and one e-mail address) may ask for: a flood is refused.
+PASSWORD_RESET_RATE = env_rate("PASSWORD_RESET_RATE", "5/hour")
+# Sessions last an office day, not two weeks, and end when the browser closes.
+SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 10, minimum=1, maximum=24 * 14) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Languages: Kyrgyz is the state language and the default; Russian is official; English for partners.
 LANGUAGE_CODE = "ky"
@@ -408,6 +418,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PARSER_CLASSES": [
+        "regionalprogram.api.parsers.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -417,7 +432,11 @@ REST_FRAMEWORK = {
         "token": env_rate("API_THROTTLE_TOKEN", "600/minute"),
     },
     "URL_FORMAT_OVERRIDE": "format",
+    # DRF's own get_ident follows the same trusted-proxy rule as regionalprogram.clients.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
+# Each token has its own rate limit, so the active tokens an account holds are limited too.
+API_TOKENS_PER_USER = env_int("API_TOKENS_PER_USER", 10, minimum=1)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Regional Programme Portal — Partner API",
     "DESCRIPTION": (
@@ -456,6 +475,13 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Everything from the portal itself, no inline script (regionalprogram.middleware sets them).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 LOGGING = {
     "version": 1,

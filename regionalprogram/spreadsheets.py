@@ -2,7 +2,10 @@
 every workbook it reads (see ``check_archive`` and ``bounded_rows`` below).
 
 A text cell that starts with = + - @ (or a tab or carriage return) would be read as a formula by a
-spreadsheet (CSV/formula injection), so it gets a leading apostrophe. Readers of our own files
+spreadsheet (CSV/formula injection), so it gets a leading apostrophe; so does one starting with ;
+(the list separator of Kyrgyz and Russian Excel, which would otherwise open an empty cell before
+it). CSV files quote every cell besides (regionalprogram.api.export), so an Excel that splits on ;
+never finds a formula in the middle of a cell. Readers of our own files
 (the action-plan import) take the apostrophe off again with ``unneutralise``.
 """
 
@@ -16,7 +19,7 @@ import zlib
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", ";")
 
 
 def neutralise(value):

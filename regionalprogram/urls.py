@@ -44,6 +44,8 @@ urlpatterns += i18n_patterns(
     ),
     path("reports/", include("measures.urls_reports")),
     path("working-group/", include("meetings.urls")),
+    # Before Django's own, which it replaces: password reset with a rate limit.
+    path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("regionalprogram.api.guide_urls")),
     path("", include("portal.urls")),

@@ -1,10 +1,17 @@
-"""The bare-root redirect; the pages themselves live in the apps and in portal/."""
+"""The bare-root redirect and the rate-limited password reset; the pages themselves live in the
+apps and in portal/."""
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
-from django.utils.translation import check_for_language
+from django.utils.translation import check_for_language, ngettext
+
+from regionalprogram.api.throttling import hit, parse_rate
+from regionalprogram.clients import client_address
 
 
 def root_redirect(request):
@@ -36,3 +43,33 @@ def healthz(request):
         response = JsonResponse({"status": "ok", "database": "ok"})
     response["Cache-Control"] = "no-store"
     return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form, refusing a flood: ``PASSWORD_RESET_RATE`` requests per client address
+    and, separately, per e-mail address asked for. The refusal reads the same whether or not an
+    account has that e-mail, so it tells nobody which addresses exist."""
+
+    def form_valid(self, form):
+        limit, period = parse_rate(settings.PASSWORD_RESET_RATE)
+        email = form.cleaned_data["email"].strip().lower()
+        waits = [
+            hit(f"reset:addr:{client_address(self.request)}", limit, period),
+            hit(f"reset:mail:{email}", limit, period),
+        ]
+        wait = max((w for w in waits if w), default=None)
+        if wait is None:
+            return super().form_valid(form)
+        minutes = math.ceil(wait / 60)
+        form.add_error(
+            None,
+            ngettext(
+                "Too many password reset requests. Try again in %(minutes)d minute.",
+                "Too many password reset requests. Try again in %(minutes)d minutes.",
+                minutes,
+            )
+            % {"minutes": minutes},
+        )
+        response = self.form_invalid(form)
+        response.status_code = 429
+        return response

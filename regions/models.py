@@ -167,6 +167,15 @@ class AdministrativeUnit(models.Model):
         self.soate = normalize_soate(self.soate)
         if self.parent_id and self.parent_id == self.pk:
             raise ValidationError({"parent": _("A unit cannot be its own parent.")})
+        # A parent below the unit itself would make the tree a loop (review L5).
+        seen, unit = {self.pk}, self.parent if self.parent_id else None
+        while self.pk and unit is not None:
+            if unit.pk in seen:
+                raise ValidationError(
+                    {"parent": _("The parent lies below this unit: the tree would make a loop.")}
+                )
+            seen.add(unit.pk)
+            unit = unit.parent
 
     def compute_tree_path(self) -> tuple[str, int]:
         if self.parent_id:

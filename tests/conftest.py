@@ -16,8 +16,8 @@ def _fast_passwords(settings):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # API throttling counts requests per client in the cache; without a clear, a test that reads
-    # the API many times would be throttled by the requests of the tests before it.
+    # Nothing of one test's cache reaches the next. (The API's rate counters live in PostgreSQL,
+    # regionalprogram.api.models.RateCounter, and go with each test's rolled-back transaction.)
     from django.core.cache import cache
 
     cache.clear()

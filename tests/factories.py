@@ -146,12 +146,34 @@ class ObjectiveFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Objective {n}")
 
 
+class _HeadingDirectionFactory(DirectionFactory):
+    class Meta:
+        model = Direction
+        django_get_or_create = ("programme", "number")
+
+
+class _HeadingObjectiveFactory(ObjectiveFactory):
+    class Meta:
+        model = Objective
+        django_get_or_create = ("direction", "number")
+
+    direction = factory.SubFactory(_HeadingDirectionFactory)
+
+
 class MeasureFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Measure
         skip_postgeneration_save = True
 
-    objective = factory.SubFactory(ObjectiveFactory)
+    # Headings numbered as the measure's number says (programs.numbers.heading_numbers), as the
+    # editor's form and the import require; found when the programme already has them.
+    objective = factory.SubFactory(
+        _HeadingObjectiveFactory,
+        number=factory.LazyAttribute(lambda o: ".".join(o.factory_parent.number.split(".")[:2])),
+        direction__number=factory.LazyAttribute(
+            lambda o: o.factory_parent.factory_parent.number.split(".")[0]
+        ),
+    )
     direction = factory.LazyAttribute(lambda o: o.objective.direction)
     programme = factory.LazyAttribute(lambda o: o.direction.programme)
     number = factory.Sequence(lambda n: f"1.1.{n + 1}")

@@ -42,27 +42,26 @@ def test_wrong_password_says_so_on_the_login_page(client):
     assert "Please enter a correct username and password" in response.content.decode()
 
 
-def test_account_is_locked_after_too_many_failures_even_with_the_right_password(client):
+def test_the_guessing_address_is_locked_out_of_the_account_even_with_the_right_password(client):
     UserFactory(username="aibek")
     for _ in range(2):
         assert login(client, "aibek", "wrong").status_code == 200
     response = login(client, "aibek", "wrong")
     assert response.status_code == 429
     assert "Too many failed logins" in response.content.decode()
-    # From another address too: the account itself is locked.
-    response = login(client, "aibek", "pass12345", REMOTE_ADDR="10.0.0.9")
+    response = login(client, "aibek", "pass12345")
     assert response.status_code == 429
     assert not client.get("/en/").context["user"].is_authenticated
 
 
-def test_address_is_locked_after_failures_on_many_accounts(client):
-    for name in ("a1", "a2", "a3"):
-        UserFactory(username=name)
-        login(client, name, "wrong", REMOTE_ADDR="10.1.1.1")
-    UserFactory(username="innocent")
-    assert login(client, "innocent", "pass12345", REMOTE_ADDR="10.1.1.1").status_code == 429
-    # ...while the same account logs in from elsewhere.
-    assert login(client, "innocent", "pass12345", REMOTE_ADDR="10.2.2.2").status_code == 302
+def test_nobody_can_lock_the_holder_out_of_their_account(client):
+    """The lock-out is of the username and address together (review L9): failing on purpose for
+    `admin` from one address leaves its holder free to log in from theirs."""
+    UserFactory(username="admin")
+    for _ in range(5):
+        login(client, "admin", "wrong", REMOTE_ADDR="10.6.6.6")
+    assert login(client, "admin", "pass12345", REMOTE_ADDR="10.6.6.6").status_code == 429
+    assert login(client, "admin", "pass12345", REMOTE_ADDR="10.2.2.2").status_code == 302
 
 
 def test_success_resets_the_count(client):
@@ -140,17 +139,16 @@ def test_test_client_login_without_a_request_still_works(client):
 
 def test_behind_a_proxy_the_forwarded_client_address_is_counted(client, settings):
     settings.TRUSTED_PROXY_COUNT = 1
-    for name in ("b1", "b2", "b3"):
-        UserFactory(username=name)
+    UserFactory(username="colleague")
+    for _ in range(3):
         login(
             client,
-            name,
+            "colleague",
             "wrong",
             REMOTE_ADDR="10.0.0.1",
             HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7",
         )
-    UserFactory(username="colleague")
-    # Another client behind the same proxy is not locked out...
+    # The colleague, behind the same proxy at another address, is not locked out...
     ok = login(
         client,
         "colleague",

@@ -47,7 +47,7 @@ from measures.models import FundingLine, FundingSource, Measure, MeasureExecutor
 from measures.plan_io import layout
 from measures.services import measure_save
 from programs.models import BodyKind, Direction, Objective, Programme, ResponsibleBody
-from programs.numbers import NUMBER_RE, normalise_number
+from programs.numbers import NUMBER_RE, heading_numbers, normalise_number
 from regionalprogram import spreadsheets
 from regionalprogram.languages import LANGUAGE_CODES
 
@@ -685,9 +685,7 @@ def _plan_measure(
     plan,
 ) -> None:
     number = row.number
-    parts = number.split(".")
-    direction_number = parts[0]
-    objective_number = ".".join(parts[:2]) if len(parts) >= 3 else None
+    direction_number, objective_number = heading_numbers(number)
     if direction_number not in known_directions:
         add_error(
             "number",

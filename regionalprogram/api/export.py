@@ -122,7 +122,9 @@ def _columns(first: dict, declared: Iterable[str] | None) -> list[str]:
 def csv_response(rows: Iterator[dict], filename: str, language: str) -> StreamingHttpResponse:
     def generate():
         with translation.override(language):
-            writer = csv.writer(_Echo())
+            # Every cell quoted: Excel set to the ky/ru list separator ";" splits an unquoted
+            # "a;=1+1" into a formula cell (review L7); a quoted cell stays one cell.
+            writer = csv.writer(_Echo(), quoting=csv.QUOTE_ALL)
             yield "\ufeff"  # Excel needs the BOM to read UTF-8 (Cyrillic) correctly.
             columns = None
             for row in rows:

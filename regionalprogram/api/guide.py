@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -22,7 +24,11 @@ def tokens(request):
     new_key = None
     if request.method == "POST":
         if "revoke" in request.POST:
-            token = get_object_or_404(ApiToken, pk=request.POST.get("revoke"), user=request.user)
+            revoke = request.POST.get("revoke") or ""
+            # A forged value (revoke=abc) is a token that is not there, not a server error.
+            if not revoke.isascii() or not revoke.isdigit():
+                raise Http404
+            token = get_object_or_404(ApiToken, pk=int(revoke), user=request.user)
             token.revoke()
             messages.success(request, _("The token was revoked."))
             return redirect("api_guide:tokens")
@@ -30,7 +36,10 @@ def tokens(request):
         if not name:
             messages.error(request, _("Give the token a name, so you know later what uses it."))
         else:
-            _token, new_key = ApiToken.issue(user=request.user, name=name)
+            try:
+                _token, new_key = ApiToken.issue(user=request.user, name=name)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
     context = {
         "tokens": ApiToken.objects.filter(user=request.user).order_by("-created_at"),
         "new_key": new_key,

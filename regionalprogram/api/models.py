@@ -6,6 +6,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -51,7 +52,21 @@ class ApiToken(models.Model):
 
     @classmethod
     def issue(cls, *, user, name: str) -> tuple[ApiToken, str]:
-        """Create a token; returns it with the plain key, which is never stored."""
+        """Create a token; returns it with the plain key, which is never stored.
+
+        Each token has its own rate limit, so a user holds at most ``API_TOKENS_PER_USER`` active
+        tokens (ValidationError beyond): otherwise more tokens would simply mean more requests.
+        """
+        limit = settings.API_TOKENS_PER_USER
+        if cls.objects.filter(user=user, revoked_at__isnull=True).count() >= limit:
+            raise ValidationError(
+                _(
+                    "You already have %(limit)s active tokens, the most one account may hold. "
+                    "Revoke one you no longer use, then create the new one."
+                ),
+                code="too_many_tokens",
+                params={"limit": limit},
+            )
         prefix = secrets.token_hex(4)
         key = f"{TOKEN_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
         token = cls.objects.create(user=user, name=name, prefix=prefix, key_hash=hash_token(key))
@@ -65,3 +80,21 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class RateCounter(models.Model):
+    """How many requests a client made in the current window of a rate limit (the API's throttles,
+    password resets). In PostgreSQL, so every worker process and every app server counts in the
+    same place; one atomic statement per request (regionalprogram.api.throttling.hit)."""
+
+    key = models.CharField(max_length=200, primary_key=True)
+    window = models.BigIntegerField()
+    hits = models.PositiveIntegerField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate counter")
+        verbose_name_plural = _("rate counters")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.hits}"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
 # Beyond this the OFFSET would overflow PostgreSQL's bigint; no plan has that many rows.
@@ -91,6 +94,16 @@ class SyncCursorPagination(CursorPagination):
 
     def get_ordering(self, request, queryset, view):
         return getattr(view, "sync_ordering", self.ordering)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # DRF takes the position inside a cursor as it is; a forged one ("2025" where a time
+        # belongs) fails only when the page is read. It is a 400 keyed by the parameter.
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except (DjangoValidationError, ValueError, TypeError, OverflowError) as exc:
+            raise ValidationError(
+                {self.cursor_query_param: [_("The cursor is not one this API gave out.")]}
+            ) from exc
 
     def encode_cursor(self, cursor):
         url = super().encode_cursor(cursor)

@@ -13,8 +13,8 @@ TALAS = "41707000000000"
 
 @pytest.fixture(autouse=True)
 def _fresh_throttle_and_rates(settings):
-    # Throttle history lives in the cache; each test starts with an empty bucket and generous
-    # rates, except the throttling tests, which set their own.
+    # Each test starts with generous rates (its rate counters in PostgreSQL are rolled back with
+    # it), except the throttling tests, which set their own.
     cache.clear()
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,

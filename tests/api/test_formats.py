@@ -138,3 +138,27 @@ def test_responses_vary_by_language_and_credentials(api, plan):
     vary = api.get("/api/v1/measures/")["Vary"]
     for header in ("Accept-Language", "Authorization"):
         assert header in vary
+
+
+@pytest.mark.parametrize("payload", ["Proposal;=6+6;x", ";=1+1", "a;@SUM(A1)"])
+def test_csv_cells_stay_whole_for_an_excel_that_splits_on_semicolons(api, plan, payload):
+    """Kyrgyz and Russian Excel read ";" as the list separator (review L7): each cell is quoted,
+    and one that starts with ";" is neutralised too, so no piece of a cell becomes a formula."""
+    Measure.objects.filter(pk=plan.naryn_measure.pk).update(title_en=payload)
+    response = api.get("/api/v1/measures/?unit=41704000000000&lang=en&format=csv")
+    text = b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff")
+    for line in text.splitlines():
+        # Split the way such an Excel splits: at ";" outside quotes; no piece starts a formula.
+        pieces, piece, quoted = [], "", False
+        for char in line:
+            if char == '"':
+                quoted = not quoted
+            elif char == ";" and not quoted:
+                pieces.append(piece)
+                piece = ""
+                continue
+            piece += char
+        pieces.append(piece)
+        assert not [p for p in pieces if p.lstrip('"').startswith(("=", "+", "-", "@"))], line
+    title = read_csv(api.get("/api/v1/measures/?unit=41704000000000&lang=en&format=csv"))[0]
+    assert title["title"] == ("'" + payload if payload.startswith(";") else payload)

@@ -166,3 +166,22 @@ def test_the_measure_page_and_the_api_find_the_measure_however_the_number_is_wri
     response = client.get(f"/api/v1/measures/{code}/{written}/")
     assert response.status_code == 200
     assert response.json()["number"] == "1.1.1"
+
+
+@pytest.mark.parametrize("number", ["9.9.9", "2.1.1", "1.2.1"])
+def test_the_form_refuses_a_number_under_other_headings_as_the_import_would_misplace_it(
+    client, number
+):
+    """Review M9a: 9.9.9 under direction 1 / objective 1.1 was saved, and the portal's own export
+    then failed to import."""
+    direction = DirectionFactory(number="1")
+    objective = ObjectiveFactory(direction=direction, number="1.1")
+    measure = MeasureFactory(number="1.1.1", objective=objective)
+    ExecutorFactory(measure=measure)
+    client.force_login(editor_of(measure.programme))
+    response = edit(client, measure, number)
+    assert response.status_code == 200
+    assert f"Measure {number} would sit under" in response.content.decode()
+    measure.refresh_from_db()
+    assert measure.number == "1.1.1"
+    assert edit(client, measure, "1.1.7").status_code == 302

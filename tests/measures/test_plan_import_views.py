@@ -162,3 +162,47 @@ def test_the_plan_page_offers_export_and_import(client, programme):
     client.force_login(editor_of(programme))
     html = client.get(f"/en/plan/?programme={programme.code}").content.decode()
     assert "Import from Excel" in html
+
+
+def _plain_workbook() -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["just", "some", "data"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_workbook_without_the_plans_headers_is_a_clear_refusal(client, programme):
+    """Review M4: the preview answered 500 (AttributeError) for a workbook the importer refused."""
+    client.force_login(editor_of(programme))
+    response = upload(client, programme, _plain_workbook())
+    assert response.status_code == 302
+    response = client.get(response["Location"])
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="form-errors"' in html
+    assert not Measure.objects.exists()
+
+
+def test_a_simultaneous_import_of_the_same_file_is_refused_not_a_500(
+    client, programme, monkeypatch
+):
+    from django.db import IntegrityError
+
+    from measures import views_io
+
+    def raced(*args, **kwargs):
+        raise IntegrityError(
+            'duplicate key value violates unique constraint "measure_number_unique"'
+        )
+
+    client.force_login(editor_of(programme))
+    preview_url = upload(client, programme, workbook_bytes(realistic_rows()))["Location"]
+    monkeypatch.setattr(views_io, "apply_plan", raced)
+    response = client.post(preview_url, {"action": "apply", "skip_failed_rows": "1"}, follow=True)
+    assert response.status_code == 200
+    assert "someone imported the same measures at the same moment" in response.content.decode()

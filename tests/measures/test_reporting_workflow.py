@@ -63,7 +63,9 @@ class World:
 def world():
     programme = ProgrammeFactory(code="REG-T")
     measure = MeasureFactory(
-        objective=ObjectiveFactory(direction__programme=programme),
+        objective=ObjectiveFactory(
+            direction__programme=programme, direction__number="2", number="2.1"
+        ),
         number="2.1.1",
         deadline_text="2025–2030",
         deadline_kind="period",

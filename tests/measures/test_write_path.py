@@ -20,6 +20,8 @@ from measures import views_io
 from measures.models import Measure
 from measures.plan_io.importer import apply_plan, build_plan
 from measures.services import EditConflict, MeasureContent, measure_save, measure_update
+from programs.models import Programme
+from programs.services import version_of
 from tests.edit_helpers import editor_of, measure_post_data
 from tests.factories import (
     DirectionFactory,
@@ -218,7 +220,13 @@ def test_moving_an_objective_moves_its_measures_as_a_new_version(client, plan):
     measure = MeasureFactory(objective=objective, number="1.1.1")
     editor = editor_of(programme)
     client.force_login(editor)
-    data = {"direction": str(second.pk), "number": "1.1", "position": "1", "title_ru": "Задача"}
+    data = {
+        "direction": str(second.pk),
+        "number": "1.1",
+        "position": "1",
+        "title_ru": "Задача",
+        "version": version_of(objective),
+    }
     response = client.post(f"/en/programmes/REG-W/objectives/{objective.pk}/edit/", data)
     assert response.status_code == 302
     measure.refresh_from_db()
@@ -239,6 +247,7 @@ def programme_data(**overrides) -> dict:
         "reporting_period": "half_year",
         "report_due_day": "15",
         "report_due_months_after": "1",
+        "version": version_of(Programme.objects.get(code="REG-W")),
         **overrides,
     }
 
@@ -311,3 +320,24 @@ def test_a_save_in_the_admin_is_a_new_version_by_that_admin(plan):
     measure.refresh_from_db()
     assert (measure.title_en, measure.version) == ("Fixed in the admin", 2)
     assert measure.history.latest("history_date").history_user == admin
+
+
+def test_narrowing_the_period_past_funding_lines_and_targets_names_them_and_writes_nothing(
+    client, plan
+):
+    """Review M9b: a 2030 funding line and target were orphaned by a period of 2025–2027."""
+    from tests.factories import FundingLineFactory, IndicatorTargetFactory, MeasureIndicatorFactory
+
+    programme, _first, _second, objective = plan
+    measure = MeasureFactory(objective=objective, number="1.1.1")  # IV квартал 2026
+    FundingLineFactory(measure=measure, year=2030, planned_amount="500.0")
+    IndicatorTargetFactory(indicator=MeasureIndicatorFactory(measure=measure), year=2029)
+    client.force_login(editor_of(programme))
+    response = client.post("/en/programmes/REG-W/edit/", programme_data(period_end_year="2027"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Funding lines of measures 1.1.1 (2030) lie outside 2025–2027" in html
+    assert "Indicator targets of measures 1.1.1 (2029) lie outside 2025–2027" in html
+    programme.refresh_from_db()
+    assert programme.period_end_year == 2030
+    assert measure.funding_lines.get().year == 2030

@@ -51,7 +51,8 @@ G = "/en/working-group/mwg/"
 READS = [
     ("get", "", [200, 200, 200, 200, 200, 200]),
     ("get", "proposals/", [200, 200, 200, 200, 200, 200]),
-    ("get", "proposals/{open}/", [200, 200, 404, 404, 404, 200]),
+    # The secretary of another group reads this one as the public does (review M1).
+    ("get", "proposals/{open}/", [200, 200, 404, 404, 404, 404]),
     ("get", "proposals/{answered}/", [200, 200, 200, 200, 200, 200]),
     ("get", "proposals/mine/", [200, 200, 200, 302, 200, 200]),
     ("get", "decisions/", [200, 200, 200, 200, 200, 200]),
@@ -108,9 +109,10 @@ def test_each_role_against_each_url(client, world, method, path, role, expected)
         assert "/accounts/login/" in response["Location"]
 
 
-def test_secretary_of_another_group_sees_but_cannot_run_this_group(client, world, group):
-    """The secretariat role reads every group (as the API does), but runs only its own."""
+def test_secretary_of_another_group_neither_reads_nor_runs_this_group(client, world, group):
+    """The secretariat role reads and runs only its own group, on the pages and in the API."""
     client.force_login(world["users"]["other_secretary"])
+    assert client.get("/api/v1/proposals/{open}/".format(**world)).status_code == 404
     response = client.post(G + "proposals/{open}/review/".format(**world))
     assert response.status_code == 403
     assert group.proposals.get(pk=world["open"]).status == ProposalStatus.SUBMITTED

@@ -306,6 +306,20 @@ def test_decision_status_moves_on_after_approval_but_text_is_locked(
     assert (decision.text_en, decision.number) == ("Prepare the draft", "1")
 
 
+def test_a_decision_without_a_responsible_body_leaves_its_meeting_pages_working(
+    client, secretary, group, held_meeting
+):
+    """The body is optional (review L4): its meeting's manage page, detail and the decision list
+    show a dash, not a 500."""
+    DecisionFactory(meeting=held_meeting, number="2", text_en="No body", responsible_body=None)
+    client.force_login(secretary)
+    for page in ("manage/", ""):
+        response = client.get(f"{M}{held_meeting.number}/{page}")
+        assert response.status_code == 200
+        assert "No body" in response.content.decode()
+    assert client.get(f"/en/working-group/{group.slug}/decisions/").status_code == 200
+
+
 def test_open_decisions_across_meetings_with_overdue_highlighted(
     client, group, member, held_meeting, django_assert_max_num_queries
 ):

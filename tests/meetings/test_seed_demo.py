@@ -93,11 +93,15 @@ def seeded(django_db_setup, django_db_blocker):
     Each test runs in its own savepoint within that transaction, so what a test changes is undone
     and nothing of the demo reaches other modules.
     """
-    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    # DEBUG on, as in development (seed_demo refuses otherwise); the test database is not a fresh
+    # embedded one of make run, so it takes the opt-in.
+    fast = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"], DEBUG=True
+    )
     with django_db_blocker.unblock(), fast, transaction.atomic():
         before = row_ids()
         out = StringIO()
-        call_command("seed_demo", stdout=out)
+        call_command("seed_demo", "--i-know-this-is-not-production", stdout=out)
         written = {model: ids - before[model] for model, ids in row_ids().items()}
         yield {"output": out.getvalue(), "written": {m: ids for m, ids in written.items() if ids}}
         transaction.set_rollback(True)
@@ -375,6 +379,7 @@ FACTS = {
     "auth.User_groups": "the demo accounts' roles",
     "programs.Profile": "the demo accounts' bodies",
     "programs.Profile_programmes": "the editor's programmes",
+    "meetings.DemoDatabase": "the mark that this database holds the demo",
 }
 
 

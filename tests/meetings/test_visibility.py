@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from meetings.models import (
     Decision,
+    DecisionStatus,
     Meeting,
     MeetingStatus,
     MemberRole,
@@ -59,7 +60,7 @@ ROLES = [
     "superuser",
 ]
 EVERYONE = set(ROLES)
-# Those who see the group in full: its members, the secretariat, superusers.
+# Those who see the group in full: its current members (its secretary too), superusers.
 FULL = {"member", "secretary", "superuser"}
 # The roles that see draft programmes, and so the groups working on them (roles.VIEW_DRAFTS).
 DRAFTS = {"member", "other_member", "secretary", "editor", "superuser"}
@@ -68,8 +69,9 @@ DRAFTS = {"member", "other_member", "secretary", "editor", "superuser"}
 GROUPS = {"group": EVERYONE, "other_group": EVERYONE, "draft_group": DRAFTS}
 SEEN_IN_FULL = {
     "group": FULL,
-    "other_group": {"other_member", "secretary", "superuser"},
-    "draft_group": {"secretary", "superuser"},
+    # The secretary of "group" runs no other group: it reads the others as the public does.
+    "other_group": {"other_member", "superuser"},
+    "draft_group": {"superuser"},
 }
 LISTED_MEETINGS = {
     "planned": EVERYONE,  # when and where, for everyone
@@ -246,16 +248,30 @@ def test_proposals_each_role_sees_in_every_state_and_their_own(world, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_only_the_secretariat_and_superusers_see_all_working_groups(world, role):
-    assert sees_all_working_groups(world["users"][role]) is (role in {"secretary", "superuser"})
+def test_only_superusers_see_all_working_groups(world, role):
+    assert sees_all_working_groups(world["users"][role]) is (role == "superuser")
 
 
-def test_a_former_member_still_sees_the_group_in_full(world):
-    """Membership rows are kept when someone leaves (date_to); what they saw, they still see."""
+def test_a_former_member_reads_what_the_public_reads(world):
+    """Membership rows are kept when someone leaves (date_to); reading follows current
+    membership, so the group's unpublished deliberations close to them (review M1)."""
     former = _user("former", roles.MEMBERS)
     MemberFactory(group=world["groups"]["group"], user=former, date_to=datetime.date(2020, 1, 1))
-    assert sees_everything(former, world["groups"]["group"])
-    assert Proposal.objects.visible_to(former).filter(status=ProposalStatus.SUBMITTED).exists()
+    assert not sees_everything(former, world["groups"]["group"])
+    others = Proposal.objects.visible_to(former).exclude(author=former)
+    assert not others.filter(status=ProposalStatus.SUBMITTED).exists()
+    assert not Meeting.objects.detailed_for(former).filter(
+        pk=world["meetings"]["held_unpublished"].pk
+    )
+    assert not Decision.objects.visible_to(former).filter(
+        pk=world["decisions"]["decision_unpublished"].pk
+    )
+
+
+def test_a_member_from_a_later_date_does_not_read_yet(world):
+    future = _user("future", roles.MEMBERS)
+    MemberFactory(group=world["groups"]["group"], user=future, date_from=datetime.date(2999, 1, 1))
+    assert not sees_everything(future, world["groups"]["group"])
 
 
 def test_an_inactive_secretary_sees_what_the_public_sees(world):
@@ -358,3 +374,63 @@ def test_measure_page_and_api_show_the_same_proposals_and_decisions(client, worl
         f"{d.meeting.group.slug}/{d.meeting.number}/{d.number}"
         for d in Decision.objects.filter(pk__in=decisions)
     }
+
+
+# --- reading follows the group and current membership, on the pages and in the API (review M1) --
+
+SECRET = "SECRETMINUTESTEXT"
+
+
+@pytest.fixture
+def other_group_secrets(world):
+    """An unpublished held meeting of the other group with a draft decision, and a submitted
+    proposal; a former member of that group."""
+    group = world["groups"]["other_group"]
+    meeting = MeetingFactory(group=group, number=7, place=SECRET)
+    DecisionFactory(
+        meeting=meeting, number="1", text=SECRET, text_en=SECRET, status=DecisionStatus.OPEN
+    )
+    proposal = ProposalFactory(
+        group=group,
+        author=world["users"]["other_member"],
+        status=ProposalStatus.SUBMITTED,
+        text=SECRET,
+    )
+    former = _user("former_other", roles.MEMBERS)
+    MemberFactory(group=group, user=former, date_to=datetime.date(2020, 1, 1))
+    return {"meeting": meeting, "proposal": proposal, "former": former}
+
+
+def _reads(client, user, secrets) -> dict[str, bool]:
+    client.logout()
+    if user.is_authenticated:
+        client.force_login(user)
+    urls = {
+        "meeting page": "/en/working-group/other/meetings/7/",
+        "proposal page": f"/en/working-group/other/proposals/{secrets['proposal'].pk}/",
+        "meeting api": "/api/v1/meetings/other/7/",
+        "proposal api": f"/api/v1/proposals/{secrets['proposal'].pk}/",
+        "decision list page": "/en/working-group/other/decisions/",
+        "decision api": "/api/v1/decisions/?group=other&lang=en",
+    }
+    seen = {}
+    for name, url in urls.items():
+        response = client.get(url)
+        assert response.status_code in (200, 404), (url, response.status_code)
+        seen[name] = SECRET in response.content.decode()
+    return seen
+
+
+@pytest.mark.parametrize("who", ["anonymous", "secretary", "member", "former"])
+def test_unpublished_deliberations_are_read_by_current_members_only(
+    client, world, other_group_secrets, who
+):
+    user = other_group_secrets["former"] if who == "former" else world["users"][who]
+    seen = _reads(client, user, other_group_secrets)
+    assert not any(seen.values()), seen
+
+
+def test_a_current_member_and_a_superuser_read_them(client, world, other_group_secrets):
+    for who in ("other_member", "superuser"):
+        seen = _reads(client, world["users"][who], other_group_secrets)
+        assert all(seen.values()), (who, seen)

@@ -129,7 +129,9 @@ def test_the_reporters_section(client, programme):
     assert figures(large)[0][:2] == ("Returned for revision", 30)
 
 
-def test_the_partners_section(client, partner, plan):
+def test_the_partners_section(client, partner, plan, settings):
+    settings.API_TOKENS_PER_USER = 100  # one token per measure here, to count the queries
+
     def add(n):
         for measure in plan.add(n):
             ProgressReportFactory(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from programs.models import Direction, Objective, Programme
+from programs.services import version_of
 from tests.edit_helpers import editor_of
 from tests.factories import DirectionFactory, MeasureFactory, ObjectiveFactory, ProgrammeFactory
 
@@ -127,6 +128,7 @@ def test_programme_edit_records_the_russian_title_in_history(editor_client, prog
         "reporting_period": "half_year",
         "report_due_day": "15",
         "report_due_months_after": "1",
+        "version": version_of(programme),
     }
     response = editor_client.post("/en/programmes/REG-T/edit/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -160,6 +162,7 @@ def programme_data(programme, **overrides):
         "reporting_period": "half_year",
         "report_due_day": "15",
         "report_due_months_after": "1",
+        "version": version_of(Programme.objects.get(pk=programme.pk)),
     }
     data.update(overrides)
     return data

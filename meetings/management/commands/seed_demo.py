@@ -19,9 +19,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
@@ -46,6 +47,7 @@ from meetings.models import (
     AgendaItem,
     Attendance,
     Decision,
+    DemoDatabase,
     Meeting,
     Proposal,
     WorkingGroup,
@@ -133,29 +135,112 @@ def month_day(day: dt.date, months: int, day_of_month: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, day_of_month)
 
 
+OPT_IN = "--i-know-this-is-not-production"
+
+
+def demo_database(opt_in: bool) -> DemoDatabase:
+    """The mark that this database is the demo's, written when the rules allow; else CommandError.
+
+    Demo accounts carry a published password, so the demo goes only where it cannot meet real
+    people: never with DEBUG off; into a database already marked as the demo's; into a fresh
+    embedded database of ``make run`` (no accounts yet), which it then marks; elsewhere only with
+    the explicit opt-in.
+    """
+    if not settings.DEBUG:
+        raise CommandError(
+            _("seed_demo never runs with DEBUG off: demo accounts have a published password.")
+        )
+    mark = DemoDatabase.objects.select_for_update().order_by("pk").first()
+    if mark is not None:
+        return mark
+    User = get_user_model()
+    if opt_in:
+        return DemoDatabase.objects.create(how=DemoDatabase.How.OPT_IN)
+    if settings.EMBEDDED_DATABASE and not User.objects.exists():
+        return DemoDatabase.objects.create(how=DemoDatabase.How.FRESH)
+    raise CommandError(
+        _(
+            "This database was not made for the demo (it is not a fresh local database of "
+            "make run, or it already has accounts), so nothing was written. If it is a "
+            "throwaway database, run seed_demo %(flag)s (make run DEMO_OPT_IN=1)."
+        )
+        % {"flag": OPT_IN}
+    )
+
+
+def foreign_accounts(mark: DemoDatabase) -> list[str]:
+    """Existing accounts with a demo account's name that the demo did not make: never touched.
+
+    Besides those the mark lists, an account from a demo seeded before the mark existed is the
+    demo's: its password already is the published one, or (the reporting officers, who never log
+    in) it has none and the demo's address.
+    """
+    User = get_user_model()
+    officers = {officer[0] for officer in C.REPORTING_OFFICERS.values()}
+
+    def demo_made(user) -> bool:
+        if user.has_usable_password():
+            return user.check_password(C.DEMO_PASSWORD)
+        return user.username in officers and user.email == f"{user.username}@example.kg"
+
+    existing = User.objects.filter(username__in=[*C.USERS, *officers])
+    return sorted(
+        user.username
+        for user in existing.exclude(username__in=mark.accounts)
+        if not demo_made(user)
+    )
+
+
 class Command(BaseCommand):
     help = _("Load demo content (programmes, measures, the working group, users). Repeatable.")
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            OPT_IN,
+            action="store_true",
+            dest="opt_in",
+            help=_(
+                "Write the demo into a database that was not made for it (never with DEBUG off)."
+            ),
+        )
+
     def handle(self, *args, **options):
-        with translation.override("ky"), transaction.atomic():
-            sync_role_groups()
-            self.units = {u.soate: u for u in AdministrativeUnit.objects.all()}
-            if len(self.units) < 66:
-                self.stderr.write(_("Reference data is missing: run `manage.py migrate` first."))
-                return
-            self.today = timezone.localdate()
-            self.acts = self.seed_acts()
-            self.bodies = self.seed_bodies()
-            self.retire_programmes()
-            self.programmes = self.seed_programmes()
-            self.users = self.seed_users()
-            self.measures = self.seed_measures()
-            self.seed_territories()
-            self.seed_reports()
-            self.seed_overrides()
-            self.seed_working_groups()
-            self.seed_indicator_values()
+        # The refusals speak the language the command runs in; the demo content is written with
+        # Kyrgyz active, the portal's default.
+        with transaction.atomic():
+            mark = demo_database(options["opt_in"])
+            if taken := foreign_accounts(mark):
+                raise CommandError(
+                    _(
+                        "These accounts exist and are not demo accounts: %(names)s. The demo "
+                        "never changes them; nothing was written."
+                    )
+                    % {"names": ", ".join(taken)}
+                )
+            with translation.override("ky"):
+                self.seed(mark)
         self.print_summary()
+
+    def seed(self, mark: DemoDatabase) -> None:
+        """Everything the demo writes, in one go (inside handle's transaction)."""
+        sync_role_groups()
+        self.units = {u.soate: u for u in AdministrativeUnit.objects.all()}
+        if len(self.units) < 66:
+            raise CommandError(_("Reference data is missing: run `manage.py migrate` first."))
+        self.today = timezone.localdate()
+        self.acts = self.seed_acts()
+        self.bodies = self.seed_bodies()
+        self.retire_programmes()
+        self.programmes = self.seed_programmes()
+        self.users = self.seed_users()
+        self.measures = self.seed_measures()
+        self.seed_territories()
+        self.seed_reports()
+        self.seed_overrides()
+        self.seed_working_groups()
+        self.seed_indicator_values()
+        mark.accounts = sorted(user.username for user in self.users.values())
+        mark.save(update_fields=["accounts"])
 
     # -- reference-like content ------------------------------------------------------------
     def seed_acts(self) -> dict[str, LegalAct]:
