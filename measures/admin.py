@@ -29,11 +29,18 @@ class MeasureExecutorInline(admin.TabularInline):
 
 
 class FundingLineInline(admin.TabularInline):
+    # Read-only here: a line's amount and the measure's target units carry its allocation to units
+    # (measures.allocation), which only the plan editor, the import and the services check.
     model = FundingLine
     extra = 0
-    autocomplete_fields = ["donor"]
     fields = ["source", "donor", "year", "planned_amount", "actual_amount"]
-    readonly_fields = ["actual_amount"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class MeasureIndicatorInline(TranslationTabularInline):
@@ -57,9 +64,10 @@ class MeasureAdmin(TabbedTranslationAdmin):
     list_display_links = ["number", "title"]
     list_filter = ["programme", "status", "deadline_kind", "sample", "direction"]
     search_fields = ["number", "title_ky", "title_ru", "title_en"]
-    autocomplete_fields = ["programme", "direction", "objective", "lead_body", "target_units"]
+    autocomplete_fields = ["programme", "direction", "objective", "lead_body"]
     list_select_related = ["programme", "lead_body"]
-    readonly_fields = ["version", "created_at", "updated_at"]
+    # Target units and funding are edited in the plan editor, which checks their allocation.
+    readonly_fields = ["version", "created_at", "updated_at", "target_units"]
     ordering = ["programme", "sort_key"]
     inlines = [MeasureExecutorInline, FundingLineInline, MeasureIndicatorInline]
 
@@ -80,11 +88,21 @@ class MeasureExecutorAdmin(admin.ModelAdmin):
 
 @admin.register(FundingLine)
 class FundingLineAdmin(admin.ModelAdmin):
+    """Read-only: funding is edited in the plan editor, which checks its allocation to units."""
+
     list_display = ["measure", "source", "year", "planned_amount", "actual_amount"]
     list_filter = ["source", "year", "measure__programme"]
     search_fields = ["measure__number", "measure__title_ky", "measure__title_ru"]
-    autocomplete_fields = ["measure", "donor"]
     list_select_related = ["measure"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class IndicatorTargetInline(admin.TabularInline):

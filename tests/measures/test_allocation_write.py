@@ -150,3 +150,20 @@ def test_the_history_shows_allocations_and_a_restore_brings_them_back(measure):
     measure.refresh_from_db()
     measure_restore_version(measure=measure, history_id=version_with_first, user=UserFactory())
     assert stored(measure) == {OSH_CITY: Decimal("600.0"), BATKEN: Decimal("400.0")}
+
+
+def test_the_admin_cannot_change_funding_or_target_units_past_the_rule(client, measure):
+    """The admin is no second write path for what the allocation rule guards."""
+    line = measure.funding_lines.get()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert client.get(f"/en/admin/measures/fundingline/{line.pk}/change/").status_code == 200
+    response = client.post(
+        f"/en/admin/measures/fundingline/{line.pk}/change/",
+        {"measure": measure.pk, "source": line.source, "year": line.year, "planned_amount": "5"},
+    )
+    assert response.status_code == 403
+    line.refresh_from_db()
+    assert line.planned_amount == Decimal("1000.0")
+    page = client.get(f"/en/admin/measures/measure/{measure.pk}/change/").content.decode()
+    assert 'name="target_units"' not in page
+    assert 'name="funding_lines-0-planned_amount"' not in page
