@@ -418,8 +418,8 @@ def _same(model_field, stored, current) -> bool:
     return _blank(stored) == _blank(current)
 
 
-def plan_change_records(programme):
-    """The measure records of ``programme``'s plan, one per save, newest first, with the author's
+def plan_change_records(*programmes):
+    """The measure records of the plans of ``programmes`` (objects or ids), one per save, newest first, with the author's
     body selected: a QuerySet, so the page filters and pages it in the database.
 
     One save of a measure (``measures.services.measure_save``, which raises the version) writes
@@ -431,7 +431,7 @@ def plan_change_records(programme):
         id=OuterRef("id"), version=OuterRef("version"), history_id__lt=OuterRef("history_id")
     )
     return (
-        history.objects.filter(programme_id=programme.pk)
+        history.objects.filter(programme_id__in=[getattr(p, "pk", p) for p in programmes])
         .exclude(Exists(earlier_of_same_save))
         .select_related("history_user__profile__body")
         .order_by("-history_date", "-history_id")

@@ -166,3 +166,11 @@ def test_who_may_see_the_changes(client, measure, editor):
     assert client.get(url).status_code == 403
     client.force_login(editor)
     assert client.get(url).status_code == 200
+
+
+def test_my_work_lists_each_save_once_with_the_authors_body(client, measure, editor):
+    new_measure(measure.programme, editor)
+    client.force_login(editor)
+    html = client.get("/ru/my-work/").content.decode()
+    assert html.count(f"{measure.programme.code} · 2.1.2</a>") == 1
+    assert "Новое мероприятие" in html and "Минтранс" in html
