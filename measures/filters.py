@@ -26,6 +26,18 @@ def capitalised(choices):
     return [(value, capfirst(label)) for value, label in choices]
 
 
+# Typed as dd.mm.yyyy whatever the browser's locale (as meetings.forms.DATE does for its forms).
+DATE_INPUT = forms.DateInput(
+    format="%d.%m.%Y",
+    attrs={
+        "pattern": r"\d{1,2}\.\d{1,2}\.\d{4}",
+        "placeholder": _("dd.mm.yyyy"),
+        "inputmode": "numeric",
+        "autocomplete": "off",
+    },
+)
+
+
 class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
@@ -141,3 +153,69 @@ class MeasureFilter(django_filters.FilterSet):
 class _Anonymous:
     is_authenticated = False
     is_staff = False
+
+
+class AuthorChoiceField(django_filters.fields.ModelChoiceField):
+    """Authors by full name and body, as the page names them (never the login alone)."""
+
+    def label_from_instance(self, obj):
+        return person_label(obj)
+
+
+class AuthorFilter(django_filters.ModelChoiceFilter):
+    field_class = AuthorChoiceField
+
+
+def person_label(user) -> str:
+    """'Ainura Toktosunova (Ministry of Economy and Commerce)': the name a page gives a person;
+    the login only when no name is recorded. Expects ``profile__body`` selected."""
+    if user is None:
+        return "—"
+    name = user.get_full_name() or user.get_username()
+    profile = getattr(user, "profile", None)  # none for a user without a profile
+    body = getattr(profile, "body", None)
+    return f"{name} ({body})" if body else name
+
+
+class PlanChangesFilter(django_filters.FilterSet):
+    """The filters of a programme's "Recent changes": programme (the page's own; another one
+    leads to that programme's page), kind of change, author and dates."""
+
+    KIND_CHOICES = capitalised([("+", _("added")), ("~", _("changed")), ("-", _("removed"))])
+    programme = django_filters.ChoiceFilter(
+        label=_("Programme"), choices=(), empty_label=None, method="filter_nothing"
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of change"),
+        field_name="history_type",
+        choices=KIND_CHOICES,
+        empty_label=_("Any kind"),
+    )
+    author = AuthorFilter(
+        label=_("Author"),
+        field_name="history_user",
+        queryset=None,
+        empty_label=_("Any author"),
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From (date)"),
+        field_name="history_date",
+        lookup_expr="date__gte",
+        widget=DATE_INPUT,
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To (date)"),
+        field_name="history_date",
+        lookup_expr="date__lte",
+        widget=DATE_INPUT,
+    )
+
+    def __init__(self, data=None, queryset=None, *, programmes, authors, request=None):
+        super().__init__(data, queryset, request=request)
+        self.filters["programme"].extra["choices"] = [
+            (p.code, f"{p.code} · {p}") for p in programmes
+        ]
+        self.filters["author"].queryset = authors
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # the programme is the page's URL; the view redirects to another one

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Exists, OuterRef
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -415,6 +416,26 @@ def _same(model_field, stored, current) -> bool:
     except Exception:  # noqa: BLE001 - a value the field cannot read is a change; save() will say why
         return False
     return _blank(stored) == _blank(current)
+
+
+def plan_change_records(*programmes):
+    """The measure records of the plans of ``programmes`` (objects or ids), one per save, newest first, with the author's
+    body selected: a QuerySet, so the page filters and pages it in the database.
+
+    One save of a measure (``measures.services.measure_save``, which raises the version) writes
+    the measure, then its target units as a second record of the same version; a page of changes
+    shows the save once, as its first record (a new measure reads "added", not "added" and
+    "changed")."""
+    history = Measure.history.model
+    earlier_of_same_save = history.objects.filter(
+        id=OuterRef("id"), version=OuterRef("version"), history_id__lt=OuterRef("history_id")
+    )
+    return (
+        history.objects.filter(programme_id__in=[getattr(p, "pk", p) for p in programmes])
+        .exclude(Exists(earlier_of_same_save))
+        .select_related("history_user__profile__body")
+        .order_by("-history_date", "-history_id")
+    )
 
 
 def tracked_models() -> list[type]:

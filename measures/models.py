@@ -312,6 +312,12 @@ class Measure(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("measures:measure_detail", args=[self.programme.code, self.number])
 
+    @property
+    def reference(self) -> str:
+        """'REG-2025-2030 · 3.1.2': how a page outside the programme's own names the measure (3.1.2
+        of the draft is another measure than 3.1.2 of the adopted plan). Select the programme."""
+        return f"{self.programme.code} · {self.number}"
+
     def clean(self) -> None:
         errors: dict[str, list] = {}
         if self.number and not NUMBER_RE.match(normalise_number(self.number)):

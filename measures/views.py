@@ -6,20 +6,22 @@ so it lives in the interface app above both (portal/views.py)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from measures.conflicts import forms_after_conflict
 from measures.deadlines import DeadlineParseError, parse_programme_deadline
-from measures.filters import MeasureFilter
+from measures.filters import MeasureFilter, PlanChangesFilter
 from measures.forms import MeasureEditForms
-from measures.history import grouped, measure_history
+from measures.history import grouped, measure_history, plan_change_records
 from measures.models import (
     Measure,
 )
@@ -36,10 +38,12 @@ from programs.permissions import (
     can_edit_programme,
     can_see_plan_history,
     editable_programme_or_deny,
+    editable_programmes,
 )
 from regionalprogram.languages import warn_missing_languages
 
 PAGE_SIZE = 50
+CHANGES_PAGE_SIZE = 50
 # The measure's column is called "measure" after the official table's header; in a sentence
 # about what is missing, its title.
 MEASURE_TEXT_LABELS = {"title": gettext_lazy("title")}
@@ -277,19 +281,48 @@ def plan_archive(request, code: str):
 
 @login_required
 def plan_changes(request, code: str):
-    """The latest edits of a programme's plan, newest first (a fixed number of queries)."""
+    """The latest edits of a programme's plan, newest first, one line per save, filtered by kind,
+    author and dates and paged (a fixed number of queries whatever the number of changes)."""
     programme = get_object_or_404(Programme.objects.visible_to(request.user), code=code)
     if not can_see_plan_history(request.user, programme):
         raise PermissionDenied
-    records = (
-        Measure.history.model.objects.filter(programme_id=programme.pk)
-        .select_related("history_user")
-        .order_by("-history_date")[:100]
+    wanted = request.GET.get("programme")
+    if wanted and wanted != programme.code:
+        other = editable_programmes(request.user).filter(code=wanted).first()
+        if other is not None:
+            query = request.GET.copy()
+            query.pop("programme")
+            query.pop("page", None)
+            url = reverse("measures:plan_changes", args=[other.code])
+            return redirect(f"{url}?{query.urlencode()}" if query else url)
+    records = plan_change_records(programme)
+    data = request.GET.copy()
+    data["programme"] = programme.code
+    filterset = PlanChangesFilter(
+        data,
+        queryset=records,
+        programmes=editable_programmes(request.user),
+        authors=get_user_model()
+        .objects.filter(pk__in=records.values("history_user"))
+        .select_related("profile__body")
+        .order_by("first_name", "last_name", "username"),
+        request=request,
     )
+    page_obj = None
+    if filterset.is_valid():
+        page_obj = Paginator(filterset.qs, CHANGES_PAGE_SIZE).get_page(request.GET.get("page"))
+    is_filtered = any(request.GET.get(name) for name in ("kind", "author", "date_from", "date_to"))
     return render(
         request,
         "measures/plan_changes.html",
-        {"programme": programme, "records": records},
+        {
+            "programme": programme,
+            "filter": filterset,
+            "page_obj": page_obj,
+            "records": page_obj.object_list if page_obj else [],
+            "is_filtered": is_filtered,
+        },
+        status=200 if page_obj is not None else 400,
     )
 
 

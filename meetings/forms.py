@@ -72,6 +72,7 @@ class ProposalForm(forms.ModelForm):
         model = Proposal
         fields = [
             "target_kind",
+            "programme",
             "direction",
             "objective",
             "measure",
@@ -88,22 +89,41 @@ class ProposalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.instance.group = group
-            self.instance.programme = group.programme
-        programme = group.programme
-        self.fields["direction"].queryset = Direction.objects.filter(
-            programme=programme
-        ).in_plan_order()
-        self.fields["objective"].queryset = (
-            Objective.objects.filter(direction__programme=programme)
-            .select_related("direction")
+        # Any programme the group works on (WorkingGroup.programmes); a new proposal starts on the
+        # newest of them, the plan in force.
+        programmes = list(group.programmes())
+        self.fields["programme"].queryset = group.programmes()
+        self.fields["programme"].empty_label = None
+        self.fields["programme"].required = False  # not sent: the proposal's or the group's own
+        self._group = group
+        self.fields["programme"].label_from_instance = lambda p: f"{p.code} · {p}"
+        self.fields["programme"].help_text = _(
+            "For a direction, an objective or a measure, the programme it belongs to is taken."
+        )
+        if not self.instance.pk and programmes:
+            self.fields["programme"].initial = programmes[-1].pk
+        self.fields["direction"].queryset = (
+            Direction.objects.filter(programme__in=programmes)
+            .select_related("programme")
             .in_plan_order()
         )
-        self.fields["measure"].queryset = Measure.objects.filter(
-            programme=programme, archived_at__isnull=True
-        ).order_by("sort_key")
-        self.fields["objective"].label_from_instance = lambda o: f"{o.number} {o.title}"
-        self.fields["direction"].label_from_instance = lambda d: f"{d.number}. {d.title}"
-        self.fields["measure"].label_from_instance = lambda m: f"{m.number} {m.title[:120]}"
+        self.fields["objective"].queryset = (
+            Objective.objects.filter(direction__programme__in=programmes)
+            .select_related("direction__programme")
+            .in_plan_order()
+        )
+        self.fields["measure"].queryset = (
+            Measure.objects.filter(programme__in=programmes, archived_at__isnull=True)
+            .select_related("programme")
+            .order_by("-programme__period_start_year", "programme__code", "sort_key")
+        )
+        self.fields["objective"].label_from_instance = (
+            lambda o: f"{o.direction.programme.code} · {o.number} {o.title}"
+        )
+        self.fields["direction"].label_from_instance = (
+            lambda d: f"{d.programme.code} · {d.number}. {d.title}"
+        )
+        self.fields["measure"].label_from_instance = lambda m: f"{m.reference} {m.title[:120]}"
         self.fields["target_kind"].widget = forms.RadioSelect(choices=ProposalTarget.choices)
         if self.instance.pk:
             self.fields["remove_attachments"] = forms.ModelMultipleChoiceField(
@@ -127,6 +147,19 @@ class ProposalForm(forms.ModelForm):
                 setattr(self.instance, name, None)
             elif not data.get(name):
                 self.add_error(name, _("Choose what the proposal targets."))
+        # A part of the plan names its programme: the proposal is on that one.
+        if data.get("measure"):
+            data["programme"] = data["measure"].programme
+        elif data.get("objective"):
+            data["programme"] = data["objective"].direction.programme
+        elif data.get("direction"):
+            data["programme"] = data["direction"].programme
+        if not data.get("programme") and not self.has_error("programme"):
+            data["programme"] = (
+                self.instance.programme if self.instance.pk else self._group.programme
+            )
+        if data.get("programme"):
+            self.instance.programme = data["programme"]
         return data
 
     def service_fields(self) -> dict:

@@ -96,6 +96,16 @@ class WorkingGroup(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("meetings:group_detail", args=[self.slug])
 
+    def programmes(self):
+        """The programmes the group works on, oldest first: the one it was formed for and those
+        that superseded it in turn (the group that drafted REG-2024-2028 goes on with the adopted
+        REG-2025-2030). Its members may propose changes to any of them."""
+        ids, programme = [], self.programme
+        while programme is not None and programme.pk not in ids:
+            ids.append(programme.pk)
+            programme = programme.superseded_by
+        return Programme.objects.filter(pk__in=ids).order_by("period_start_year", "code")
+
 
 class MemberRole(models.TextChoices):
     CHAIR = "chair", _("chair")
@@ -664,6 +674,14 @@ class Proposal(models.Model):
         field = required.get(self.target_kind)
         if field and not getattr(self, f"{field}_id"):
             raise ValidationError({field: _("Choose what the proposal targets.")})
+        if (
+            self.programme_id
+            and self.group_id
+            and not self.group.programmes().filter(pk=self.programme_id).exists()
+        ):
+            raise ValidationError(
+                {"programme": _("The working group does not work on this programme.")}
+            )
         if self.measure_id and self.programme_id and self.measure.programme_id != self.programme_id:
             raise ValidationError({"measure": _("The measure belongs to another programme.")})
         if (

@@ -50,9 +50,9 @@ def proposal_submit(*, user, group: WorkingGroup, **fields) -> Proposal:
         raise PermissionDenied("Only current members of the working group can send proposals.")
     attachments = fields.pop("attachments", None) or []
     fields.setdefault("language", _current_language())
+    fields.setdefault("programme", group.programme)
     proposal = Proposal(
         group=group,
-        programme=group.programme,
         author=user,
         author_body=membership.body,
         status=ProposalStatus.SUBMITTED,

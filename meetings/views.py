@@ -209,7 +209,12 @@ def _apply_errors(form, exc: ValidationError) -> None:
 
 def _proposal_rows(queryset):
     return queryset.select_related(
-        "author_body", "agenda_item__meeting", "duplicate_of", "resulting_measure"
+        "author_body",
+        "agenda_item__meeting",
+        "duplicate_of",
+        "programme",
+        "measure__programme",
+        "resulting_measure__programme",
     ).order_by("-submitted_at", "-pk")
 
 

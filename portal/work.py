@@ -19,10 +19,10 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.text import capfirst
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from measures import reporting
+from measures.history import plan_change_records
 from measures.models import ComputedStatus, Measure, ProgressReport, ReportStatus
 from meetings.models import (
     Decision,
@@ -38,7 +38,6 @@ from meetings.services import SCREENABLE, proposal_author_membership, secretaria
 from programs.permissions import editable_programmes
 from programs.roles import MEMBERS, PARTNERS
 from regionalprogram.api.models import ApiToken
-from regionalprogram.languages import LANGUAGE_CODES
 
 LIST_LENGTH = 10
 RECENT_CHANGES = 8
@@ -158,23 +157,10 @@ def editor_work(user, today: datetime.date) -> EditorWork | None:
             )
         work.append(ProgrammeWork(programme, figures, programme.pk in reviewable))
     codes = {p.pk: p.code for p in programmes}
-    changes = list(
-        Measure.history.model.objects.filter(programme_id__in=ids)
-        .select_related("history_user")
-        .order_by("-history_date")[:RECENT_CHANGES]
-    )
-    language = get_language()
+    # One line per save, as on the programme's "Recent changes" (measures.history).
+    changes = list(plan_change_records(*ids)[:RECENT_CHANGES])
     for record in changes:
         record.programme_code = codes[record.programme_id]
-        # A history row has the title's columns but not the live model's language switch.
-        record.display_title = next(
-            (
-                getattr(record, f"title_{lang}")
-                for lang in (language, *LANGUAGE_CODES)
-                if getattr(record, f"title_{lang}", "")
-            ),
-            record.title,
-        )
     return EditorWork(work, changes)
 
 

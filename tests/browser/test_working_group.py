@@ -50,7 +50,7 @@ def test_member_submits_and_secretary_puts_on_agenda_and_accepts(
     page.goto(f"{live_server.url}/en/working-group/mwg/")
     page.get_by_role("link", name="Submit a proposal").first.click()
     page.get_by_label("a direction").check()
-    page.select_option("select[name=direction]", label="2. Growth points")
+    page.select_option("select[name=direction]", label=f"{group.programme.code} · 2. Growth points")
     page.fill("input[name=title]", "Separate budget programme for growth points")
     page.fill("textarea[name=text]", "Fund growth points through a separate budget programme.")
     page.fill("textarea[name=justification]", "Funding becomes visible.")
