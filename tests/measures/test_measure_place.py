@@ -64,15 +64,17 @@ def test_form_fills_direction_and_objective_from_the_number(plan):
     )
 
 
-def test_a_chosen_objective_wins_over_the_number(plan):
+def test_a_chosen_objective_that_disagrees_with_the_number_is_refused(plan):
+    """One rule for numbers (issue 13): the import reads 2.1.4 as objective 2.1, so the form does
+    not store it under 2.2 either; it says so instead of placing it silently."""
     data = {
         k.removeprefix("measure-"): v
         for k, v in new_measure(plan, **{"measure-objective": str(plan["o22"].pk)}).items()
     }
-    form = MeasureForm(data, programme=plan["programme"], units=[])
-    assert form.is_valid(), form.errors
-    assert form.cleaned_data["objective"] == plan["o22"]
-    assert form.cleaned_data["direction"] == plan["two"]
+    with translation.override("en"):
+        form = MeasureForm(data, programme=plan["programme"], units=[])
+        assert not form.is_valid()
+        assert "would sit under 2.1 by its number" in form.errors["number"][0]
 
 
 def test_mismatch_says_which_objectives_fit(plan):

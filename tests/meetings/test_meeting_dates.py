@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from meetings.models import Meeting, MeetingStatus
+from programs.services import version_of
 from tests.factories import LegalActFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +69,8 @@ def test_a_meeting_already_stored_in_year_0001_does_not_break_the_pages(client, 
     client.force_login(secretary)
     edit = G + f"meetings/{meeting.number}/edit/"
     assert client.get(edit).status_code == 200  # the secretary can open it to correct it
-    response = client.post(edit, meeting_data("2026-03-10T10:00"))
+    data = meeting_data("2026-03-10T10:00")
+    data["version"] = version_of(Meeting.objects.get(pk=meeting.pk))  # the edit conflict check
+    response = client.post(edit, data)
     assert response.status_code == 302
     assert Meeting.objects.get(pk=meeting.pk).starts_at.year == 2026

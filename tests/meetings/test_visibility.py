@@ -384,9 +384,10 @@ SECRET = "SECRETMINUTESTEXT"
 @pytest.fixture
 def other_group_secrets(world):
     """An unpublished held meeting of the other group with a draft decision, and a submitted
-    proposal; a former member of that group."""
+    proposal; a former member of that group. (When and where a meeting is held is public, as for a
+    planned one: the secret is what was decided.)"""
     group = world["groups"]["other_group"]
-    meeting = MeetingFactory(group=group, number=7, place=SECRET)
+    meeting = MeetingFactory(group=group, number=7, minutes_summary=SECRET, news_text=SECRET)
     DecisionFactory(
         meeting=meeting, number="1", text=SECRET, text_en=SECRET, status=DecisionStatus.OPEN
     )
