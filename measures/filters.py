@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models import ComputedStatus, Measure, MeasureStatus
 from programs.models import Direction, Programme, ResponsibleBody
+from regionalprogram.widgets import DATE
 from regions.models import AdministrativeUnit, UnitLevel, normalize_soate
 
 
@@ -24,18 +25,6 @@ def capitalised(choices):
     lower-case ones that read inside a sentence. capfirst stays lazy, so the language is the
     request's."""
     return [(value, capfirst(label)) for value, label in choices]
-
-
-# Typed as dd.mm.yyyy whatever the browser's locale (as meetings.forms.DATE does for its forms).
-DATE_INPUT = forms.DateInput(
-    format="%d.%m.%Y",
-    attrs={
-        "pattern": r"\d{1,2}\.\d{1,2}\.\d{4}",
-        "placeholder": _("dd.mm.yyyy"),
-        "inputmode": "numeric",
-        "autocomplete": "off",
-    },
-)
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -201,13 +190,13 @@ class PlanChangesFilter(django_filters.FilterSet):
         label=_("From (date)"),
         field_name="history_date",
         lookup_expr="date__gte",
-        widget=DATE_INPUT,
+        widget=DATE,
     )
     date_to = django_filters.DateFilter(
         label=_("To (date)"),
         field_name="history_date",
         lookup_expr="date__lte",
-        widget=DATE_INPUT,
+        widget=DATE,
     )
 
     def __init__(self, data=None, queryset=None, *, programmes, authors, request=None):

@@ -65,6 +65,18 @@ class ComputedStatus(models.TextChoices):
     COMPLETED = "completed", pgettext_lazy("measure status", "completed")
     NOT_REPORTED = "not_reported", pgettext_lazy("measure status", "not reported")
 
+    @classmethod
+    def by_attention(cls) -> list[ComputedStatus]:
+        """The order figures and status mixes show them in: what needs attention first."""
+        return [
+            cls.OVERDUE,
+            cls.NOT_REPORTED,
+            cls.AT_RISK,
+            cls.ON_TRACK,
+            cls.NOT_STARTED,
+            cls.COMPLETED,
+        ]
+
 
 class MeasureQuerySet(ArchivableQuerySet):
     """The action plan's questions, asked the same way by the plan page, the export and the API.

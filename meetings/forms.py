@@ -34,26 +34,7 @@ from programs.forms import VersionedMixin
 from programs.models import Direction, Objective
 from regionalprogram.languages import LANGUAGE_CODES
 from regionalprogram.uploads import MAX_ATTACHMENTS, CheckedFilesField
-
-# Text inputs in the portal's own format (dd.mm.yyyy, 24-hour time) whatever the browser's locale;
-# the server reads them through the format modules' DATE_INPUT_FORMATS / DATETIME_INPUT_FORMATS.
-DATE = forms.DateInput(
-    format="%d.%m.%Y",
-    attrs={
-        "pattern": r"\d{1,2}\.\d{1,2}\.\d{4}",
-        "placeholder": _("dd.mm.yyyy"),
-        "inputmode": "numeric",
-        "autocomplete": "off",
-    },
-)
-DATETIME = forms.DateTimeInput(
-    format="%d.%m.%Y %H:%M",
-    attrs={
-        "pattern": r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}",
-        "placeholder": _("dd.mm.yyyy hh:mm"),
-        "autocomplete": "off",
-    },
-)
+from regionalprogram.widgets import DATE, DATETIME
 
 
 def trilingual(*names: str) -> list[str]:

@@ -55,15 +55,7 @@ from regions.tables import indicator_table
 
 UNIT_MEASURES_PAGE_SIZE = 50
 
-# Home's figures: what needs attention first.
-HOME_STATUS_ORDER = [
-    ComputedStatus.OVERDUE,
-    ComputedStatus.NOT_REPORTED,
-    ComputedStatus.AT_RISK,
-    ComputedStatus.ON_TRACK,
-    ComputedStatus.NOT_STARTED,
-    ComputedStatus.COMPLETED,
-]
+HOME_STATUS_ORDER = ComputedStatus.by_attention()
 
 CURRENT_STATUSES = [
     ProgrammeStatus.UNDER_DISCUSSION,

@@ -60,15 +60,7 @@ from programs.models import Objective, Programme
 
 ZERO = Decimal("0.0")
 
-# The order a status mix is drawn in: what needs attention first.
-STATUS_ORDER = [
-    ComputedStatus.OVERDUE,
-    ComputedStatus.NOT_REPORTED,
-    ComputedStatus.AT_RISK,
-    ComputedStatus.ON_TRACK,
-    ComputedStatus.NOT_STARTED,
-    ComputedStatus.COMPLETED,
-]
+STATUS_ORDER = ComputedStatus.by_attention()
 PUNCTUALITY = ("due", "on_time", "late", "missing", "accepted")
 
 

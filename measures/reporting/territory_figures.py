@@ -27,15 +27,7 @@ from regions.models import AdministrativeUnit, IndicatorValue, SocioEconomicIndi
 POPULATION = "population"  # thousand people: money (thousand som) / population = som per person
 PATH_SEGMENT = 15  # a SOATE code and its slash in AdministrativeUnit.tree_path
 
-# The order a status mix is shown in: what needs attention first.
-STATUS_ORDER = [
-    ComputedStatus.OVERDUE,
-    ComputedStatus.NOT_REPORTED,
-    ComputedStatus.AT_RISK,
-    ComputedStatus.ON_TRACK,
-    ComputedStatus.NOT_STARTED,
-    ComputedStatus.COMPLETED,
-]
+STATUS_ORDER = ComputedStatus.by_attention()
 
 
 @dataclass(frozen=True)
