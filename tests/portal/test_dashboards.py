@@ -466,3 +466,12 @@ def test_a_chart_page_draws_bars_and_the_table_of_the_same_numbers(client, plan)
 def test_a_bar_chart_with_nothing_says_so():
     chart = bar_chart("empty", "Empty", [])
     assert chart.rows == [] and chart.bar_count == 0
+
+
+def test_ids_in_links_are_not_written_with_thousand_separators(client):
+    """USE_THOUSAND_SEPARATOR localises every number a template prints: an id of 3511 came out as
+    "#body-3,511" in English. Ids in links and form values are written plain."""
+    body = BodyFactory(pk=23511)
+    html = client.get(f"/en/bodies/{body.pk}/").content.decode()
+    assert "#body-23511" in html
+    assert "23,511" not in html and "23\xa0511" not in html
