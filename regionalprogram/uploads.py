@@ -12,7 +12,9 @@ import zipfile
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 5
@@ -61,13 +63,20 @@ def sniff_kind(upload) -> str | None:
 def check_attachment(upload) -> str:
     """Validate one uploaded file; return its real content type or raise ValidationError."""
     if upload.size > MAX_ATTACHMENT_SIZE:
+        # In bytes: rounded to megabytes, a file one byte over read "10.0 MB; the limit is 10.0 MB".
         raise ValidationError(
-            _("%(name)s is too large (%(size)s); the limit is %(limit)s."),
+            ngettext_lazy(
+                "%(name)s is too large: %(size)s byte; the limit is %(limit)s (%(limit_bytes)s bytes).",
+                "%(name)s is too large: %(size)s bytes; the limit is %(limit)s (%(limit_bytes)s bytes).",
+                "count",
+            ),
             code="too_large",
             params={
                 "name": upload.name,
-                "size": filesizeformat(upload.size),
+                "count": upload.size,
+                "size": number_format(upload.size, force_grouping=True),
                 "limit": filesizeformat(MAX_ATTACHMENT_SIZE),
+                "limit_bytes": number_format(MAX_ATTACHMENT_SIZE, force_grouping=True),
             },
         )
     kind = sniff_kind(upload)
