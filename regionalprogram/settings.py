@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -364,10 +363,9 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "media")
-# Uploaded plan workbooks wait here between preview and import; never served.
-PLAN_IMPORT_DIR = env_path(
-    "PLAN_IMPORT_DIR", Path(tempfile.gettempdir()) / "regionalprogram-plan-imports"
-)
+# Uploaded plan workbooks wait here between preview and import; never served. A folder of this
+# installation (git-ignored), not the machine's temporary folder that other installations share.
+PLAN_IMPORT_DIR = env_path("PLAN_IMPORT_DIR", BASE_DIR / "plan-imports")
 
 # --- Request sizes (RequestSizeLimitMiddleware refuses a larger body with 413 before reading it) ---
 # Plain forms and API bodies: the form fields' own limit and a little more for the encoding.

@@ -155,6 +155,19 @@ def test_development_has_a_local_portal_url():
     assert loaded(DEVELOPMENT)["PORTAL_URL"] == "http://127.0.0.1:8000"
 
 
+def test_plan_workbooks_wait_in_a_git_ignored_folder_of_the_project_by_default():
+    # Not the machine's temporary folder, which every installation on the host shared.
+    folder = PROJECT_DIR / "plan-imports"
+    for env in (DEVELOPMENT, PRODUCTION):
+        assert loaded(env)["PLAN_IMPORT_DIR"] == str(folder)
+    ignored = subprocess.run(  # noqa: S603 - a fixed git command
+        ["git", "check-ignore", "-q", str(folder / "upload.xlsx")],  # noqa: S607
+        cwd=PROJECT_DIR,
+        check=False,
+    )
+    assert ignored.returncode == 0
+
+
 def test_secret_key_is_required_without_debug():
     without = {name: value for name, value in PRODUCTION.items() if name != "SECRET_KEY"}
     assert refusal(load_settings(without)) == "SECRET_KEY must be set when DEBUG is off."
