@@ -461,7 +461,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Production hardening, on unless DEBUG; each can be turned off from the environment behind a proxy.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Only our own proxy's word counts: sent straight to gunicorn, a client's X-Forwarded-Proto would
+# pass a plain HTTP request off as HTTPS and skip the redirect.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT > 0 else None
 # A load balancer asks /healthz over plain HTTP on the internal network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

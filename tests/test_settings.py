@@ -54,6 +54,7 @@ shown = {{name: getattr(s, name) for name in {SHOWN!r}}}
 shown["THROTTLE"] = s.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
 shown["LOG_LEVEL"] = s.LOGGING["root"]["level"]
 shown["CONN_MAX_AGE"] = s.DATABASES["default"]["CONN_MAX_AGE"]
+shown["SECURE_PROXY_SSL_HEADER"] = s.SECURE_PROXY_SSL_HEADER
 print(json.dumps(shown, default=str))
 """
 
@@ -168,6 +169,15 @@ def test_plan_workbooks_wait_in_a_git_ignored_folder_of_the_project_by_default()
     assert ignored.returncode == 0
 
 
+def test_forwarded_proto_is_trusted_only_behind_a_proxy():
+    # Straight to gunicorn, "X-Forwarded-Proto: https" from the client would skip the HTTPS
+    # redirect and pass for a secure request; behind our own proxy, the proxy writes it.
+    assert loaded(PRODUCTION)["SECURE_PROXY_SSL_HEADER"] is None
+    assert loaded({**PRODUCTION, "TRUSTED_PROXY_COUNT": "0"})["SECURE_PROXY_SSL_HEADER"] is None
+    behind = loaded({**PRODUCTION, "TRUSTED_PROXY_COUNT": "1"})
+    assert behind["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
 def test_secret_key_is_required_without_debug():
     without = {name: value for name, value in PRODUCTION.items() if name != "SECRET_KEY"}
     assert refusal(load_settings(without)) == "SECRET_KEY must be set when DEBUG is off."
@@ -233,6 +243,7 @@ def test_good_values_reach_their_settings():
         "THROTTLE": {"anon": "10/second", "user": "100/hour", "token": "5000/day"},
         "LOG_LEVEL": "WARNING",
         "CONN_MAX_AGE": 0,
+        "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
     }
 
 
