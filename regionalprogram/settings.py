@@ -284,7 +284,9 @@ DATABASES = {
     "default": database_settings(
         _env("DATABASE_URL"),
         pgdata=env_path("EMBEDDED_PGDATA", BASE_DIR / ".pgdata"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 60, minimum=0),
+        # Persistent connections under gunicorn's few long-lived workers only: runserver's thread
+        # per request would leave one open connection behind per request for a minute.
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 0 if DEBUG else 60, minimum=0),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

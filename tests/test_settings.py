@@ -178,6 +178,16 @@ def test_forwarded_proto_is_trusted_only_behind_a_proxy():
     assert behind["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
 
 
+def test_connections_persist_in_production_only():
+    # runserver opens a thread, and with it a connection, per request: kept 60 s, a burst of new
+    # clients ran PostgreSQL out of connections ("too many clients already").
+    assert loaded(DEVELOPMENT)["CONN_MAX_AGE"] == 0
+    assert loaded(PRODUCTION)["CONN_MAX_AGE"] == 60
+    # Either may still be set on purpose.
+    assert loaded({**DEVELOPMENT, "DB_CONN_MAX_AGE": "30"})["CONN_MAX_AGE"] == 30
+    assert loaded({**PRODUCTION, "DB_CONN_MAX_AGE": "0"})["CONN_MAX_AGE"] == 0
+
+
 def test_secret_key_is_required_without_debug():
     without = {name: value for name, value in PRODUCTION.items() if name != "SECRET_KEY"}
     assert refusal(load_settings(without)) == "SECRET_KEY must be set when DEBUG is off."
