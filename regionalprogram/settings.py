@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -285,7 +284,9 @@ DATABASES = {
     "default": database_settings(
         _env("DATABASE_URL"),
         pgdata=env_path("EMBEDDED_PGDATA", BASE_DIR / ".pgdata"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 60, minimum=0),
+        # Persistent connections under gunicorn's few long-lived workers only: runserver's thread
+        # per request would leave one open connection behind per request for a minute.
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 0 if DEBUG else 60, minimum=0),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -364,10 +365,9 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "media")
-# Uploaded plan workbooks wait here between preview and import; never served.
-PLAN_IMPORT_DIR = env_path(
-    "PLAN_IMPORT_DIR", Path(tempfile.gettempdir()) / "regionalprogram-plan-imports"
-)
+# Uploaded plan workbooks wait here between preview and import; never served. A folder of this
+# installation (git-ignored), not the machine's temporary folder that other installations share.
+PLAN_IMPORT_DIR = env_path("PLAN_IMPORT_DIR", BASE_DIR / "plan-imports")
 
 # --- Request sizes (RequestSizeLimitMiddleware refuses a larger body with 413 before reading it) ---
 # Plain forms and API bodies: the form fields' own limit and a little more for the encoding.
@@ -463,7 +463,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Production hardening, on unless DEBUG; each can be turned off from the environment behind a proxy.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Only our own proxy's word counts: sent straight to gunicorn, a client's X-Forwarded-Proto would
+# pass a plain HTTP request off as HTTPS and skip the redirect.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT > 0 else None
 # A load balancer asks /healthz over plain HTTP on the internal network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

@@ -12,7 +12,9 @@ import zipfile
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 5
@@ -58,16 +60,48 @@ def sniff_kind(upload) -> str | None:
     return None
 
 
+# Macro code in an Office file: the VBA part (any folder, any case), or a content type that marks
+# the document or one of its parts as macro-enabled or as VBA (docm/xlsm renamed to docx/xlsx).
+_MACRO_PART = "vbaproject.bin"
+_MACRO_TYPES = (b"macroenabled", b"vbaproject", b"vbadata")
+# [Content_Types].xml is a few KB; a larger one is read only this far (a zip bomb stays small).
+_CONTENT_TYPES_READ = 1024 * 1024
+
+
+def has_macros(upload) -> bool:
+    """Whether an Office (zip) file carries macros, judged from its parts and content types."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            if any(name.rsplit("/", 1)[-1].lower() == _MACRO_PART for name in archive.namelist()):
+                return True
+            with archive.open("[Content_Types].xml") as part:
+                types = part.read(_CONTENT_TYPES_READ).lower()
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        # sniff_kind has already opened it; a part that cannot be read is no proof of safety.
+        return True
+    finally:
+        upload.seek(0)
+    return any(marker in types for marker in _MACRO_TYPES)
+
+
 def check_attachment(upload) -> str:
     """Validate one uploaded file; return its real content type or raise ValidationError."""
     if upload.size > MAX_ATTACHMENT_SIZE:
+        # In bytes: rounded to megabytes, a file one byte over read "10.0 MB; the limit is 10.0 MB".
         raise ValidationError(
-            _("%(name)s is too large (%(size)s); the limit is %(limit)s."),
+            ngettext_lazy(
+                "%(name)s is too large: %(size)s byte; the limit is %(limit)s (%(limit_bytes)s bytes).",
+                "%(name)s is too large: %(size)s bytes; the limit is %(limit)s (%(limit_bytes)s bytes).",
+                "count",
+            ),
             code="too_large",
             params={
                 "name": upload.name,
-                "size": filesizeformat(upload.size),
+                "count": upload.size,
+                "size": number_format(upload.size, force_grouping=True),
                 "limit": filesizeformat(MAX_ATTACHMENT_SIZE),
+                "limit_bytes": number_format(MAX_ATTACHMENT_SIZE, force_grouping=True),
             },
         )
     kind = sniff_kind(upload)
@@ -76,6 +110,15 @@ def check_attachment(upload) -> str:
             _("%(name)s is not a PDF, DOCX, XLSX, PNG or JPEG file."),
             code="bad_type",
             params={"name": upload.name},
+        )
+    if kind in ("docx", "xlsx") and has_macros(upload):
+        raise ValidationError(
+            _(
+                "%(name)s contains macros, which are not accepted: save it as a %(kind)s file "
+                "without macros and attach it again."
+            ),
+            code="macros",
+            params={"name": upload.name, "kind": kind.upper()},
         )
     content_type, extensions = KINDS[kind]
     name = upload.name.lower()

@@ -54,6 +54,7 @@ shown = {{name: getattr(s, name) for name in {SHOWN!r}}}
 shown["THROTTLE"] = s.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
 shown["LOG_LEVEL"] = s.LOGGING["root"]["level"]
 shown["CONN_MAX_AGE"] = s.DATABASES["default"]["CONN_MAX_AGE"]
+shown["SECURE_PROXY_SSL_HEADER"] = s.SECURE_PROXY_SSL_HEADER
 print(json.dumps(shown, default=str))
 """
 
@@ -155,6 +156,38 @@ def test_development_has_a_local_portal_url():
     assert loaded(DEVELOPMENT)["PORTAL_URL"] == "http://127.0.0.1:8000"
 
 
+def test_plan_workbooks_wait_in_a_git_ignored_folder_of_the_project_by_default():
+    # Not the machine's temporary folder, which every installation on the host shared.
+    folder = PROJECT_DIR / "plan-imports"
+    for env in (DEVELOPMENT, PRODUCTION):
+        assert loaded(env)["PLAN_IMPORT_DIR"] == str(folder)
+    ignored = subprocess.run(  # noqa: S603 - a fixed git command
+        ["git", "check-ignore", "-q", str(folder / "upload.xlsx")],  # noqa: S607
+        cwd=PROJECT_DIR,
+        check=False,
+    )
+    assert ignored.returncode == 0
+
+
+def test_forwarded_proto_is_trusted_only_behind_a_proxy():
+    # Straight to gunicorn, "X-Forwarded-Proto: https" from the client would skip the HTTPS
+    # redirect and pass for a secure request; behind our own proxy, the proxy writes it.
+    assert loaded(PRODUCTION)["SECURE_PROXY_SSL_HEADER"] is None
+    assert loaded({**PRODUCTION, "TRUSTED_PROXY_COUNT": "0"})["SECURE_PROXY_SSL_HEADER"] is None
+    behind = loaded({**PRODUCTION, "TRUSTED_PROXY_COUNT": "1"})
+    assert behind["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+def test_connections_persist_in_production_only():
+    # runserver opens a thread, and with it a connection, per request: kept 60 s, a burst of new
+    # clients ran PostgreSQL out of connections ("too many clients already").
+    assert loaded(DEVELOPMENT)["CONN_MAX_AGE"] == 0
+    assert loaded(PRODUCTION)["CONN_MAX_AGE"] == 60
+    # Either may still be set on purpose.
+    assert loaded({**DEVELOPMENT, "DB_CONN_MAX_AGE": "30"})["CONN_MAX_AGE"] == 30
+    assert loaded({**PRODUCTION, "DB_CONN_MAX_AGE": "0"})["CONN_MAX_AGE"] == 0
+
+
 def test_secret_key_is_required_without_debug():
     without = {name: value for name, value in PRODUCTION.items() if name != "SECRET_KEY"}
     assert refusal(load_settings(without)) == "SECRET_KEY must be set when DEBUG is off."
@@ -220,6 +253,7 @@ def test_good_values_reach_their_settings():
         "THROTTLE": {"anon": "10/second", "user": "100/hour", "token": "5000/day"},
         "LOG_LEVEL": "WARNING",
         "CONN_MAX_AGE": 0,
+        "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
     }
 
 

@@ -25,6 +25,7 @@ from programs.api import (
 )
 from regionalprogram.api.docs import LocalRedocView, LocalSwaggerView
 from regionalprogram.api.root import api_root
+from regionalprogram.api.throttling import PartnerRateThrottle
 from regions.api import IndicatorViewSet, UnitViewSet
 
 app_name = "api"
@@ -37,7 +38,12 @@ PERIOD = r"(?P<kind>(?:quarter|half_year|year))/(?P<year>[0-9]{4})/(?P<period_nu
 
 urlpatterns = [
     path("", api_root, name="root"),
-    path("schema/", SpectacularAPIView.as_view(urlconf=None), name="schema"),
+    # The schema is large and costly to build: it counts against the same limits as the rest.
+    path(
+        "schema/",
+        SpectacularAPIView.as_view(urlconf=None, throttle_classes=[PartnerRateThrottle]),
+        name="schema",
+    ),
     path("docs/", LocalSwaggerView.as_view(url_name="api:schema"), name="swagger"),
     path("redoc/", LocalRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("programmes/", ProgrammeViewSet.as_view(LIST), name="programme-list"),

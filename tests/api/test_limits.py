@@ -193,3 +193,14 @@ def test_deeply_nested_json_is_a_400(db):
     )
     assert response.status_code == 400
     assert "nested too deeply" in response.json()["detail"]
+
+
+def test_the_schema_is_throttled_like_the_rest_of_the_api(settings):
+    # 210 KB and 140 ms of work each: without a limit, an easy way to load the server.
+    rates(settings, anon="2/minute")
+    anonymous = APIClient(REMOTE_ADDR="10.0.0.3")
+    for _ in range(2):
+        assert anonymous.get("/api/v1/schema/").status_code == 200
+    refused = anonymous.get("/api/v1/schema/")
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) >= 1
