@@ -77,6 +77,20 @@ class MeasureAdmin(TabbedTranslationAdmin):
         measure_save(obj, user=request.user)
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown, never added, changed or removed here: the record is written elsewhere, where its
+    rules are checked (each subclass says where)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(MeasureExecutor)
 class MeasureExecutorAdmin(admin.ModelAdmin):
     list_display = ["measure", "body", "in_coordination", "position"]
@@ -87,22 +101,13 @@ class MeasureExecutorAdmin(admin.ModelAdmin):
 
 
 @admin.register(FundingLine)
-class FundingLineAdmin(admin.ModelAdmin):
+class FundingLineAdmin(ReadOnlyAdmin):
     """Read-only: funding is edited in the plan editor, which checks its allocation to units."""
 
     list_display = ["measure", "source", "year", "planned_amount", "actual_amount"]
     list_filter = ["source", "year", "measure__programme"]
     search_fields = ["measure__number", "measure__title_ky", "measure__title_ru"]
     list_select_related = ["measure"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class IndicatorTargetInline(admin.TabularInline):
@@ -230,7 +235,7 @@ class ReportReminderAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportDispatch)
-class ReportDispatchAdmin(admin.ModelAdmin):
+class ReportDispatchAdmin(ReadOnlyAdmin):
     """Sendings of the consolidated report: recorded on the programme's consolidated-report page
     only (with the file as sent), and never changed or removed."""
 
@@ -238,12 +243,3 @@ class ReportDispatchAdmin(admin.ModelAdmin):
     list_filter = ["language", "to_cabinet", "to_administration"]
     list_select_related = ["period__cycle__programme"]
     date_hierarchy = "sent_on"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -25,8 +25,6 @@ import pytest
 
 from tests.subprocesses import PROJECT_DIR
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets and signals")
-
 START_CLUSTER = (
     "import sys; from pathlib import Path;"
     "from regionalprogram.embedded_db import embedded_database_url;"
