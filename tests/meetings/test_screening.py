@@ -49,9 +49,25 @@ def test_author_is_emailed_in_their_language(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [member.email]
-    assert f"№ {proposal.pk}" in message.subject or str(proposal.pk) in message.subject
+    assert f"№ {proposal.pk}" in message.subject
     assert "Нет бюджета." in message.body
     assert f"/ru/working-group/mwg/proposals/{proposal.pk}/" in message.body
+
+
+def test_a_proposal_number_over_999_is_written_plain_in_the_mail(
+    client, secretary, member, group, django_capture_on_commit_callbacks
+):
+    """Thousand separators are on for Russian: number 12345 must not read "12 345"."""
+    proposal = ProposalFactory(
+        pk=12345, group=group, author=member, title="Mobile clinics", language="ru",
+        author_body=BodyFactory(),
+    )
+    client.force_login(secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(proposal, "answer/"), {"status": "rejected", "answer": "Нет бюджета."})
+    message = mail.outbox[0]
+    assert "№ 12345" in message.subject
+    assert "№ 12345" in message.body
 
 
 def test_merging_a_duplicate(
