@@ -454,5 +454,9 @@ def privacy(request):
         "contact": settings.PORTAL_CONTACT,
         "session_hours": settings.SESSION_COOKIE_AGE // 3600,
         "lockout_minutes": int(settings.AXES_COOLOFF_TIME * 60),
+        # The cookie of regionalprogram.replica, set only where a read replica is configured.
+        "primary_cookie_seconds": (
+            settings.REPLICA_STICKY_SECONDS if "replica" in settings.DATABASES else None
+        ),
     }
     return render(request, "portal/privacy.html", context)
