@@ -53,6 +53,10 @@ class RequestRouting:
 _current: ContextVar[RequestRouting | None] = ContextVar("replica_routing", default=None)
 
 
+def replica_configured() -> bool:
+    return REPLICA in settings.DATABASES
+
+
 def _always_primary(model) -> bool:
     meta = model._meta
     return meta.app_label in PRIMARY_APPS or meta.label in PRIMARY_MODELS
@@ -114,7 +118,7 @@ class ReplicaMiddleware:
     """
 
     def __init__(self, get_response):
-        if REPLICA not in settings.DATABASES:
+        if not replica_configured():
             raise MiddlewareNotUsed
         self.get_response = get_response
 
