@@ -150,6 +150,17 @@ def test_migrations_never_run_on_the_replica_and_objects_of_both_relate():
     assert router.allow_relation(primary, copy) is True
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("configured", [True, False])
+def test_the_privacy_page_names_the_cookie_only_where_a_replica_sets_it(
+    client, monkeypatch, configured
+):
+    monkeypatch.setattr(replica, "replica_configured", lambda: configured)
+    response = client.get("/en/privacy/")
+    assert response.status_code == 200
+    assert ("one more cookie" in response.content.decode()) is configured
+
+
 SETTINGS = (
     "import json; from regionalprogram import settings as s;"
     "print(json.dumps([sorted(s.DATABASES), getattr(s, 'DATABASE_ROUTERS', []),"
