@@ -16,6 +16,8 @@ The rule, in full — it lives here and nowhere else:
   - for accounts and security bookkeeping (sessions, users and groups, API tokens, rate
     counters, login lock-outs, the mail outbox): a revoked token or a changed password must take
     effect at once, not after the replica catches up.
+* A replica that cannot be reached is left alone for REPLICA_RETRY_SECONDS: meanwhile its reads
+  go to the primary, so the public pages stay up (slower) while it is down.
 * Everything outside such a request — logged-in people, management commands, workers, the shell,
   tests — reads the primary.
 
@@ -24,13 +26,16 @@ A streamed export is read in the request's context too, while its body is being 
 
 from __future__ import annotations
 
+import logging
 import time
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+
+logger = logging.getLogger(__name__)
 
 REPLICA = "replica"
 STICKY_COOKIE = "primary_until"
@@ -53,6 +58,30 @@ class RequestRouting:
 _current: ContextVar[RequestRouting | None] = ContextVar("replica_routing", default=None)
 
 
+# Seconds a replica that refused a connection is not asked again (per process).
+REPLICA_RETRY_SECONDS = 30
+_replica_down_until = 0.0
+
+
+def _replica_reachable() -> bool:
+    """Whether this process has (or can open) a working connection to the replica."""
+    global _replica_down_until
+    if time.monotonic() < _replica_down_until:
+        return False
+    replica = connections[REPLICA]
+    try:
+        # As Django does before a query: a kept connection that died is dropped first.
+        replica.close_if_health_check_failed()
+        replica.ensure_connection()
+    except DatabaseError as error:
+        _replica_down_until = time.monotonic() + REPLICA_RETRY_SECONDS
+        logger.warning(
+            "Replica unreachable, reading the primary for %ss: %s", REPLICA_RETRY_SECONDS, error
+        )
+        return False
+    return True
+
+
 def replica_configured() -> bool:
     return REPLICA in settings.DATABASES
 
@@ -73,6 +102,7 @@ class ReplicaRouter:
             or routing.wrote
             or _always_primary(model)
             or connections[DEFAULT_DB_ALIAS].in_atomic_block
+            or not _replica_reachable()
         ):
             return DEFAULT_DB_ALIAS
         return REPLICA

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import time
+from pathlib import Path
 
 import django
 
@@ -123,7 +125,28 @@ def main() -> dict:
     wait_until_replica_has_everything()
     seen["after_catching_up_page"] = title_shown(Client().get(page))
     seen["replica_in_recovery"] = sql("replica", "SELECT pg_is_in_recovery()")[0]
+
+    # The replica goes down: the public pages stay up, read from the primary.
+    stop_replica()
+    seen["replica_down_page"] = title_shown(Client().get(page))
+    seen["replica_down_api"] = title_shown(Client().get(api), api=True)
     return seen
+
+
+def stop_replica() -> None:
+    """PostgreSQL's fast shutdown (SIGINT to the postmaster), which ends our connection too."""
+    (folder,) = sql("replica", "SHOW data_directory")
+    connections["replica"].close()
+    pid = int((Path(folder) / "postmaster.pid").read_text().split()[0])
+    os.kill(pid, signal.SIGINT)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the replica did not stop")
 
 
 if __name__ == "__main__":

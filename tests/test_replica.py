@@ -11,7 +11,7 @@ import time
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
+from django.db import OperationalError, connection
 from django.http import HttpResponse, StreamingHttpResponse
 from django.test import RequestFactory
 
@@ -34,6 +34,7 @@ def with_replica(monkeypatch, settings):
     """The middleware as installed when DATABASE_REPLICA_URL is set (no second database is
     reached: the router's answers are looked at, not used)."""
     monkeypatch.setattr(replica, "replica_configured", lambda: True)
+    monkeypatch.setattr(replica, "_replica_reachable", lambda: True)
     settings.REPLICA_STICKY_SECONDS = 10
 
 
@@ -142,6 +143,34 @@ def test_a_streamed_export_is_read_under_the_requests_routing(with_replica):
     assert router.db_for_read(Measure) == "default"  # and nothing of it stays behind
 
 
+class DownReplica:
+    def __init__(self):
+        self.attempts = 0
+
+    def close_if_health_check_failed(self):
+        pass
+
+    def ensure_connection(self):
+        self.attempts += 1
+        raise OperationalError("connection refused")
+
+
+def test_a_replica_that_is_down_sends_its_reads_to_the_primary_and_is_retried_later(
+    monkeypatch,
+):
+    # The real reachability check, against a replica that refuses every connection.
+    monkeypatch.setattr(replica, "replica_configured", lambda: True)
+    down = DownReplica()
+    monkeypatch.setattr(replica, "connections", {"default": connection, "replica": down})
+    monkeypatch.setattr(replica, "_replica_down_until", 0.0)
+    assert answer(request())[0] == "default"
+    assert answer(request())[0] == "default"
+    assert down.attempts == 1  # not asked again at every request
+    monkeypatch.setattr(replica, "_replica_down_until", time.monotonic() - 1)
+    answer(request())
+    assert down.attempts == 2
+
+
 def test_migrations_never_run_on_the_replica_and_objects_of_both_relate():
     assert router.allow_migrate("replica", "measures") is False
     assert router.allow_migrate("default", "measures") is True
@@ -247,4 +276,6 @@ def test_public_reads_come_from_the_replica_and_a_browser_reads_its_own_writes()
     assert seen["after_logout_api"] == "new"
     assert seen["after_the_window_page"] == "old"
     assert seen["after_catching_up_page"] == "new"
+    # The replica down: public reads fall back to the primary instead of failing.
+    assert (seen["replica_down_page"], seen["replica_down_api"]) == ("new", "new")
     assert time.monotonic() - started < 180
