@@ -21,7 +21,10 @@ The rule, in full — it lives here and nowhere else:
 * Everything outside such a request — logged-in people, management commands, workers, the shell,
   tests — reads the primary.
 
-A streamed export is read in the request's context too, while its body is being sent.
+A streamed export is read in the request's context too, while its body is being sent. Raw SQL
+on ``django.db.connection`` bypasses routers and reads the primary; raw SQL that completes an ORM
+read of a public request asks ``connections[router.db_for_read(Model)]`` (measures/api.py), so both
+halves come from one database.
 """
 
 from __future__ import annotations
@@ -159,7 +162,7 @@ class ReplicaMiddleware:
             response = self.get_response(request)
         finally:
             _current.reset(token)
-        if response.streaming:
+        if response.streaming and not getattr(response, "is_async", False):
             response.streaming_content = _streamed_with(routing, response.streaming_content)
         if request.method not in SAFE_METHODS or routing.wrote:
             seconds = settings.REPLICA_STICKY_SECONDS
