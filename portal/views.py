@@ -49,6 +49,7 @@ from programs.permissions import (
     can_edit_programme,
     can_see_plan_history,
 )
+from regionalprogram import replica
 from regions.maps import MARKER_RADIUS, country_shapes, tile_shapes
 from regions.models import AdministrativeUnit, SocioEconomicIndicator, normalize_soate
 from regions.tables import indicator_table
@@ -454,5 +455,9 @@ def privacy(request):
         "contact": settings.PORTAL_CONTACT,
         "session_hours": settings.SESSION_COOKIE_AGE // 3600,
         "lockout_minutes": int(settings.AXES_COOLOFF_TIME * 60),
+        # The cookie of regionalprogram.replica, set only where a read replica is configured.
+        "primary_cookie_seconds": (
+            settings.REPLICA_STICKY_SECONDS if replica.replica_configured() else None
+        ),
     }
     return render(request, "portal/privacy.html", context)

@@ -241,6 +241,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks lag-tolerant requests for the replica router; removes itself when there is no replica.
+    "regionalprogram.replica.ReplicaMiddleware",
     # Before anything reads a body: the CSRF check and the NUL check below both do.
     "regionalprogram.middleware.RequestSizeLimitMiddleware",
     "regionalprogram.middleware.RejectNullCharactersMiddleware",
@@ -289,6 +291,20 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0 if DEBUG else 60, minimum=0),
     )
 }
+# A PostgreSQL streaming replica of DATABASE_URL for the reads that tolerate a short lag; who reads
+# from it is regionalprogram.replica's rule. Unset: one database, no router, nothing changes.
+if _replica_url := _env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = database_settings(
+        _replica_url,
+        pgdata=BASE_DIR / ".pgdata",  # not used: a URL is given
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        name="DATABASE_REPLICA_URL",
+    )
+    # A test run against such settings reads the primary's test database, never creates a second.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["regionalprogram.replica.ReplicaRouter"]
+# Seconds after a browser's last write during which it reads only the primary.
+REPLICA_STICKY_SECONDS = env_int("REPLICA_STICKY_SECONDS", 10, minimum=1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts: login, its throttling, passwords ---
