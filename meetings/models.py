@@ -357,6 +357,9 @@ class MinutesAmendment(models.Model):
     )
     text = models.TextField(_("correction"))
     reason = models.TextField(_("reason"))
+    # Written once, in the secretary's language: stored so readers of other languages see it marked
+    # (like reviewers' comments and change reasons), not passed off as a translation.
+    language = models.CharField(_("language of the amendment"), max_length=2, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),

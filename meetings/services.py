@@ -28,6 +28,7 @@ from meetings.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
+from regionalprogram.languages import active_language
 from regionalprogram.uploads import MAX_ATTACHMENTS, check_attachment
 
 
@@ -395,7 +396,12 @@ def minutes_amend(
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ValidationError({"agenda_item": _("The item belongs to another meeting.")})
     amendment = MinutesAmendment(
-        meeting=meeting, agenda_item=agenda_item, text=text, reason=reason, author=user
+        meeting=meeting,
+        agenda_item=agenda_item,
+        text=text,
+        reason=reason,
+        language=active_language(),
+        author=user,
     )
     amendment.full_clean()
     amendment.save()
