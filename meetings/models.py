@@ -79,6 +79,9 @@ class WorkingGroup(models.Model):
         on_delete=models.PROTECT,
         related_name="working_groups",
     )
+    sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Demo row, not part of any official record.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
