@@ -79,8 +79,6 @@ from meetings.services import (
 )
 from programs.services import StaleEdit, check_version, refuse_stale
 from regionalprogram.languages import (
-    LANGUAGE_CODES,
-    LANGUAGE_NAMES,
     active_language,
     language_gaps,
     text_in_language,
@@ -698,25 +696,31 @@ def minutes_approve_view(request, group, number: int):
         else:
             messages.success(request, _("The minutes have been approved."))
         return redirect("meetings:minutes_edit", group.slug, number)
-    items = list(meeting.agenda_items.order_by("position"))
-    gaps = [
-        (
-            item,
-            [
-                LANGUAGE_NAMES[lang]
-                for lang in LANGUAGE_CODES
-                if not getattr(item, f"minutes_text_{lang}")
-            ],
-        )
-        for item in items
+    items = [
+        (_("Agenda item %(number)s") % {"number": item.position}, item, ("title", "minutes_text"))
+        for item in meeting.agenda_items.order_by("position")
     ]
     context = {
         "group": group,
         "meeting": meeting,
-        "items": items,
-        "gaps": [(item, langs) for item, langs in gaps if langs],
+        "heading": _("Approve the minutes of meeting No. %(number)s?") % {"number": meeting.number},
+        "subject": str(group),
+        "happens": [
+            _(
+                "The minutes are approved with their texts and decisions as they stand, and "
+                "the approval is recorded with your name and the time."
+            ),
+        ],
+        "irreversible": _(
+            "Once approved, the minutes are locked: their texts and decisions can no longer be "
+            "edited, and every later correction is recorded as an amendment with its reason."
+        ),
+        "gaps": language_gaps(items),
+        "submit": _("Approve and lock the minutes"),
+        "cancel_url": reverse("meetings:minutes_edit", args=[group.slug, number]),
+        "cancel_label": _("Back to the draft"),
     }
-    return render(request, "meetings/minutes_approve.html", context)
+    return render(request, "includes/confirm_page.html", context)
 
 
 @secretary_view

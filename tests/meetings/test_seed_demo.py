@@ -466,6 +466,10 @@ def test_a_sample_group_works_on_the_adopted_plan(seeded, client):
     with translation.override("en"):
         page = client.get(group.get_absolute_url()).content.decode()
     assert "An invented working group" in page
+    api = client.get(f"/api/v1/working-groups/{group.slug}/")
+    assert api.status_code == 200 and api.json()["sample"] is True
+    real = client.get(f"/api/v1/working-groups/{DRAFTING_GROUP}/").json()
+    assert real["sample"] is False
 
 
 # --- the real meeting of 12.06.2024 -----------------------------------------------------------
