@@ -11,10 +11,9 @@ official text writes it ("2025 – 1 000,0; 2026 – 1 500,0"). After the offici
 has a ninth, the allocation of funding lines to target units (``layout.ALLOCATION_COLUMN``); the
 .docx annex keeps the eight official columns.
 
-Rows come a chunk of measures at a time with a fixed number of queries per chunk; the workbook is
-written in openpyxl's write-only mode straight to a temporary file, so a plan of thousands of
-measures is never held in memory as a whole more than once (python-docx keeps its document tree in
-memory: that is the one copy). What is written is exactly what ``importer`` reads back.
+Rows come a chunk of measures at a time from one server-side cursor, with a fixed number of queries
+per chunk; the workbook is written in openpyxl's write-only mode and the document's table row by row
+into its zip, both straight to a temporary file, so no export holds the plan in memory. What is written is exactly what ``importer`` reads back.
 """
 
 from __future__ import annotations
@@ -91,14 +90,10 @@ def export_queryset(queryset):
 
 
 def iter_measures(queryset, *, chunk: int = CHUNK) -> Iterator[Measure]:
-    """Keyset-free chunks by offset over a fixed order: a fixed number of queries per chunk."""
-    offset = 0
-    while True:
-        measures = list(queryset[offset : offset + chunk])
-        yield from measures
-        if len(measures) < chunk:
-            return
-        offset += chunk
+    """The measures through one server-side cursor: the plan is sorted once, not once per chunk
+    (an OFFSET re-sorts everything before it), and each chunk of rows costs the same fixed number
+    of prefetch queries."""
+    return queryset.iterator(chunk_size=chunk)
 
 
 def executors_cell(measure: Measure) -> str:
