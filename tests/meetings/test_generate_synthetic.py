@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from measures.models import (
     FundingLine,
@@ -133,9 +134,11 @@ def test_query_count_does_not_grow_with_the_measures():
 
 def test_refuses_a_database_with_other_content_unless_forced():
     UserFactory()
-    with pytest.raises(CommandError, match="not synthetic"):
+    with translation.override("en"), pytest.raises(CommandError, match="not synthetic"):
         generate(measures=5)
     assert not Measure.objects.exists()
+    with translation.override("ru"), pytest.raises(CommandError, match="несинтетическое"):
+        generate(measures=5)
 
     generate(measures=5, force=True)
     assert Measure.objects.count() == 5
@@ -150,6 +153,9 @@ def test_a_demo_database_is_a_throwaway_one():
 
 def test_refuses_a_second_synthetic_plan():
     generate(measures=5)
-    with pytest.raises(CommandError, match="already holds a synthetic plan"):
+    with (
+        translation.override("en"),
+        pytest.raises(CommandError, match="already holds a synthetic plan"),
+    ):
         generate(measures=5)
     assert Measure.objects.count() == 5

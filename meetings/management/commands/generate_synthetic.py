@@ -161,7 +161,8 @@ def synthetic_database_check(*, force: bool) -> None:
     if (
         get_user_model().objects.exists()
         or Programme.objects.exclude(code__startswith=f"{PREFIX}-").exists()
-        or ResponsibleBody.objects.exclude(short_name__startswith=f"{PREFIX}-").exists()
+        # The column itself: a lookup on short_name reads the active language's.
+        or ResponsibleBody.objects.exclude(short_name_ky__startswith=f"{PREFIX}-").exists()
     ):
         raise CommandError(
             _(
@@ -231,7 +232,7 @@ class Command(BaseCommand):
                         f"Синтетический орган № {i}",
                         f"Synthetic body No. {i}",
                     ),
-                    short_name=f"{PREFIX}-{i:03d}",
+                    **tri("short_name", *[f"{PREFIX}-{i:03d}"] * 3),
                     kind=kind,
                     territory=unit,
                 )
