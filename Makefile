@@ -76,7 +76,9 @@ reset-db: venv
 stop-db: venv
 	-$(PY) -m regionalprogram.embedded_db stop .pgdata
 
-# Times the partner API's measures list (one page of 50, one oblast) over a throwaway plan of
-# 10,000 measures against the plain-SQL baseline of PERFORMANCE.md; nothing it builds is kept.
+# Builds throwaway databases with synthetic plans of each size (generate_synthetic), times the
+# pages, API calls, exports and import people wait for, prints a table and writes .bench/results.json;
+# the databases are dropped afterwards. `make bench BENCH_SIZES=1000` for a quick run.
+BENCH_SIZES ?= 1000 10000 100000
 bench: migrate
-	$(PY) manage.py bench_api
+	$(PY) manage.py bench_api --sizes "$(BENCH_SIZES)"
