@@ -42,12 +42,13 @@ def test_a_file_of_exactly_the_limit_is_accepted():
 
 
 def office_file(folder: str, *, extra: dict[str, str] | None = None, types: str = "") -> bytes:
+    # A fixed time in every entry: the bytes become test ids, which both xdist workers must
+    # collect alike (with the clock's time they differed when collection spanned two seconds).
+    parts = {"[Content_Types].xml": f"<Types>{types}</Types>", f"{folder}/document.xml": "<doc/>"}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", f"<Types>{types}</Types>")
-        archive.writestr(f"{folder}/document.xml", "<doc/>")
-        for name, text in (extra or {}).items():
-            archive.writestr(name, text)
+        for name, text in {**parts, **(extra or {})}.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 
