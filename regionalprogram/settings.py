@@ -400,22 +400,23 @@ S3_BUCKET = env_str(
     pattern=re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"),
     meaning="an S3 bucket name (lower-case letters, digits, dots and hyphens)",
 )
+# Read (and checked) with or without a bucket, so a wrong value is found before it is needed.
+_s3 = {
+    "bucket_name": S3_BUCKET,
+    # Empty: Amazon S3 itself; a MinIO/Ceph server on the ministry's network: its address.
+    "endpoint_url": env_url("S3_ENDPOINT_URL", "") or None,
+    # Empty: boto3's own chain (the machine's role, ~/.aws); set both for MinIO/Ceph.
+    "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
+    "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
+    "region_name": env_str("S3_REGION", "us-east-1"),
+    "addressing_style": env_choice(
+        "S3_ADDRESSING_STYLE", "path", {"PATH", "VIRTUAL", "AUTO"}
+    ).lower(),
+    "default_acl": None,  # the bucket's own (private) policy
+    "querystring_auth": True,  # any URL built anyway is signed and short-lived
+    "querystring_expire": 300,
+}
 if S3_BUCKET:
-    _s3 = {
-        "bucket_name": S3_BUCKET,
-        # Empty: Amazon S3 itself; a MinIO/Ceph server on the ministry's network: its address.
-        "endpoint_url": env_url("S3_ENDPOINT_URL", "") or None,
-        # Empty: boto3's own chain (the machine's role, ~/.aws); set both for MinIO/Ceph.
-        "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
-        "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
-        "region_name": env_str("S3_REGION", "us-east-1"),
-        "addressing_style": env_choice(
-            "S3_ADDRESSING_STYLE", "path", {"PATH", "VIRTUAL", "AUTO"}
-        ).lower(),
-        "default_acl": None,  # the bucket's own (private) policy
-        "querystring_auth": True,  # any URL built anyway is signed and short-lived
-        "querystring_expire": 300,
-    }
     _default_storage = {
         "BACKEND": "storages.backends.s3.S3Storage",
         # Two uploads of "report.pdf" keep two files, as on disk.
