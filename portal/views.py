@@ -16,7 +16,6 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -50,6 +49,7 @@ from programs.permissions import (
     can_edit_programme,
     can_see_plan_history,
 )
+from regionalprogram.paging import IdsFirstPaginator
 from regions.maps import MARKER_RADIUS, country_shapes, tile_shapes
 from regions.models import AdministrativeUnit, SocioEconomicIndicator, normalize_soate
 from regions.tables import indicator_table
@@ -222,7 +222,7 @@ def unit_detail(request, soate: str):
     )
     children = unit.children.order_by("soate")
     visible_programmes = Programme.objects.visible_to(request.user)
-    page = Paginator(
+    page = IdsFirstPaginator(
         Measure.objects.for_plan_table().in_unit(unit).filter(programme__in=visible_programmes),
         UNIT_MEASURES_PAGE_SIZE,
     ).get_page(request.GET.get("page"))
