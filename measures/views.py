@@ -43,6 +43,7 @@ from programs.permissions import (
     editable_programmes,
 )
 from regionalprogram.languages import warn_missing_languages
+from regionalprogram.paging import IdsFirstPaginator
 
 PAGE_SIZE = 50
 CHANGES_PAGE_SIZE = 50
@@ -70,7 +71,7 @@ def measure_list(request):
         queryset = Measure.objects.none()
         programme = None
         status = 400
-    paginator = Paginator(queryset, PAGE_SIZE)
+    paginator = IdsFirstPaginator(queryset, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     measures = list(page.object_list)
     attach_funding_by_source(measures)

@@ -215,6 +215,7 @@ INSTALLED_APPS = [
     "django.forms",  # its widget templates, for FORM_RENDERER below
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # the trigram indexes of the plan's search (OpClass in indexes)
     "django_filters",
     "rest_framework",
     "regionalprogram",
