@@ -3,8 +3,120 @@
 import django.contrib.postgres.indexes
 import django.db.models.functions.text
 from django.conf import settings
-from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
+
+# The trigram indexes, as the models declare them (Measure.Meta.indexes).
+TRIGRAM_INDEXES = [
+    migrations.AddIndex(
+        model_name="measure",
+        index=django.contrib.postgres.indexes.GinIndex(
+            django.contrib.postgres.indexes.OpClass(
+                django.db.models.functions.text.Upper("title_ky"), name="gin_trgm_ops"
+            ),
+            name="measure_title_ky_trgm",
+        ),
+    ),
+    migrations.AddIndex(
+        model_name="measure",
+        index=django.contrib.postgres.indexes.GinIndex(
+            django.contrib.postgres.indexes.OpClass(
+                django.db.models.functions.text.Upper("title_ru"), name="gin_trgm_ops"
+            ),
+            name="measure_title_ru_trgm",
+        ),
+    ),
+    migrations.AddIndex(
+        model_name="measure",
+        index=django.contrib.postgres.indexes.GinIndex(
+            django.contrib.postgres.indexes.OpClass(
+                django.db.models.functions.text.Upper("title_en"), name="gin_trgm_ops"
+            ),
+            name="measure_title_en_trgm",
+        ),
+    ),
+    migrations.AddIndex(
+        model_name="measure",
+        index=django.contrib.postgres.indexes.GinIndex(
+            django.contrib.postgres.indexes.OpClass(
+                django.db.models.functions.text.Upper("implementation_mechanism_ky"),
+                name="gin_trgm_ops",
+            ),
+            name="measure_implem_ky_trgm",
+        ),
+    ),
+    migrations.AddIndex(
+        model_name="measure",
+        index=django.contrib.postgres.indexes.GinIndex(
+            django.contrib.postgres.indexes.OpClass(
+                django.db.models.functions.text.Upper("implementation_mechanism_ru"),
+                name="gin_trgm_ops",
+            ),
+            name="measure_implem_ru_trgm",
+        ),
+    ),
+    migrations.AddIndex(
+        model_name="measure",
+        index=django.contrib.postgres.indexes.GinIndex(
+            django.contrib.postgres.indexes.OpClass(
+                django.db.models.functions.text.Upper("implementation_mechanism_en"),
+                name="gin_trgm_ops",
+            ),
+            name="measure_implem_en_trgm",
+        ),
+    ),
+    migrations.AddIndex(
+        model_name="measure",
+        index=django.contrib.postgres.indexes.GinIndex(
+            django.contrib.postgres.indexes.OpClass(
+                django.db.models.functions.text.Upper("expected_result_ky"), name="gin_trgm_ops"
+            ),
+            name="measure_expect_ky_trgm",
+        ),
+    ),
+    migrations.AddIndex(
+        model_name="measure",
+        index=django.contrib.postgres.indexes.GinIndex(
+            django.contrib.postgres.indexes.OpClass(
+                django.db.models.functions.text.Upper("expected_result_ru"), name="gin_trgm_ops"
+            ),
+            name="measure_expect_ru_trgm",
+        ),
+    ),
+    migrations.AddIndex(
+        model_name="measure",
+        index=django.contrib.postgres.indexes.GinIndex(
+            django.contrib.postgres.indexes.OpClass(
+                django.db.models.functions.text.Upper("expected_result_en"), name="gin_trgm_ops"
+            ),
+            name="measure_expect_en_trgm",
+        ),
+    ),
+]
+
+
+def trigram_available(schema_editor) -> bool:
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
+def add_trigram_indexes(apps, schema_editor):
+    """Every packaged PostgreSQL (Debian's, the official images, managed services) ships pg_trgm;
+    the embedded development server of the pgserver wheel does not. There the plan is searched
+    without these indexes (same results, the table read whole) instead of the migration failing on
+    a newcomer's machine."""
+    if not trigram_available(schema_editor):
+        return
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    measure = apps.get_model("measures", "Measure")
+    for operation in TRIGRAM_INDEXES:
+        schema_editor.add_index(measure, operation.index)
+
+
+def remove_trigram_indexes(apps, schema_editor):
+    measure = apps.get_model("measures", "Measure")
+    for operation in TRIGRAM_INDEXES:
+        schema_editor.remove_index(measure, operation.index)  # DROP INDEX IF EXISTS
 
 
 class Migration(migrations.Migration):
@@ -16,95 +128,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),
         migrations.AddIndex(
             model_name="measure",
             index=models.Index(
                 fields=["number"], name="measure_number_like", opclasses=["varchar_pattern_ops"]
             ),
         ),
-        migrations.AddIndex(
-            model_name="measure",
-            index=django.contrib.postgres.indexes.GinIndex(
-                django.contrib.postgres.indexes.OpClass(
-                    django.db.models.functions.text.Upper("title_ky"), name="gin_trgm_ops"
-                ),
-                name="measure_title_ky_trgm",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="measure",
-            index=django.contrib.postgres.indexes.GinIndex(
-                django.contrib.postgres.indexes.OpClass(
-                    django.db.models.functions.text.Upper("title_ru"), name="gin_trgm_ops"
-                ),
-                name="measure_title_ru_trgm",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="measure",
-            index=django.contrib.postgres.indexes.GinIndex(
-                django.contrib.postgres.indexes.OpClass(
-                    django.db.models.functions.text.Upper("title_en"), name="gin_trgm_ops"
-                ),
-                name="measure_title_en_trgm",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="measure",
-            index=django.contrib.postgres.indexes.GinIndex(
-                django.contrib.postgres.indexes.OpClass(
-                    django.db.models.functions.text.Upper("implementation_mechanism_ky"),
-                    name="gin_trgm_ops",
-                ),
-                name="measure_implem_ky_trgm",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="measure",
-            index=django.contrib.postgres.indexes.GinIndex(
-                django.contrib.postgres.indexes.OpClass(
-                    django.db.models.functions.text.Upper("implementation_mechanism_ru"),
-                    name="gin_trgm_ops",
-                ),
-                name="measure_implem_ru_trgm",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="measure",
-            index=django.contrib.postgres.indexes.GinIndex(
-                django.contrib.postgres.indexes.OpClass(
-                    django.db.models.functions.text.Upper("implementation_mechanism_en"),
-                    name="gin_trgm_ops",
-                ),
-                name="measure_implem_en_trgm",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="measure",
-            index=django.contrib.postgres.indexes.GinIndex(
-                django.contrib.postgres.indexes.OpClass(
-                    django.db.models.functions.text.Upper("expected_result_ky"), name="gin_trgm_ops"
-                ),
-                name="measure_expect_ky_trgm",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="measure",
-            index=django.contrib.postgres.indexes.GinIndex(
-                django.contrib.postgres.indexes.OpClass(
-                    django.db.models.functions.text.Upper("expected_result_ru"), name="gin_trgm_ops"
-                ),
-                name="measure_expect_ru_trgm",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="measure",
-            index=django.contrib.postgres.indexes.GinIndex(
-                django.contrib.postgres.indexes.OpClass(
-                    django.db.models.functions.text.Upper("expected_result_en"), name="gin_trgm_ops"
-                ),
-                name="measure_expect_en_trgm",
-            ),
+        migrations.SeparateDatabaseAndState(
+            state_operations=TRIGRAM_INDEXES,
+            database_operations=[
+                migrations.RunPython(add_trigram_indexes, remove_trigram_indexes),
+            ],
         ),
     ]
