@@ -225,4 +225,4 @@ def test_plan_page_runs_the_same_queries_for_10_and_200_measures(client, program
     assert with_10 == with_200
     # Rows, count, three prefetches/aggregates and the filter form's drop-downs; pinned so that a
     # new per-row lookup shows up here.
-    assert with_200 <= 11
+    assert with_200 <= 12  # one of them reads the page's ids first (regionalprogram.paging)

@@ -20,6 +20,7 @@ from measures import views_io
 from measures.models import Measure
 from measures.plan_io.importer import apply_plan, build_plan
 from measures.services import EditConflict, MeasureContent, measure_save, measure_update
+from measures.views_io import decision_field
 from programs.models import Programme
 from programs.services import version_of
 from tests.edit_helpers import editor_of, measure_post_data
@@ -32,6 +33,10 @@ from tests.factories import (
 )
 from tests.measures.plan_files import make_programme_and_bodies, realistic_rows, workbook_bytes
 from tests.measures.test_plan_import_views import upload
+
+# The sample file names one body no directory holds; an import goes ahead only once the editor
+# has decided what it is (here: a new body).
+WONDERS = {decision_field("Министерство чудес"): "new"}
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +85,9 @@ def test_a_save_after_an_import_of_the_same_measure_is_a_conflict(client, progra
 
     client.force_login(editor_of(programme, username="plan_importer"))
     preview = upload(client, programme, workbook_bytes(rows_with_titles(m_1_1_1=NEW_TITLE)))
-    applied = client.post(preview["Location"], {"action": "apply", "skip_failed_rows": "1"})
+    applied = client.post(
+        preview["Location"], {"action": "apply", "skip_failed_rows": "1", **WONDERS}
+    )
     assert applied.status_code == 200
     measure.refresh_from_db()
     assert (measure.title_ru, measure.version) == (NEW_TITLE, 2)
@@ -106,7 +113,7 @@ def test_the_web_import_records_who_imported_and_from_which_file(client, program
     importer = editor_of(programme, username="plan_importer")
     client.force_login(importer)
     preview = upload(client, programme, workbook_bytes(realistic_rows()), name="plan-2026.xlsx")
-    client.post(preview["Location"], {"action": "apply", "skip_failed_rows": "1"})
+    client.post(preview["Location"], {"action": "apply", "skip_failed_rows": "1", **WONDERS})
 
     measure = Measure.objects.get(programme=programme, number="1.1.1")
     record = measure.history.latest("history_date")
@@ -190,7 +197,7 @@ def test_the_preview_says_which_measure_was_saved_meanwhile(client, programme, m
     client.force_login(editor_of(programme))
     preview = upload(client, programme, workbook_bytes(rows_with_titles(m_1_1_1=NEW_TITLE)))
     response = client.post(
-        preview["Location"], {"action": "apply", "skip_failed_rows": "1"}, follow=True
+        preview["Location"], {"action": "apply", "skip_failed_rows": "1", **WONDERS}, follow=True
     )
     assert response.redirect_chain[-1][0] == preview["Location"]
     assert "measure 1.1.1 was saved by someone else meanwhile" in response.content.decode()

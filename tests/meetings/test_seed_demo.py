@@ -380,6 +380,7 @@ FACTS = {
     "programs.Profile": "the demo accounts' bodies",
     "programs.Profile_programmes": "the editor's programmes",
     "meetings.DemoDatabase": "the mark that this database holds the demo",
+    "measures.PlanVersion": "a counter of writes to a plan (measures.figures), no content",
 }
 
 

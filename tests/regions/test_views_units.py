@@ -94,4 +94,5 @@ def test_unit_page_runs_the_same_queries_for_10_and_200_measures(client):
     with_10 = unit_page_queries(client, UnitFactory(), 10)
     with_200 = unit_page_queries(client, UnitFactory(), 200)
     assert with_10 == with_200
-    assert with_200 <= 12  # money allocated to the unit, and apart the money reaching it
+    # Money allocated to the unit and, apart, the money reaching it; the page's ids read first.
+    assert with_200 <= 13
