@@ -26,6 +26,7 @@ from django.core.cache import cache
 from moto.server import ThreadedMotoServer
 
 from measures.models import Measure
+from measures.views_io import decision_field
 from meetings.models import ProposalAttachment
 from programs.roles import MEMBERS
 from tests.edit_helpers import editor_of
@@ -209,7 +210,12 @@ def test_two_nodes_share_sessions_limits_lockouts_and_files(nodes, s3, real_hash
     token = csrf_token(planner, f"{b}{preview}")
     response = planner.post(
         f"{b}{preview}",
-        data={"csrfmiddlewaretoken": token, "action": "apply", "skip_failed_rows": "1"},
+        data={
+            "csrfmiddlewaretoken": token,
+            "action": "apply",
+            "skip_failed_rows": "1",
+            decision_field("Министерство чудес"): "new",  # the file's one unknown body
+        },
         timeout=60,
     )
     assert response.status_code == 200, response.text[:1000]
