@@ -49,3 +49,49 @@ class OutboxMail(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class QueuedTask(models.Model):
+    """One background task on the portal's own PostgreSQL (``regionalprogram.queue``).
+
+    The row is written in the caller's transaction, so a rolled-back action queues nothing; any
+    node's ``manage.py db_worker`` takes due rows with SKIP LOCKED, so two workers never run one
+    task twice.
+    """
+
+    id = models.CharField(primary_key=True, max_length=64, editable=False)
+    task_path = models.CharField(_("task"), max_length=300)
+    queue_name = models.CharField(_("queue"), max_length=100, default="default")
+    backend_name = models.CharField(_("backend"), max_length=100, default="default")
+    priority = models.SmallIntegerField(_("priority"), default=0)
+    args = models.JSONField(_("arguments"), default=list)
+    kwargs = models.JSONField(_("keyword arguments"), default=dict)
+    status = models.CharField(_("status"), max_length=20, default="READY")
+    enqueued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    run_after = models.DateTimeField(_("not before"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    last_attempted_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    worker_ids = models.JSONField(_("workers"), default=list)
+    return_value = models.JSONField(_("result"), null=True, blank=True)
+    exception_class_path = models.CharField(_("error"), max_length=300, blank=True)
+    traceback = models.TextField(_("traceback"), blank=True)
+
+    class Meta:
+        verbose_name = _("background task")
+        verbose_name_plural = _("background tasks")
+        ordering = ["-enqueued_at"]
+        indexes = [
+            # What a worker asks for: ready tasks of its queues, highest priority, oldest first.
+            models.Index(
+                "queue_name",
+                models.F("priority").desc(),
+                "enqueued_at",
+                condition=models.Q(status="READY"),
+                name="queued_task_ready",
+            ),
+            models.Index(fields=["finished_at"], name="queued_task_finished"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_path} ({self.status})"

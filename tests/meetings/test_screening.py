@@ -59,7 +59,11 @@ def test_a_proposal_number_over_999_is_written_plain_in_the_mail(
 ):
     """Thousand separators are on for Russian: number 12345 must not read "12 345"."""
     proposal = ProposalFactory(
-        pk=12345, group=group, author=member, title="Mobile clinics", language="ru",
+        pk=12345,
+        group=group,
+        author=member,
+        title="Mobile clinics",
+        language="ru",
         author_body=BodyFactory(),
     )
     client.force_login(secretary)
