@@ -1169,8 +1169,8 @@ class ExportJob(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
     )
-    progress_done = models.PositiveIntegerField(_("done"), default=0)
-    progress_total = models.PositiveIntegerField(_("total"), default=0)
+    progress_done = models.PositiveIntegerField(_("items done"), default=0)
+    progress_total = models.PositiveIntegerField(_("items in all"), default=0)
     file = models.FileField(_("file"), upload_to="exports/%Y/%m/", blank=True)
     filename = models.CharField(_("file name"), max_length=200, blank=True)
     error = models.TextField(_("error"), blank=True)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from regionalprogram.models import OutboxMail
+from regionalprogram.models import OutboxMail, QueuedTask
 
 
 @admin.register(OutboxMail)
@@ -23,6 +23,25 @@ class OutboxMailAdmin(admin.ModelAdmin):
         "sent_at",
         "last_error",
     ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(QueuedTask)
+class QueuedTaskAdmin(admin.ModelAdmin):
+    """The background queue (regionalprogram.queue): what waits, runs, ran or failed; read-only
+    (workers write it). A task left *running* by a killed worker is visible here."""
+
+    list_display = ["enqueued_at", "task_path", "queue_name", "status", "started_at", "finished_at"]
+    list_filter = ["status", "queue_name"]
+    search_fields = ["task_path", "id"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
 
     def has_add_permission(self, request):
         return False

@@ -58,6 +58,9 @@ def test_answering_a_proposal_succeeds_with_the_mail_server_down_and_the_mail_go
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.REJECTED
+    # The first attempt is a background task: a worker makes it, not the request.
+    assert OutboxMail.objects.get().attempts == 0
+    call_command("db_worker", "--batch")
     queued = OutboxMail.objects.get()
     assert queued.status == OutboxStatus.PENDING and queued.attempts == 1
     assert "ConnectionRefusedError" in queued.last_error
