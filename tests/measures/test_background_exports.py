@@ -116,9 +116,13 @@ def test_progress_is_written_while_the_measures_are_read(programme, monkeypatch)
     )
     seen = []
     write = exports._Progress.write
-    monkeypatch.setattr(exports._Progress, "write", lambda self, n: seen.append(n) or write(self, n))
+    monkeypatch.setattr(
+        exports._Progress, "write", lambda self, n: seen.append(n) or write(self, n)
+    )
     call_command("db_worker", "--batch")
     assert seen == [1, 2, 3, 4, 5]
+    job.refresh_from_db()
+    assert (job.status, job.progress_done, job.progress_total) == (ExportStatus.DONE, 5, 5)
 
 
 @pytest.mark.parametrize("who", ["other", "anonymous"])
