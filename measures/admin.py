@@ -19,6 +19,7 @@ from measures.models import (
     ReportStatus,
 )
 from measures.services import measure_save
+from regionalprogram.admin import ReadOnlyAdmin, ReadOnlyInline, RecordAdmin
 
 
 class MeasureExecutorInline(admin.TabularInline):
@@ -28,19 +29,12 @@ class MeasureExecutorInline(admin.TabularInline):
     fields = ["body", "in_coordination", "position"]
 
 
-class FundingLineInline(admin.TabularInline):
+class FundingLineInline(ReadOnlyInline):
     # Read-only here: a line's amount and the measure's target units carry its allocation to units
     # (measures.allocation), which only the plan editor, the import and the services check.
     model = FundingLine
-    extra = 0
     fields = ["source", "donor", "year", "planned_amount", "actual_amount"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    readonly_fields = fields  # actual_amount is not editable: a form naming it fails
 
 
 class MeasureIndicatorInline(TranslationTabularInline):
@@ -75,20 +69,6 @@ class MeasureAdmin(TabbedTranslationAdmin):
         # A change in the admin is a change like any other: a new version, so that an editor who
         # opened the measure before gets a conflict instead of overwriting it.
         measure_save(obj, user=request.user)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Shown, never added, changed or removed here: the record is written elsewhere, where its
-    rules are checked (each subclass says where)."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(MeasureExecutor)
@@ -135,17 +115,6 @@ class IndicatorTargetAdmin(admin.ModelAdmin):
     list_select_related = ["indicator", "unit"]
 
 
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 class IndicatorActualInline(ReadOnlyInline):
     model = IndicatorActual
     fields = ["indicator", "year", "unit", "value"]
@@ -167,7 +136,7 @@ class ReportEventInline(ReadOnlyInline):
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(admin.ModelAdmin):
+class ProgressReportAdmin(RecordAdmin):
     """Read-only: reports move only through the reporting pages (measures.reporting.services),
     which keep the plan's spent amounts equal to the accepted reports. A draft may be deleted."""
 
@@ -182,12 +151,6 @@ class ProgressReportAdmin(admin.ModelAdmin):
     search_fields = ["measure__number", "measure__title_ky", "reporting_body__name_ky", "text_ky"]
     list_select_related = ["measure", "reporting_body", "period__cycle"]
     inlines = [IndicatorActualInline, ReportSpendingInline, ReportEvidenceInline, ReportEventInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return obj is None or obj.status == ReportStatus.DRAFT
@@ -204,20 +167,16 @@ class ReportingCycleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(admin.ModelAdmin):
+class ReportingPeriodAdmin(RecordAdmin):
+    """Periods follow their cycle (measures.reporting.services)."""
+
     list_display = ["__str__", "cycle", "start", "end", "due_date"]
     list_filter = ["cycle__programme", "cycle__kind", "year"]
     list_select_related = ["cycle__programme"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ReportReminder)
-class ReportReminderAdmin(admin.ModelAdmin):
+class ReportReminderAdmin(RecordAdmin):
     """What send_reminders has sent: a record, never edited by hand (deleting one lets the
     reminder go out again)."""
 
@@ -226,12 +185,6 @@ class ReportReminderAdmin(admin.ModelAdmin):
     search_fields = ["recipient__username", "recipient__email", "measure__number"]
     list_select_related = ["recipient", "measure", "reporting_body", "period__cycle"]
     date_hierarchy = "sent_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ReportDispatch)

@@ -42,12 +42,14 @@ def test_a_file_of_exactly_the_limit_is_accepted():
 
 
 def office_file(folder: str, *, extra: dict[str, str] | None = None, types: str = "") -> bytes:
+    """The same bytes every time: a zip member named by a plain string takes the current second,
+    and the two xdist workers, building these at different seconds, collected different tests."""
+    parts = {"[Content_Types].xml": f"<Types>{types}</Types>", f"{folder}/document.xml": "<doc/>"}
+    parts.update(extra or {})
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", f"<Types>{types}</Types>")
-        archive.writestr(f"{folder}/document.xml", "<doc/>")
-        for name, text in (extra or {}).items():
-            archive.writestr(name, text)
+        for name, text in parts.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 
@@ -77,6 +79,7 @@ MACRO_TYPE = '<Override PartName="/word/document.xml" ContentType="{}"/>'
             ),
         ),
     ],
+    ids=["macro.docx", "macro.xlsx", "hidden.docx", "renamed.docx", "renamed.xlsx"],
 )
 @pytest.mark.parametrize("language", ["en", "ru", "ky"])
 def test_an_office_file_with_macros_is_refused(name, content, language):

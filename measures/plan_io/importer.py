@@ -274,6 +274,7 @@ class BodyIndex:
 
     def __init__(self, bodies):
         self.by_key: dict[str, list[ResponsibleBody]] = defaultdict(list)
+        self._near_keys: dict[str, str] = {}  # by_key's keys as layout.near_key, for suggest()
         for body in bodies:
             self.add(body)
 
@@ -292,6 +293,28 @@ class BodyIndex:
         found = self.by_key.get(layout.normalise_key(text), [])
         active = [b for b in found if b.is_active]
         return active or found
+
+    def alias(self, name: str, body: ResponsibleBody) -> None:
+        """From now on ``name`` means ``body`` (an editor's decision for a name of the file)."""
+        self.by_key[layout.normalise_key(name)] = [body]
+
+    def suggest(self, text: str, limit: int = 3) -> list[ResponsibleBody]:
+        """The bodies a name that matches none nearly names (layout.name_likeness: the same but
+        for quotes and punctuation, one letter apart, or very alike), closest and active first."""
+        wanted = layout.near_key(text)
+        near_keys = self._near_keys
+        best: dict[int, tuple[float, ResponsibleBody]] = {}
+        for key, bodies in self.by_key.items():
+            if key not in near_keys:
+                near_keys[key] = layout.near_key(key)
+            score = layout.name_likeness(wanted, near_keys[key])
+            for body in bodies if score else ():
+                if score > best.get(body.pk, (0.0, None))[0]:
+                    best[body.pk] = (score, body)
+        ranked = sorted(
+            best.values(), key=lambda pair: (-pair[0], not pair[1].is_active, str(pair[1]))
+        )
+        return [body for _score, body in ranked[:limit]]
 
 
 def default_funding_year(programme: Programme, start, end) -> int:
@@ -547,7 +570,9 @@ def build_plan(
     }
     measures = {
         m.number: m
-        for m in Measure.objects.filter(programme=programme).prefetch_related(
+        for m in Measure.objects.filter(programme=programme)
+        .select_related("direction", "objective")  # _measure_changes reads their numbers
+        .prefetch_related(
             Prefetch(
                 "executors",
                 queryset=MeasureExecutor.objects.order_by("position", "id"),

@@ -26,6 +26,7 @@ One module holds the layout rules so that what the export writes is exactly what
 from __future__ import annotations
 
 import datetime
+import difflib
 import functools
 import re
 import unicodedata
@@ -162,6 +163,49 @@ def normalise_key(text: str) -> str:
     text = re.sub(r"[«»“”„\"']", "", text)
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+# Quotes of every kind and the punctuation a clerk adds or drops around a body's name.
+_NEAR_STRIP_RE = re.compile(r"[«»“”„‟‘’‚‛‹›\"'`´.,;:()\[\]]")
+# How alike two names must be (difflib's ratio of their near keys) to be offered as the same body.
+NEAR_NAME_RATIO = 0.88
+
+
+def near_key(text: str) -> str:
+    """``normalise_key`` without any quotes or punctuation: the form two names are compared in when
+    they do not match exactly."""
+    return re.sub(r"\s+", " ", _NEAR_STRIP_RE.sub(" ", normalise_key(text))).strip()
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or replaced (Levenshtein distance 1)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def name_likeness(a: str, b: str) -> float:
+    """How nearly the names ``a`` and ``b`` (near keys) are one: 1.0 the same once quotes and
+    punctuation are dropped, 0.99 one letter apart, else difflib's ratio when at least
+    NEAR_NAME_RATIO, else 0. Short abbreviations (under four letters) match only when the same."""
+    if a == b:
+        return 1.0 if a else 0.0
+    if min(len(a), len(b)) < 4:
+        return 0.0
+    if _one_edit_apart(a, b):
+        return 0.99
+    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < NEAR_NAME_RATIO:
+        return 0.0  # the lengths alone rule it out
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < NEAR_NAME_RATIO or matcher.quick_ratio() < NEAR_NAME_RATIO:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= NEAR_NAME_RATIO else 0.0
 
 
 def cell_text(value) -> str:

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from measures.models import Measure
 from measures.plan_io import uploads
+from measures.views_io import decision_field
 from programs.models import ProgrammeStatus, ResponsibleBody
 from programs.roles import MEMBERS, REPORTERS
 from tests.edit_helpers import editor_of, user_in
@@ -104,25 +105,40 @@ def test_editor_uploads_previews_and_nothing_is_applied_while_errors_remain(clie
     assert "Nothing was imported" in response.content.decode()
     assert not Measure.objects.exists()
 
+    # Skipping failed rows does not skip the decision on a name that matches no body.
     response = client.post(preview_url, {"action": "apply", "skip_failed_rows": "1"})
+    assert response.status_code == 400
+    assert "Choose what “Министерство чудес” means" in response.content.decode()
+    assert not Measure.objects.exists() and not ResponsibleBody.objects.filter(
+        name_ru="Министерство чудес"
+    )
+
+    wonders = decision_field("Министерство чудес")
+    response = client.post(
+        preview_url, {"action": "apply", "skip_failed_rows": "1", wonders: "new"}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Skipped rows" in html
-    for number in BAD_ROWS:
+    for number in BAD_ROWS - {"1.2.2"}:
         assert f"<td>{number}</td>" in html
-    assert set(Measure.objects.values_list("number", flat=True)) == GOOD_ROWS
+    assert set(Measure.objects.values_list("number", flat=True)) == GOOD_ROWS | {"1.2.2"}
+    assert Measure.objects.get(number="1.2.2").lead_body.name_ru == "Министерство чудес"
     # The upload is gone once applied.
     assert client.get(preview_url).status_code == 302
 
 
-def test_unknown_bodies_are_created_from_the_preview(client, programme):
+def test_a_new_body_is_created_only_with_the_import(client, programme):
     client.force_login(editor_of(programme))
     preview_url = upload(client, programme, workbook_bytes(realistic_rows()))["Location"]
-    response = client.post(preview_url, {"action": "create_bodies", "body": ["Министерство чудес"]})
+    wonders = decision_field("Министерство чудес")
+    response = client.post(preview_url, {"action": "decide", wonders: "new"})
     assert response.status_code == 302
-    assert ResponsibleBody.objects.filter(name_ru="Министерство чудес").exists()
-    html = client.get(preview_url).content.decode()
-    assert "Executors that match no responsible body" not in html
+    html = client.get(preview_url + "?show=all").content.decode()
+    # The preview reads the file as the decision makes it, but creates nothing yet.
+    assert "Unknown body “Министерство чудес”" not in html
+    assert 'value="new" checked' in html or 'checked value="new"' in html or "checked" in html
+    assert not ResponsibleBody.objects.filter(name_ru="Министерство чудес").exists()
 
 
 def test_a_file_that_is_not_a_workbook_is_refused_next_to_the_field(client, programme):
@@ -203,6 +219,11 @@ def test_a_simultaneous_import_of_the_same_file_is_refused_not_a_500(
     client.force_login(editor_of(programme))
     preview_url = upload(client, programme, workbook_bytes(realistic_rows()))["Location"]
     monkeypatch.setattr(views_io, "apply_plan", raced)
-    response = client.post(preview_url, {"action": "apply", "skip_failed_rows": "1"}, follow=True)
+    response = client.post(
+        preview_url,
+        {"action": "apply", "skip_failed_rows": "1", decision_field("Министерство чудес"): "new"},
+        follow=True,
+    )
     assert response.status_code == 200
+    assert not ResponsibleBody.objects.filter(name_ru="Министерство чудес").exists()
     assert "someone imported the same measures at the same moment" in response.content.decode()

@@ -255,6 +255,6 @@ def test_the_workbook_is_parsed_once_per_upload(client, programme, monkeypatch):
     preview = upload(client, programme, genuine())["Location"]
     for _ in range(3):
         assert client.get(preview).status_code == 200
-    client.post(preview, {"action": "create_bodies", "all_bodies": "1"})
+    client.post(preview, {"action": "decide"})
     assert client.get(preview).status_code == 200
     assert len(calls) == 1
