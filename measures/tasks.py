@@ -1,4 +1,4 @@
-"""The action plan's background tasks; `manage.py db_worker` runs them (regionalprogram.queue)."""
+"""The action plan's background tasks; ``manage.py db_worker`` (django_tasks_db) runs them."""
 
 from __future__ import annotations
 

@@ -233,6 +233,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_tasks",
+    # The tasks' database backend, its worker (`db_worker`), cleanup (`prune_db_task_results`)
+    # and admin: a kept library instead of a queue of our own.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -412,22 +415,21 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 
 # --- Background tasks: mail, reminders, the consolidated report, large exports ---
 # Django's tasks framework (the django-tasks backport) on the portal's own PostgreSQL: no second
-# broker on a closed network. `manage.py db_worker` runs them, one or more on any node (README).
+# broker on a closed network. django_tasks_db stores each task as a row written in the transaction
+# that queues it; `manage.py db_worker` runs them, one or more on any node (README).
 # TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs each task inside the request
 # that queues it, with no worker: only for a test or a one-off debugging session.
 TASKS = {
     "default": {
         "BACKEND": env_str(
             "TASKS_BACKEND",
-            "regionalprogram.queue.DatabaseBackend",
+            "django_tasks_db.DatabaseBackend",
             pattern=_dotted_path,
             meaning="a dotted Python path",
         ),
         "QUEUES": [],
     }
 }
-# How long the record of a finished task is kept (`manage.py prune_tasks`).
-TASK_RESULT_DAYS = env_int("TASK_RESULT_DAYS", 7, minimum=1)
 # A plan export of more measures than this is prepared by a worker (progress page, then a
 # download link); smaller ones stream straight away. The .docx annex takes ~3 s per 1,000.
 EXPORT_DIRECT_MAX_MEASURES = env_int("EXPORT_DIRECT_MAX_MEASURES", 1000, minimum=0)

@@ -1,4 +1,4 @@
-"""The project's own background tasks (``regionalprogram.queue`` runs them)."""
+"""The project's own background tasks; ``manage.py db_worker`` (django_tasks_db) runs them."""
 
 from __future__ import annotations
 
