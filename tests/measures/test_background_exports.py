@@ -9,14 +9,16 @@ import io
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from docx import Document
 from openpyxl import load_workbook
 
 from measures import exports
 from measures.models import ExportJob, ExportKind, ExportStatus
-from regionalprogram.models import QueuedTask
 from tests.edit_helpers import editor_of
 from tests.factories import MeasureFactory, ProgrammeFactory, UserFactory, reporting_period
+from tests.queue_helpers import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -70,12 +72,12 @@ def test_the_job_runs_through_the_queue_and_the_requester_downloads_the_file(
     assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
     assert (job.requested_by, job.kind, job.status) == (user, ExportKind.PLAN_XLSX, "queued")
     assert (job.progress_done, job.progress_total) == (0, 5)
-    assert QueuedTask.objects.get().kwargs == {"job_id": job.pk}
+    assert DBTaskResult.objects.get().args_kwargs == {"args": [], "kwargs": {"job_id": job.pk}}
 
     page = client.get(job.get_absolute_url()).content.decode()
     assert 'http-equiv="refresh"' in page and "<progress" in page
 
-    call_command("db_worker", "--batch")
+    run_queued_tasks()
 
     job.refresh_from_db()
     assert job.status == ExportStatus.DONE and job.progress_done == 5 and job.finished_at
@@ -89,7 +91,7 @@ def test_the_job_runs_through_the_queue_and_the_requester_downloads_the_file(
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     texts = {c.value for row in workbook.active.iter_rows() for c in row}
     assert {f"Мера {n}" for n in range(1, 6)} <= texts
-    assert QueuedTask.objects.get().status == "SUCCESSFUL"
+    assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL
 
 
 def test_filters_and_format_travel_with_the_job(client, programme, small_threshold):
@@ -98,7 +100,7 @@ def test_filters_and_format_travel_with_the_job(client, programme, small_thresho
     job = ExportJob.objects.get()
     assert job.kind == ExportKind.PLAN_DOCX and job.language == "en"
     assert job.params == {"filters": {"q": ["Мера"]}, "all_headings": False}
-    call_command("db_worker", "--batch")
+    run_queued_tasks()
     job.refresh_from_db()
     assert job.status == ExportStatus.DONE and job.filename.endswith("-en-" + job.filename[-13:])
     with job.file.open("rb") as stored:
@@ -119,7 +121,7 @@ def test_progress_is_written_while_the_measures_are_read(programme, monkeypatch)
     monkeypatch.setattr(
         exports._Progress, "write", lambda self, n: seen.append(n) or write(self, n)
     )
-    call_command("db_worker", "--batch")
+    run_queued_tasks()
     assert seen == [1, 2, 3, 4, 5]
     job.refresh_from_db()
     assert (job.status, job.progress_done, job.progress_total) == (ExportStatus.DONE, 5, 5)
@@ -132,7 +134,7 @@ def test_another_user_and_the_anonymous_cannot_see_or_download_a_job(
     owner = UserFactory()
     client.force_login(owner)
     client.post(export_url(programme="big", lang="ru"))
-    call_command("db_worker", "--batch")
+    run_queued_tasks()
     job = ExportJob.objects.get()
     client.logout()
     if who == "other":
@@ -149,7 +151,7 @@ def test_another_user_and_the_anonymous_cannot_see_or_download_a_job(
 def test_staff_may_download_anyones_job(client, programme, small_threshold):
     client.force_login(UserFactory())
     client.post(export_url(programme="big", lang="ru"))
-    call_command("db_worker", "--batch")
+    run_queued_tasks()
     job = ExportJob.objects.get()
     client.force_login(UserFactory(is_staff=True))
     assert client.get(f"/ru/plan/exports/{job.pk}/download/").status_code == 200
@@ -164,7 +166,7 @@ def test_a_failing_job_stores_its_error_in_three_languages_and_shows_the_users(
     monkeypatch.setattr(exports.exporter, "export_file", broken)
     client.force_login(UserFactory())
     client.post(export_url(programme="big", lang="ru"))
-    call_command("db_worker", "--batch")
+    run_queued_tasks()
     job = ExportJob.objects.get()
     assert job.status == ExportStatus.FAILED and job.finished_at and not job.file
     assert job.error_en.startswith("The file could not be prepared")
@@ -174,7 +176,7 @@ def test_a_failing_job_stores_its_error_in_three_languages_and_shows_the_users(
     assert job.error_ru in page and 'http-equiv="refresh"' not in page
     assert job.error_ky in client.get(f"/ky/plan/exports/{job.pk}/").content.decode()
     assert client.get(f"/ru/plan/exports/{job.pk}/download/").status_code == 404
-    assert QueuedTask.objects.get().status == "SUCCESSFUL"  # the task handled it
+    assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL  # the task handled it
 
 
 def test_a_programme_hidden_since_the_request_fails_with_its_reason(programme):
@@ -190,7 +192,7 @@ def test_a_programme_hidden_since_the_request_fails_with_its_reason(programme):
     )
     programme.status = ProgrammeStatus.DRAFT
     programme.save()
-    call_command("db_worker", "--batch")
+    run_queued_tasks()
     job.refresh_from_db()
     assert job.status == ExportStatus.FAILED
     assert job.error_en == "You can no longer see this programme."
@@ -207,7 +209,7 @@ def test_the_consolidated_report_of_a_large_programme_is_prepared_in_the_backgro
     client.post(url)
     job = ExportJob.objects.get()
     assert job.kind == ExportKind.CONSOLIDATED and job.params == {"period": period.pk}
-    call_command("db_worker", "--batch")
+    run_queued_tasks()
     job.refresh_from_db()
     assert job.status == ExportStatus.DONE and job.filename.endswith("-ru.docx")
     assert client.get(f"/ru/plan/exports/{job.pk}/download/").status_code == 200
@@ -219,7 +221,7 @@ def test_expired_jobs_and_their_files_are_deleted(client, programme, small_thres
     client.force_login(UserFactory())
     client.post(export_url(programme="big", lang="ru"))
     client.post(export_url(programme="big", lang="en"))
-    call_command("db_worker", "--batch")
+    run_queued_tasks()
     old, fresh = ExportJob.objects.order_by("pk")
     storage = old.file.storage
     old_name = old.file.name

@@ -30,6 +30,7 @@ from tests.factories import (
     UserFactory,
     reporting_period,
 )
+from tests.queue_helpers import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -323,6 +324,6 @@ def test_a_reporter_without_a_language_set_gets_kyrgyz(world):
 def test_enqueued_the_days_reminders_are_sent_by_a_worker(world):
     assert "queued as task" in run(D(2026, 7, 8), "--enqueue")
     assert mail.outbox == [] and not ReportReminder.objects.exists()
-    call_command("db_worker", "--batch", stdout=StringIO())
+    run_queued_tasks()
     assert recipients(mail.outbox) == {address(world, n) for n in ("lead_ky", "lead_ru", "co_en")}
     assert ReportReminder.objects.filter(scheduled_for=D(2026, 7, 8)).count() == 3
