@@ -234,8 +234,8 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     # The tasks' database backend, its worker (`db_worker`), cleanup (`prune_db_task_results`)
-    # and admin: a kept library instead of a queue of our own.
-    "django_tasks_db",
+    # and admin: a kept library instead of a queue of our own (its admin section translated there).
+    "regionalprogram.apps.TasksDatabaseConfig",
 ]
 
 MIDDLEWARE = [
