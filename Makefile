@@ -7,7 +7,7 @@ export DEBUG ?= 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup venv migrate seed lint format migrations-check messages check-deploy reset-db stop-db bench
+.PHONY: run test setup venv migrate seed lint format migrations-check messages check-deploy reset-db stop-db bench load
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -78,7 +78,22 @@ reset-db: venv
 stop-db: venv
 	-$(PY) -m regionalprogram.embedded_db stop .pgdata
 
-# Times the partner API's measures list (one page of 50, one oblast) over a throwaway plan of
-# 10,000 measures against the plain-SQL baseline of PERFORMANCE.md; nothing it builds is kept.
+# Builds throwaway databases with synthetic plans of each size (generate_synthetic), times the
+# pages, API calls, exports and import people wait for, prints a table and writes .bench/results.json;
+# the databases are dropped afterwards. `make bench BENCH_SIZES=1000` for a quick run.
+BENCH_SIZES ?= 1000 10000 100000
 bench: migrate
-	$(PY) manage.py bench_api
+	$(PY) manage.py bench_api --sizes "$(BENCH_SIZES)"
+
+# The production recipe (gunicorn, DEBUG off, collected static files) on loopback against the
+# current database, driven by locust for LOAD_SECONDS with LOAD_USERS simulated people (readers,
+# partners and LOAD_EDITORS editors saving); prints req/s, p50/p95/p99 and errors per route and
+# fails on any error. Needs a seeded database (`make seed`). Only for this run, the API's rate
+# limits are raised and HTTPS is off (load/run.py says why).
+LOAD_SECONDS ?= 60
+LOAD_USERS ?= 8
+LOAD_EDITORS ?= 1
+LOAD_WORKERS ?= 2
+load: migrate
+	LOAD_EDITORS=$(LOAD_EDITORS) $(PY) load/run.py --seconds $(LOAD_SECONDS) --users $(LOAD_USERS) \
+		--workers $(LOAD_WORKERS)

@@ -12,7 +12,7 @@ import functools
 from collections import defaultdict
 
 import django_filters
-from django.db import connection
+from django.db import connections, router
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -276,7 +276,9 @@ def attach_relations(measures: list[Measure], *, lang: str) -> list[Measure]:
     ids = [m.pk for m in measures]
     if not ids:
         return measures
-    with connection.cursor() as cursor:
+    # The same database the page's measures came from (a replica, for the public API): on another
+    # the page and its relations could disagree about a measure that was just deleted.
+    with connections[router.db_for_read(Measure)].cursor() as cursor:
         cursor.execute(relations_sql(lang), [ids])
         relations = {row[0]: row[1:] for row in cursor.fetchall()}
     for measure in measures:

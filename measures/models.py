@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -309,6 +311,19 @@ class Measure(models.Model):
         indexes = [
             models.Index(fields=["programme", "status"], name="measure_programme_status"),
             models.Index(fields=["updated_at"], name="measure_updated_at"),
+            # The free-text search (MeasureQuerySet.search) on indexes: a number and the numbers
+            # under it, and UPPER(text) LIKE '%…%' (icontains) in every language on trigrams.
+            models.Index(
+                fields=["number"], opclasses=["varchar_pattern_ops"], name="measure_number_like"
+            ),
+            *[
+                GinIndex(
+                    OpClass(Upper(f"{name}_{lang}"), name="gin_trgm_ops"),
+                    name=f"measure_{name[:6]}_{lang}_trgm",
+                )
+                for name in SEARCHED_TEXTS
+                for lang in LANGUAGE_CODES
+            ],
         ]
 
     def __str__(self) -> str:
@@ -1209,3 +1224,21 @@ class ExportJob(models.Model):
         if not self.progress_total:
             return 0
         return min(100, self.progress_done * 100 // self.progress_total)
+
+
+class PlanVersion(models.Model):
+    """A counter per programme that every write to its plan moves on, in the writer's transaction
+    (measures.figures): the figures summed over the whole plan are kept under it, so a page reads
+    them instead of summing the plan on every view."""
+
+    programme = models.OneToOneField(
+        Programme, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("plan version")
+        verbose_name_plural = _("plan versions")
+
+    def __str__(self) -> str:
+        return f"{self.programme_id}: {self.version}"

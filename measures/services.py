@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from measures import figures
 from measures.allocation import check_allocations
 from measures.models import (
     DeadlineKind,
@@ -149,6 +150,7 @@ def measure_touch(measure_ids: Iterable[int]) -> None:
     ids = [pk for pk in measure_ids if pk]
     if ids:
         Measure.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+        figures.measures_changed(ids)
 
 
 def _delete(obj, user, reason: str | None = None) -> None:

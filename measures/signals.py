@@ -6,13 +6,18 @@ from __future__ import annotations
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from measures import figures
 from measures.models import (
     FundingAllocation,
     FundingLine,
+    IndicatorActual,
     IndicatorTarget,
     Measure,
     MeasureExecutor,
     MeasureIndicator,
+    ProgressReport,
+    ReportingCycle,
+    ReportingPeriod,
 )
 from measures.services import measure_touch
 
@@ -44,7 +49,38 @@ def _touch_from_units(sender, instance, action, reverse, pk_set, **kwargs) -> No
         measure_touch(pk_set)
 
 
+# The plan's kept figures (measures.figures) move on with every write that can change them; rows of
+# a measure reach them through measure_touch.
+def _plan_from_measure(sender, instance, **kwargs) -> None:
+    figures.plan_changed([instance.programme_id])
+
+
+def _plan_from_report(sender, instance, **kwargs) -> None:
+    figures.measures_changed([instance.measure_id])
+
+
+def _plan_from_actual(sender, instance, **kwargs) -> None:
+    figures.reports_changed([instance.report_id])
+
+
+def _plan_from_period(sender, instance, **kwargs) -> None:
+    figures.cycles_changed([instance.cycle_id])
+
+
+def _plan_from_cycle(sender, instance, **kwargs) -> None:
+    figures.plan_changed([instance.programme_id])
+
+
 def connect() -> None:
+    for model, receiver in (
+        (Measure, _plan_from_measure),
+        (ProgressReport, _plan_from_report),
+        (IndicatorActual, _plan_from_actual),
+        (ReportingPeriod, _plan_from_period),
+        (ReportingCycle, _plan_from_cycle),
+    ):
+        post_save.connect(receiver, sender=model, dispatch_uid=f"figures-{model.__name__}")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"figures-del-{model.__name__}")
     for model in (MeasureExecutor, FundingLine, MeasureIndicator):
         post_save.connect(_touch_from_row, sender=model, dispatch_uid=f"touch-{model.__name__}")
         post_delete.connect(

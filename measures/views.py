@@ -5,6 +5,8 @@ so it lives in the interface app above both (portal/views.py)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -41,6 +43,7 @@ from programs.permissions import (
     editable_programmes,
 )
 from regionalprogram.languages import warn_missing_languages
+from regionalprogram.paging import IdsFirstPaginator
 
 PAGE_SIZE = 50
 CHANGES_PAGE_SIZE = 50
@@ -68,7 +71,7 @@ def measure_list(request):
         queryset = Measure.objects.none()
         programme = None
         status = 400
-    paginator = Paginator(queryset, PAGE_SIZE)
+    paginator = IdsFirstPaginator(queryset, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     measures = list(page.object_list)
     attach_funding_by_source(measures)
@@ -233,19 +236,22 @@ def measure_restore(request, code: str, number: str, history_id: int):
 
 @login_required
 def measure_archive_view(request, code: str, number: str):
+    from measures.views_plan import archive_page
+
     programme, measure = _editable_measure(request, code, number)
-    if request.method == "POST":
-        measure_archive(measure=measure, user=request.user)
-        messages.success(
-            request,
-            _("Measure %(number)s has been archived. It can be restored from the archive.")
-            % {"number": measure.number},
-        )
-        return redirect("measures:plan_archive", code=programme.code)
-    return render(
+    return archive_page(
         request,
-        "measures/measure_confirm_archive.html",
-        {"programme": programme, "measure": measure},
+        programme=programme,
+        obj=_("measure %(number)s") % {"number": f"{measure.number} {measure.title}"},
+        archive=partial(measure_archive, measure=measure),
+        done_url=reverse("measures:plan_archive", args=[programme.code]),
+        cancel_url=measure.get_absolute_url(),
+        message=_("Measure %(number)s has been archived. It can be restored from the archive.")
+        % {"number": measure.number},
+        happens=[
+            _("The measure disappears from the action plan, its exports and the public pages."),
+            _("Its reports, history and links to proposals and decisions are kept."),
+        ],
     )
 
 

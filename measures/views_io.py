@@ -168,7 +168,7 @@ def _read_once(token: str):
     ``read_rows``), then kept beside it, so later previews and the confirmation do not parse it."""
     rows = uploads.load_rows(token)
     if rows is None:
-        with open(uploads.path_for(token), "rb") as fileobj:
+        with uploads.open_workbook(token) as fileobj:
             rows = read_rows(fileobj)
         uploads.store_rows(token, rows)
     return rows
@@ -176,10 +176,9 @@ def _read_once(token: str):
 
 def _pending(request, programme, token):
     entry = request.session.get(SESSION_KEY, {}).get(token)
-    path = uploads.path_for(token)
-    if not entry or entry.get("programme") != programme.code or path is None:
-        return None, None
-    return entry, path
+    if not entry or entry.get("programme") != programme.code or not uploads.exists(token):
+        return None
+    return entry
 
 
 def _forget(request, token) -> None:
@@ -270,7 +269,7 @@ def _preview_context(request, plan) -> dict:
 @login_required
 def plan_import_preview(request, code: str, token: str):
     programme = editable_programme_or_deny(request.user, code)
-    entry, path = _pending(request, programme, token)
+    entry = _pending(request, programme, token)
     if entry is None:
         messages.error(request, _("That upload has expired or belongs to another session."))
         return redirect("measures:plan_import", code=programme.code)

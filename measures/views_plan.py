@@ -154,24 +154,50 @@ def objective_edit(request, code: str, pk: int):
     )
 
 
-def _archive_page(request, *, programme, obj, archive):
-    """Confirm, then archive through ``archive(user=...)``; a refusal comes back as a message on
-    the programme page."""
+def archive_page(
+    request, *, programme, obj, archive, done_url=None, cancel_url=None, message=None, happens=None
+):
+    """The one confirmation page for archiving a direction, an objective or a measure: GET says
+    what happens and what cannot be undone, POST archives through ``archive(user=...)``. A refusal
+    (a direction or objective that still has measures) comes back as a message."""
+    done_url = done_url or programme.get_absolute_url()
     if request.method == "POST":
         try:
             archive(user=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(programme.get_absolute_url())
-        messages.success(request, _("Archived. It can be brought back from the archive."))
-        return redirect(programme.get_absolute_url())
-    return render(request, "programs/confirm_archive.html", {"programme": programme, "object": obj})
+        messages.success(
+            request, message or _("Archived. It can be brought back from the archive.")
+        )
+        return redirect(done_url)
+    context = {
+        "programme": programme,
+        "heading": _("Archive %(what)s?") % {"what": obj},
+        "subject": str(programme),
+        "happens": happens
+        or [
+            _("It disappears from the action plan, its exports and the public pages."),
+            _(
+                "A direction or objective that still has measures in the plan cannot be "
+                "archived: archive or move its measures first."
+            ),
+        ],
+        "irreversible": _(
+            "Nothing: nothing is deleted. It stays in the history, and an editor can bring it "
+            "back from the archive."
+        ),
+        "gaps": None,
+        "submit": _("Archive"),
+        "cancel_url": cancel_url or programme.get_absolute_url(),
+    }
+    return render(request, "includes/confirm_page.html", context)
 
 
 @login_required
 def direction_archive_view(request, code: str, pk: int):
     programme, direction = _direction(request, code, pk)
-    return _archive_page(
+    return archive_page(
         request,
         programme=programme,
         obj=direction,
@@ -182,7 +208,7 @@ def direction_archive_view(request, code: str, pk: int):
 @login_required
 def objective_archive_view(request, code: str, pk: int):
     programme, objective = _objective(request, code, pk)
-    return _archive_page(
+    return archive_page(
         request,
         programme=programme,
         obj=objective,

@@ -79,6 +79,9 @@ class WorkingGroup(models.Model):
         on_delete=models.PROTECT,
         related_name="working_groups",
     )
+    sample = models.BooleanField(
+        _("sample data"), default=False, help_text=_("Demo row, not part of any official record.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -357,6 +360,9 @@ class MinutesAmendment(models.Model):
     )
     text = models.TextField(_("correction"))
     reason = models.TextField(_("reason"))
+    # Written once, in the secretary's language: stored so readers of other languages see it marked
+    # (like reviewers' comments and change reasons), not passed off as a translation.
+    language = models.CharField(_("language of the amendment"), max_length=2, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),

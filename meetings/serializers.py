@@ -52,6 +52,7 @@ class WorkingGroupSerializer(serializers.Serializer):
     description = TranslatedField()
     founding_act = serializers.SerializerMethodField()
     members = MemberSerializer(source="member_list", many=True)
+    sample = serializers.BooleanField(help_text="Demo row, not part of any official record.")
     updated_at = serializers.DateTimeField()
 
     def get_url(self, group) -> str:

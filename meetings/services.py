@@ -28,6 +28,7 @@ from meetings.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
+from regionalprogram.languages import active_language
 from regionalprogram.uploads import MAX_ATTACHMENTS, check_attachment
 
 
@@ -395,7 +396,12 @@ def minutes_amend(
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ValidationError({"agenda_item": _("The item belongs to another meeting.")})
     amendment = MinutesAmendment(
-        meeting=meeting, agenda_item=agenda_item, text=text, reason=reason, author=user
+        meeting=meeting,
+        agenda_item=agenda_item,
+        text=text,
+        reason=reason,
+        language=active_language(),
+        author=user,
     )
     amendment.full_clean()
     amendment.save()
@@ -451,15 +457,34 @@ def meeting_publish(*, meeting: Meeting, user, **news) -> Meeting:
     """Publish a held meeting with its news text; the public then sees it and its decisions."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _require_secretary(user, meeting.group)
-    if meeting.status != MeetingStatus.HELD:
-        raise ValidationError(_("Only a held meeting can be published."))
     for name, value in news.items():
         setattr(meeting, name, value)
+    _check_publishable(meeting)
+    meeting.news_published_at = meeting.news_published_at or timezone.now()
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+def _check_publishable(meeting: Meeting) -> None:
+    """A meeting can go public once it is held and its news has a title and a text."""
+    if meeting.status != MeetingStatus.HELD:
+        raise ValidationError(_("Only a held meeting can be published."))
     if not (meeting.news_title_ky or meeting.news_title_ru or meeting.news_title_en):
         raise ValidationError({"news_title_ky": _("Give the news a title.")})
     if not (meeting.news_text_ky or meeting.news_text_ru or meeting.news_text_en):
         raise ValidationError({"news_text_ky": _("Write the news text.")})
-    meeting.news_published_at = meeting.news_published_at or timezone.now()
+
+
+@transaction.atomic
+def meeting_news_save(*, meeting: Meeting, user, **news) -> Meeting:
+    """Keep the news texts of a meeting that is not published yet, for the check before
+    publishing (meeting_publish then publishes what is stored). Refused, with nothing saved,
+    when the meeting could not be published as it stands."""
+    _require_secretary(user, meeting.group)
+    for name, value in news.items():
+        setattr(meeting, name, value)
+    _check_publishable(meeting)
     meeting.full_clean()
     meeting.save()
     return meeting

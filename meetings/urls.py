@@ -26,6 +26,7 @@ urlpatterns = [
     path(P + "agenda/", views.proposal_agenda_view, name="proposal_agenda"),
     path(P + "answer/", views.proposal_answer_view, name="proposal_answer"),
     path(P + "measure/", views.proposal_measure_view, name="proposal_measure"),
+    path(P + "measure/confirm/", views.proposal_measure_confirm, name="proposal_measure_confirm"),
     # members
     path(G + "members/", views.member_manage, name="member_manage"),
     path(G + "members/new/", views.member_edit, name="member_create"),
@@ -50,4 +51,5 @@ urlpatterns = [
     path(M + "decisions/new/", views.decision_edit, name="decision_create"),
     path(M + "decisions/<int:pk>/edit/", views.decision_edit, name="decision_edit"),
     path(M + "publish/", views.meeting_publish_view, name="meeting_publish"),
+    path(M + "publish/confirm/", views.meeting_publish_confirm, name="meeting_publish_confirm"),
 ]

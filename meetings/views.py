@@ -11,9 +11,11 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -54,6 +56,7 @@ from meetings.services import (
     decision_save,
     is_secretary,
     meeting_invitation_recipients,
+    meeting_news_save,
     meeting_next_number,
     meeting_publish,
     meeting_send_invitations,
@@ -75,7 +78,12 @@ from meetings.services import (
     proposal_withdraw,
 )
 from programs.services import StaleEdit, check_version, refuse_stale
-from regionalprogram.languages import LANGUAGE_CODES, LANGUAGE_NAMES, warn_missing_languages
+from regionalprogram.languages import (
+    active_language,
+    language_gaps,
+    text_in_language,
+    warn_missing_languages,
+)
 
 
 def get_group(request, slug: str) -> tuple[WorkingGroup, bool]:
@@ -688,25 +696,31 @@ def minutes_approve_view(request, group, number: int):
         else:
             messages.success(request, _("The minutes have been approved."))
         return redirect("meetings:minutes_edit", group.slug, number)
-    items = list(meeting.agenda_items.order_by("position"))
-    gaps = [
-        (
-            item,
-            [
-                LANGUAGE_NAMES[lang]
-                for lang in LANGUAGE_CODES
-                if not getattr(item, f"minutes_text_{lang}")
-            ],
-        )
-        for item in items
+    items = [
+        (_("Agenda item %(number)s") % {"number": item.position}, item, ("title", "minutes_text"))
+        for item in meeting.agenda_items.order_by("position")
     ]
     context = {
         "group": group,
         "meeting": meeting,
-        "items": items,
-        "gaps": [(item, langs) for item, langs in gaps if langs],
+        "heading": _("Approve the minutes of meeting No. %(number)s?") % {"number": meeting.number},
+        "subject": str(group),
+        "happens": [
+            _(
+                "The minutes are approved with their texts and decisions as they stand, and "
+                "the approval is recorded with your name and the time."
+            ),
+        ],
+        "irreversible": _(
+            "Once approved, the minutes are locked: their texts and decisions can no longer be "
+            "edited, and every later correction is recorded as an amendment with its reason."
+        ),
+        "gaps": language_gaps(items),
+        "submit": _("Approve and lock the minutes"),
+        "cancel_url": reverse("meetings:minutes_edit", args=[group.slug, number]),
+        "cancel_label": _("Back to the draft"),
     }
-    return render(request, "meetings/minutes_approve.html", context)
+    return render(request, "includes/confirm_page.html", context)
 
 
 @secretary_view
@@ -740,6 +754,8 @@ def decision_edit(request, group, number: int, pk: int | None = None):
 
 @secretary_view
 def meeting_publish_view(request, group, number: int):
+    """The news of the meeting. A meeting not yet published goes through the check before
+    publishing (meeting_publish_confirm); the news of a published one is corrected in place."""
     meeting = get_object_or_404(group.meetings, number=number)
     form = PublishForm(request.POST or None, instance=meeting)
     if request.method == "POST":
@@ -749,11 +765,17 @@ def meeting_publish_view(request, group, number: int):
             return redirect("meetings:meeting_manage", group.slug, number)
         if form.is_valid():
             news = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            already = meeting.news_published_at is not None
             try:
-                meeting_publish(meeting=meeting, user=request.user, **news)
+                if already:
+                    meeting_publish(meeting=meeting, user=request.user, **news)
+                else:
+                    meeting_news_save(meeting=meeting, user=request.user, **news)
             except ValidationError as exc:
                 _apply_errors(form, exc)
             else:
+                if not already:
+                    return redirect("meetings:meeting_publish_confirm", group.slug, number)
                 messages.success(request, _("The meeting and its news are published."))
                 warn_missing_languages(request, meeting)
                 return redirect(meeting.get_absolute_url())
@@ -765,6 +787,59 @@ def meeting_publish_view(request, group, number: int):
         back=reverse("meetings:meeting_manage", args=[group.slug, number]),
         extra={"meeting": meeting, "publish": True},
     )
+
+
+def publish_gaps(meeting: Meeting) -> list[tuple[str, str]]:
+    """The texts that go public with a meeting and are still missing in a language."""
+    items = [(_("News and meeting details"), meeting, ("news_title", "news_text", "place"))]
+    items += [
+        (_("Agenda item %(number)s") % {"number": item.position}, item, ("title", "minutes_text"))
+        for item in meeting.agenda_items.order_by("position")
+    ]
+    items += [
+        (_("Decision %(number)s") % {"number": d.number}, d, ("text",))
+        for d in meeting.decisions.order_by("number")
+    ]
+    return language_gaps(items)
+
+
+@secretary_view
+def meeting_publish_confirm(request, group, number: int):
+    """The check before publishing a meeting with its news: GET says what goes public and which
+    texts are missing in a language (a warning), POST publishes."""
+    meeting = get_object_or_404(group.meetings, number=number)
+    back = reverse("meetings:meeting_publish", args=[group.slug, number])
+    if meeting.news_published_at is not None:
+        return redirect(meeting.get_absolute_url())
+    if request.method == "POST":
+        try:
+            meeting_publish(meeting=meeting, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(back)
+        messages.success(request, _("The meeting and its news are published."))
+        return redirect(meeting.get_absolute_url())
+    context = {
+        "group": group,
+        "heading": _("Publish meeting No. %(number)s with its news?") % {"number": meeting.number},
+        "subject": str(group),
+        "happens": [
+            _(
+                "The meeting's record — agenda, attendance, minutes and decisions — becomes "
+                "public on the working group's pages."
+            ),
+            _("Its news appears on the home page and in the news, dated %(date)s.")
+            % {"date": date_format(timezone.localdate(), "SHORT_DATE_FORMAT")},
+        ],
+        "irreversible": _(
+            "The publication can be withdrawn later, but what readers have seen, copied or "
+            "received in the meantime cannot be recalled."
+        ),
+        "gaps": publish_gaps(meeting),
+        "submit": _("Publish"),
+        "cancel_url": back,
+    }
+    return render(request, "includes/confirm_page.html", context)
 
 
 # --- decisions and calendars ---------------------------------------------------------------------
@@ -814,15 +889,8 @@ def group_ics(request, slug: str):
     return _ics_response(group_calendar(group, meetings, full=full_access), f"{group.slug}.ics")
 
 
-def proposal_measure_view(request, slug: str, pk: int):
-    """An accepted proposal becomes a new measure, or an edit of the measure it targets, through
-    the action plan's own editing form (measures.forms.MeasureEditForms) and services."""
-    from measures.conflicts import forms_after_conflict
-    from measures.forms import MeasureEditForms
-    from measures.services import EditConflict
-
-    if not request.user.is_authenticated:
-        return _login_first(request)
+def _proposal_for_measure(request, slug: str, pk: int):
+    """(group, proposal) for an editor who may turn this accepted proposal into a measure."""
     group, _full = get_group(request, slug)
     proposal = get_object_or_404(
         group.proposals.visible_to(request.user).select_related(
@@ -832,41 +900,27 @@ def proposal_measure_view(request, slug: str, pk: int):
     )
     if not can_make_measure(user=request.user, proposal=proposal):
         raise PermissionDenied
-    programme = proposal.programme
-    measure = proposal_target_measure(proposal)
-    conflict = None
-    status = 200
-    if request.method == "POST":
-        forms = MeasureEditForms(
-            programme=programme,
-            instance=measure,
-            data=request.POST,
-            add_row=request.POST.get("add_row"),
-        )
-        if forms.is_valid():
-            try:
-                proposal = proposal_make_measure(
-                    proposal=proposal,
-                    user=request.user,
-                    content=forms.content(),
-                    expected_version=forms.main.cleaned_data.get("version"),
-                )
-            except EditConflict as exc:
-                conflict, forms = forms_after_conflict(
-                    exc, data=request.POST, programme=programme, measure=measure
-                )
-                status = 409
-            except ValidationError as exc:
-                forms.main.add_error(None, exc)
-            else:
-                messages.success(request, _("The action plan has been changed by the proposal."))
-                return redirect(proposal.resulting_measure.get_absolute_url())
-    elif measure is not None:
-        forms = MeasureEditForms(programme=programme, instance=measure)
-    else:
-        forms = MeasureEditForms(programme=programme, initial=proposal_measure_initial(proposal))
+    return group, proposal
+
+
+def _pending_key(proposal) -> str:
+    return f"proposal-measure-{proposal.pk}"
+
+
+def _pending_data(request, proposal) -> QueryDict | None:
+    """The form as the editor filled it, kept between the form and the check before saving."""
+    pending = request.session.get(_pending_key(proposal))
+    if not pending:
+        return None
+    data = QueryDict(mutable=True)
+    for key, values in pending.items():
+        data.setlist(key, values)
+    return data
+
+
+def _proposal_measure_page(request, *, group, proposal, measure, forms, conflict=None, status=200):
     context = {
-        "programme": programme,
+        "programme": proposal.programme,
         "measure": measure,
         "forms": forms,
         "conflict": conflict,
@@ -875,3 +929,130 @@ def proposal_measure_view(request, slug: str, pk: int):
         "group": group,
     }
     return render(request, "meetings/proposal_measure.html", context, status=status)
+
+
+def proposal_measure_view(request, slug: str, pk: int):
+    """An accepted proposal becomes a new measure, or an edit of the measure it targets, through
+    the action plan's own editing form (measures.forms.MeasureEditForms) and services. A filled
+    form goes to the check before the plan changes (proposal_measure_confirm); the answers wait in
+    the session, so "Cancel" there comes back to them."""
+    from measures.forms import MeasureEditForms
+
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    group, proposal = _proposal_for_measure(request, slug, pk)
+    programme = proposal.programme
+    measure = proposal_target_measure(proposal)
+    if request.method == "POST":
+        forms = MeasureEditForms(
+            programme=programme,
+            instance=measure,
+            data=request.POST,
+            add_row=request.POST.get("add_row"),
+        )
+        if forms.is_valid():
+            request.session[_pending_key(proposal)] = {
+                key: values
+                for key, values in request.POST.lists()
+                if key not in ("csrfmiddlewaretoken", "add_row")
+            }
+            return redirect("meetings:proposal_measure_confirm", group.slug, proposal.pk)
+        return _proposal_measure_page(
+            request, group=group, proposal=proposal, measure=measure, forms=forms
+        )
+    pending = _pending_data(request, proposal)
+    if pending is not None:
+        forms = MeasureEditForms(programme=programme, instance=measure, data=pending)
+    elif measure is not None:
+        forms = MeasureEditForms(programme=programme, instance=measure)
+    else:
+        forms = MeasureEditForms(programme=programme, initial=proposal_measure_initial(proposal))
+    return _proposal_measure_page(
+        request, group=group, proposal=proposal, measure=measure, forms=forms
+    )
+
+
+def proposal_measure_confirm(request, slug: str, pk: int):
+    """The check before an accepted proposal changes the action plan: GET says what the plan
+    will hold and which texts are missing in a language (a warning), POST changes the plan."""
+    from modeltranslation.translator import translator
+
+    from measures.conflicts import forms_after_conflict
+    from measures.forms import MeasureEditForms
+    from measures.models import Measure
+    from measures.services import EditConflict
+
+    if not request.user.is_authenticated:
+        return _login_first(request)
+    group, proposal = _proposal_for_measure(request, slug, pk)
+    programme = proposal.programme
+    measure = proposal_target_measure(proposal)
+    data = _pending_data(request, proposal)
+    back = reverse("meetings:proposal_measure", args=[group.slug, proposal.pk])
+    if data is None:
+        return redirect(back)
+    forms = MeasureEditForms(programme=programme, instance=measure, data=data)
+    if not forms.is_valid():  # the plan changed meanwhile: the form says what no longer fits
+        return redirect(back)
+    if request.method == "POST":
+        try:
+            proposal = proposal_make_measure(
+                proposal=proposal,
+                user=request.user,
+                content=forms.content(),
+                expected_version=forms.main.cleaned_data.get("version"),
+            )
+        except EditConflict as exc:
+            conflict, forms = forms_after_conflict(
+                exc, data=data, programme=programme, measure=measure
+            )
+            return _proposal_measure_page(
+                request,
+                group=group,
+                proposal=proposal,
+                measure=measure,
+                forms=forms,
+                conflict=conflict,
+                status=409,
+            )
+        except ValidationError as exc:
+            forms.main.add_error(None, exc)
+            return _proposal_measure_page(
+                request, group=group, proposal=proposal, measure=measure, forms=forms, status=400
+            )
+        request.session.pop(_pending_key(proposal), None)
+        messages.success(request, _("The action plan has been changed by the proposal."))
+        return redirect(proposal.resulting_measure.get_absolute_url())
+    draft = forms.main.instance
+    number = forms.main.cleaned_data.get("number") or draft.number
+    title = text_in_language(draft, "title", active_language())[0]
+    if measure is None:
+        change = _(
+            "A new measure %(number)s «%(title)s» is added to the action plan of %(programme)s."
+        )
+    else:
+        change = _("Measure %(number)s «%(title)s» of %(programme)s is changed as in the form.")
+    fields = list(translator.get_options_for_model(Measure).fields)
+    context = {
+        "group": group,
+        "heading": _("Accept proposal No. %(number)s into the action plan?")
+        % {"number": proposal.pk},
+        "subject": proposal.title,
+        "happens": [
+            change % {"number": number, "title": title, "programme": programme},
+            _("The change is shown on the plan's public pages and in its exports at once."),
+            _(
+                "The proposal records the measure it produced, and the decisions on the proposal "
+                "are linked to that measure."
+            ),
+        ],
+        "irreversible": _(
+            "The proposal stays linked to this measure and cannot be turned into a measure "
+            "again. The change itself is in the measure's history: an editor can restore an "
+            "earlier version or archive the measure."
+        ),
+        "gaps": language_gaps([(_("Measure %(number)s") % {"number": number}, draft, fields)]),
+        "submit": _("Change the action plan"),
+        "cancel_url": back,
+    }
+    return render(request, "includes/confirm_page.html", context)

@@ -16,8 +16,7 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,8 +25,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from measures import reporting
+from measures.figures import plan_figures
 from measures.history import grouped, measure_history
-from measures.models import ComputedStatus, FundingLine, Measure, ReportDispatch
+from measures.models import ComputedStatus, Measure, ReportDispatch
 from measures.reporting.queries import measure_progress
 from measures.reporting.territory import attach_unit_money, programme_money, unit_funding_rows
 from measures.reporting.territory_figures import STATUS_ORDER, figures, territory_overview
@@ -49,6 +49,8 @@ from programs.permissions import (
     can_edit_programme,
     can_see_plan_history,
 )
+from regionalprogram import replica
+from regionalprogram.paging import IdsFirstPaginator
 from regions.maps import MARKER_RADIUS, country_shapes, tile_shapes
 from regions.models import AdministrativeUnit, SocioEconomicIndicator, normalize_soate
 from regions.tables import indicator_table
@@ -75,15 +77,12 @@ def home(request):
     programme = Programme.objects.current_for(request.user)
     stats = None
     if programme is not None:
-        measures = Measure.objects.active().filter(programme=programme)
-        counts = work.status_counts(measures, timezone.localdate(), "sample")
-        by_status = {
-            status: sum(n for (_sample, value), n in counts.items() if value == status)
-            for status in ComputedStatus.values
-        }
+        # Kept figures (measures.figures): summing the plan on every view grows with the plan.
+        kept = plan_figures(programme.pk)
+        by_status = kept["by_status"]
         stats = {
-            "total": sum(counts.values()),
-            "sample": sum(n for (sample, _value), n in counts.items() if sample),
+            "total": kept["total"],
+            "sample": kept["sample"],
             "plan_url": work.plan_url(programme.code),
             "overdue": by_status[ComputedStatus.OVERDUE],
             "overdue_url": work.plan_url(programme.code, ComputedStatus.OVERDUE),
@@ -99,9 +98,7 @@ def home(request):
                 )
                 for status in HOME_STATUS_ORDER
             ],
-            "funding": FundingLine.objects.filter(measure__in=measures.values("pk")).aggregate(
-                total=Sum("planned_amount")
-            )["total"],
+            "funding": kept["funding"],
         }
     news = (
         Meeting.objects.listed_for(request.user)
@@ -147,6 +144,9 @@ def programme_detail(request, code: str):
     superseded_by = programme.superseded_by
     if superseded_by is not None and not visible.filter(pk=superseded_by.pk).exists():
         superseded_by = None
+    kept = plan_figures(programme.pk)
+    for direction in programme.direction_list:
+        direction.measure_count = kept["by_direction"].get(direction.pk, 0)
     territories: dict = {}
     for link in programme.territory_list:
         territories.setdefault(link.territory_type, []).append(link)
@@ -157,7 +157,7 @@ def programme_detail(request, code: str):
         "territories": territories,
         # Sample directions shown under a real act must not pass for its structure.
         "structure_is_sample": any(d.sample for d in programme.direction_list),
-        "measure_count": Measure.objects.active().filter(programme=programme).count(),
+        "measure_count": kept["total"],
         "working_groups": programme.working_groups.all(),
         "can_edit": can_edit_programme(request.user, programme),
         # A consolidated report once sent is public, like the programme it is about.
@@ -172,7 +172,6 @@ def programme_detail(request, code: str):
 def programme_directions_queryset():
     return (
         Direction.objects.active()
-        .annotate(measure_count=Count("measures", filter=Q(measures__archived_at__isnull=True)))
         .prefetch_related(
             Prefetch(
                 "objectives",
@@ -224,7 +223,7 @@ def unit_detail(request, soate: str):
     )
     children = unit.children.order_by("soate")
     visible_programmes = Programme.objects.visible_to(request.user)
-    page = Paginator(
+    page = IdsFirstPaginator(
         Measure.objects.for_plan_table().in_unit(unit).filter(programme__in=visible_programmes),
         UNIT_MEASURES_PAGE_SIZE,
     ).get_page(request.GET.get("page"))
@@ -454,5 +453,9 @@ def privacy(request):
         "contact": settings.PORTAL_CONTACT,
         "session_hours": settings.SESSION_COOKIE_AGE // 3600,
         "lockout_minutes": int(settings.AXES_COOLOFF_TIME * 60),
+        # The cookie of regionalprogram.replica, set only where a read replica is configured.
+        "primary_cookie_seconds": (
+            settings.REPLICA_STICKY_SECONDS if replica.replica_configured() else None
+        ),
     }
     return render(request, "portal/privacy.html", context)

@@ -22,6 +22,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from measures import reporting
+from measures.figures import status_counts
 from measures.history import plan_change_records
 from measures.models import ComputedStatus, Measure, ProgressReport, ReportStatus
 from meetings.models import (
@@ -72,22 +73,6 @@ def plan_url(programme_code: str, computed_status: str | None = None) -> str:
         programme=programme_code,
         computed_status=computed_status,
     )
-
-
-def status_counts(measures, today: datetime.date, *group_by: str) -> dict:
-    """Measures counted by the status the plan's *Progress* filter reads (the editor's status where
-    set, else the computed one), grouped by ``group_by`` fields: one query."""
-    rows = (
-        measures.with_computed_status(today)
-        .values(*group_by, "effective_status")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    counts: dict = defaultdict(int)
-    for row in rows:
-        key = tuple(row[name] for name in group_by)
-        counts[(*key, row["effective_status"])] += row["count"]
-    return counts
 
 
 # --- the editor ----------------------------------------------------------------------------------

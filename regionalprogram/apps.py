@@ -1,6 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.apps import TasksAppConfig
+
+
+def create_cache_table(using: str = "default", **kwargs) -> None:
+    """The DatabaseCache's table, made wherever `migrate` runs: `make setup`, a production
+    deploy, and every test database (pytest-django migrates them). `createcachetable` leaves an
+    existing table alone and does nothing for a Redis cache."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class RegionalProgramConfig(AppConfig):
@@ -11,6 +21,10 @@ class RegionalProgramConfig(AppConfig):
         from regionalprogram.dates import register_tolerant_readers
 
         register_tolerant_readers()
+        # Once per migrate, after this app's migrations (post_migrate is sent per app).
+        post_migrate.connect(
+            create_cache_table, sender=self, dispatch_uid="regionalprogram.cache_table"
+        )
 
 
 class TasksDatabaseConfig(TasksAppConfig):

@@ -77,8 +77,12 @@ def embedded_database_url(pgdata: Path, *, cleanup_mode: str | None = None) -> s
     return server.get_uri()
 
 
-def database_settings(url: str | None, *, pgdata: Path, conn_max_age: int) -> dict:
-    """The DATABASES['default'] entry: ``url`` if given, else the embedded server in ``pgdata``.
+def database_settings(
+    url: str | None, *, pgdata: Path, conn_max_age: int, name: str = "DATABASE_URL"
+) -> dict:
+    """A DATABASES entry: ``url`` if given, else the embedded server in ``pgdata``.
+
+    ``name`` is the variable the URL came from, for the error messages.
 
     The values come from settings, which reads and checks the environment.
     """
@@ -90,9 +94,9 @@ def database_settings(url: str | None, *, pgdata: Path, conn_max_age: int) -> di
     try:
         config = dj_database_url.parse(url, conn_max_age=conn_max_age)
     except ValueError as exc:
-        raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from exc
+        raise ImproperlyConfigured(f"{name} is not a database URL: {exc}") from exc
     if not config["ENGINE"].endswith("postgresql"):
-        raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL (postgres://...).")
+        raise ImproperlyConfigured(f"{name} must point to PostgreSQL (postgres://...).")
     # A database that is down answers quickly (503, see regionalprogram.errors), not after the
     # operating system's TCP timeout; a connect_timeout in the URL wins.
     config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)

@@ -97,3 +97,16 @@ def warn_missing_languages(request, obj, fields=None, labels=None) -> None:
 # The languages official documents to the Cabinet are written in: the state language (Kyrgyz) and
 # the official language (Russian), the first two content languages.
 DOCUMENT_LANGUAGES: tuple[str, ...] = LANGUAGE_CODES[:2]
+
+
+def language_gaps(items) -> list[tuple[str, str]]:
+    """For a confirmation page, before something is published: ``[(what, "Kyrgyz, English")]``
+    for each ``(label, obj, fields)`` whose texts are written but still missing in a language
+    (``missing_languages``, the rule editors are warned by on save)."""
+    gaps = []
+    for label, obj, fields in items:
+        missing = missing_languages(obj, fields)
+        codes = [code for code in LANGUAGE_CODES if any(code in ls for ls in missing.values())]
+        if codes:
+            gaps.append((str(label), ", ".join(str(LANGUAGE_NAMES[code]) for code in codes)))
+    return gaps

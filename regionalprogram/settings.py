@@ -215,6 +215,7 @@ INSTALLED_APPS = [
     "django.forms",  # its widget templates, for FORM_RENDERER below
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # the trigram indexes of the plan's search (OpClass in indexes)
     "django_filters",
     "rest_framework",
     "regionalprogram",
@@ -245,6 +246,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks lag-tolerant requests for the replica router; removes itself when there is no replica.
+    "regionalprogram.replica.ReplicaMiddleware",
     # Before anything reads a body: the CSRF check and the NUL check below both do.
     "regionalprogram.middleware.RequestSizeLimitMiddleware",
     "regionalprogram.middleware.RejectNullCharactersMiddleware",
@@ -293,7 +296,50 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0 if DEBUG else 60, minimum=0),
     )
 }
+# A PostgreSQL streaming replica of DATABASE_URL for the reads that tolerate a short lag; who reads
+# from it is regionalprogram.replica's rule. Unset: one database, no router, nothing changes.
+if _replica_url := _env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = database_settings(
+        _replica_url,
+        pgdata=BASE_DIR / ".pgdata",  # not used: a URL is given
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        name="DATABASE_REPLICA_URL",
+    )
+    # A test run against such settings reads the primary's test database, never creates a second.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["regionalprogram.replica.ReplicaRouter"]
+# Seconds after a browser's last write during which it reads only the primary.
+REPLICA_STICKY_SECONDS = env_int("REPLICA_STICKY_SECONDS", 10, minimum=1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- The cache every app node shares ---
+# Sessions, the login lock-out, the API's rate counters and the mail outbox already live in
+# PostgreSQL; the cache must be shared too, or a second node (or gunicorn worker) would see its own.
+# The default is PostgreSQL's own cache table (DatabaseCache, made by `migrate` through
+# regionalprogram.apps): on a closed government network every extra service is one more thing to
+# install, patch and watch, and the portal caches little. REDIS_URL (redis://host:6379/0) switches
+# to Django's RedisCache when a ministry runs Redis anyway and wants the load off the database.
+REDIS_URL = env_str(
+    "REDIS_URL",
+    "",
+    pattern=re.compile(r"rediss?://\S+|unix://\S+"),
+    meaning="a redis://, rediss:// or unix:// URL",
+)
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": env_str(
+                "CACHE_TABLE",
+                "portal_cache",
+                pattern=re.compile(r"[a-z_][a-z0-9_]*"),
+                meaning="a lower-case table name",
+            ),
+        }
+    )
+}
 
 # --- Accounts: login, its throttling, passwords ---
 AUTH_PASSWORD_VALIDATORS = [
@@ -357,8 +403,57 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 STATIC_URL = "/static/"
 STATIC_ROOT = env_path("STATIC_ROOT", BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "media")
+# Uploaded plan workbooks wait here between preview and import; never served. A folder of this
+# installation (git-ignored), not the machine's temporary folder that other installations share.
+PLAN_IMPORT_DIR = env_path("PLAN_IMPORT_DIR", BASE_DIR / "plan-imports")
+
+# --- Files: local folders on one machine, S3-compatible object storage on several ---
+# With S3_BUCKET set, uploads (report evidence, proposal attachments, consolidated reports sent)
+# and plan workbooks waiting for confirmation go to that bucket, so every app node reads what
+# another wrote: a preview on node A is confirmed on node B. The bucket stays private: files reach
+# people only through the portal's permission-checked views, which stream them (no public or
+# presigned URL is ever handed out, so a link forwarded or left in a log opens nothing).
+S3_BUCKET = env_str(
+    "S3_BUCKET",
+    "",
+    pattern=re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]"),
+    meaning="an S3 bucket name (lower-case letters, digits, dots and hyphens)",
+)
+# Read (and checked) with or without a bucket, so a wrong value is found before it is needed.
+_s3 = {
+    "bucket_name": S3_BUCKET,
+    # Empty: Amazon S3 itself; a MinIO/Ceph server on the ministry's network: its address.
+    "endpoint_url": env_url("S3_ENDPOINT_URL", "") or None,
+    # Empty: boto3's own chain (the machine's role, ~/.aws); set both for MinIO/Ceph.
+    "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
+    "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
+    "region_name": env_str("S3_REGION", "us-east-1"),
+    "addressing_style": env_choice(
+        "S3_ADDRESSING_STYLE", "path", {"PATH", "VIRTUAL", "AUTO"}
+    ).lower(),
+    "default_acl": None,  # the bucket's own (private) policy
+    "querystring_auth": True,  # any URL built anyway is signed and short-lived
+    "querystring_expire": 300,
+}
+if S3_BUCKET:
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        # Two uploads of "report.pdf" keep two files, as on disk.
+        "OPTIONS": {**_s3, "location": "media", "file_overwrite": False},
+    }
+    _plan_import_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3, "location": "plan-imports", "file_overwrite": True},
+    }
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _plan_import_storage = {"BACKEND": "regionalprogram.storage.PlanImportFolderStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
+    # measures.plan_io.uploads keeps plan workbooks here between the preview and the import.
+    "plan_imports": _plan_import_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -367,11 +462,6 @@ STORAGES = {
         )
     },
 }
-MEDIA_URL = "/media/"
-MEDIA_ROOT = env_path("MEDIA_ROOT", BASE_DIR / "media")
-# Uploaded plan workbooks wait here between preview and import; never served. A folder of this
-# installation (git-ignored), not the machine's temporary folder that other installations share.
-PLAN_IMPORT_DIR = env_path("PLAN_IMPORT_DIR", BASE_DIR / "plan-imports")
 
 # --- Request sizes (RequestSizeLimitMiddleware refuses a larger body with 413 before reading it) ---
 # Plain forms and API bodies: the form fields' own limit and a little more for the encoding.

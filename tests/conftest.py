@@ -14,10 +14,22 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+_DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Nothing of one test's cache reaches the next. (The API's rate counters live in PostgreSQL,
-    # regionalprogram.api.models.RateCounter, and go with each test's rolled-back transaction.)
+def _fresh_cache(request):
+    # Nothing of one test's cache reaches the next. The cache is PostgreSQL's cache table (as in
+    # production without REDIS_URL), so only a test with the database has one; within a rolled-back
+    # test its rows go with the transaction, and clearing also covers the tests that commit. (The
+    # API's rate counters live in PostgreSQL too, regionalprogram.api.models.RateCounter.)
+    uses_database = request.node.get_closest_marker("django_db") is not None or bool(
+        _DATABASE_FIXTURES & set(request.fixturenames)
+    )
+    if not uses_database:
+        yield
+        return
+    request.getfixturevalue("db")  # the test database first, then its cache table
     from django.core.cache import cache
 
     cache.clear()

@@ -109,6 +109,10 @@ BAD_VALUES = [
     ("PORTAL_URL", "https://regions.example.kg:99999"),
     ("DATABASE_URL", "mysql://portal@db.example.kg/portal"),
     ("DATABASE_URL", "not a url"),
+    ("DATABASE_REPLICA_URL", "mysql://portal@db2.example.kg/portal"),
+    ("DATABASE_REPLICA_URL", "not a url"),
+    ("REPLICA_STICKY_SECONDS", "0"),
+    ("REPLICA_STICKY_SECONDS", "ten"),
     ("EMBEDDED_PGDATA", ".pgdata"),
     ("DB_CONN_MAX_AGE", "1m"),
     ("DB_CONN_MAX_AGE", "-5"),
@@ -131,6 +135,11 @@ BAD_VALUES = [
     ("AXES_FAILURE_LIMIT", "0"),
     ("AXES_COOLOFF_MINUTES", "0.5"),
     ("TRUSTED_PROXY_COUNT", "-1"),
+    ("REDIS_URL", "localhost:6379"),
+    ("CACHE_TABLE", "Portal-Cache"),
+    ("S3_BUCKET", "Portal_Files"),
+    ("S3_ENDPOINT_URL", "minio.example.kg:9000"),
+    ("S3_ADDRESSING_STYLE", "sideways"),
 ]
 
 
@@ -186,6 +195,73 @@ def test_connections_persist_in_production_only():
     # Either may still be set on purpose.
     assert loaded({**DEVELOPMENT, "DB_CONN_MAX_AGE": "30"})["CONN_MAX_AGE"] == 30
     assert loaded({**PRODUCTION, "DB_CONN_MAX_AGE": "0"})["CONN_MAX_AGE"] == 0
+
+
+def test_the_cache_is_postgresql_s_own_table_unless_redis_is_named():
+    # Shared by every app node either way: no per-process memory (LocMemCache) by default.
+    script = "from regionalprogram import settings as s; import json; print(json.dumps(s.CACHES))"
+    environments = (PRODUCTION, {**PRODUCTION, "REDIS_URL": "redis://cache.example.kg:6379/1"})
+    database, redis = (
+        json.loads(
+            subprocess.run(  # noqa: S603
+                [sys.executable, "-c", script],
+                cwd=PROJECT_DIR,
+                env={"PATH": "/usr/bin:/bin", **env},
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=True,
+            ).stdout.splitlines()[-1]
+        )["default"]
+        for env in environments
+    )
+    assert database == {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache",
+    }
+    assert redis == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache.example.kg:6379/1",
+    }
+
+
+def test_a_bucket_moves_uploads_and_plan_imports_to_object_storage():
+    script = "from regionalprogram import settings as s; import json; print(json.dumps(s.STORAGES))"
+
+    def storages(env):
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", script],
+            cwd=PROJECT_DIR,
+            env={"PATH": "/usr/bin:/bin", **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return json.loads(result.stdout.splitlines()[-1])
+
+    local = storages(PRODUCTION)
+    assert local["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert local["plan_imports"]["BACKEND"] == "regionalprogram.storage.PlanImportFolderStorage"
+    bucket = storages(
+        {
+            **PRODUCTION,
+            "S3_BUCKET": "portal-files",
+            "S3_ENDPOINT_URL": "https://minio.example.kg:9000",
+            "S3_ACCESS_KEY_ID": "portal",
+            "S3_SECRET_ACCESS_KEY": "s3cret",
+        }
+    )
+    for name, folder, overwrite in (
+        ("default", "media", False),
+        ("plan_imports", "plan-imports", True),
+    ):
+        assert bucket[name]["BACKEND"] == "storages.backends.s3.S3Storage"
+        options = bucket[name]["OPTIONS"]
+        assert options["bucket_name"] == "portal-files"
+        assert options["endpoint_url"] == "https://minio.example.kg:9000"
+        assert (options["location"], options["file_overwrite"]) == (folder, overwrite)
+        assert options["default_acl"] is None and options["querystring_auth"] is True
 
 
 def test_secret_key_is_required_without_debug():

@@ -30,6 +30,7 @@ import re
 import zipfile
 import zlib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -552,6 +553,45 @@ def load_bodies() -> BodyIndex:
     )
 
 
+# Measures of the file read per query: bounded memory and a query count that grows with the
+# file by the batch, not by the row.
+MEASURE_BATCH = 1000
+
+
+def _file_numbers(data) -> Iterator[str]:
+    for _row_number, cells in data:
+        yield layout.cell_text(cells.get("number"))
+
+
+def load_measures(programme: Programme, numbers) -> dict[str, Measure]:
+    """The programme's measures (archived ones too) that the file names, by number, with what the
+    comparison reads: their direction, objective, co-executors, funding and target units (five
+    queries per batch of numbers; the rest of the plan is never loaded)."""
+    wanted = sorted({number for number in numbers if number and NUMBER_RE.match(number)})
+    measures: dict[str, Measure] = {}
+    for start in range(0, len(wanted), MEASURE_BATCH):
+        batch = wanted[start : start + MEASURE_BATCH]
+        for measure in (
+            Measure.objects.filter(programme=programme, number__in=batch)
+            .select_related("direction", "objective")
+            .prefetch_related(
+                Prefetch(
+                    "executors",
+                    queryset=MeasureExecutor.objects.order_by("position", "id"),
+                    to_attr="executor_list",
+                ),
+                Prefetch(
+                    "funding_lines",
+                    queryset=FundingLine.objects.prefetch_related("allocations"),
+                    to_attr="funding_list",
+                ),
+                Prefetch("target_units", to_attr="target_list"),
+            )
+        ):
+            measures[measure.number] = measure
+    return measures
+
+
 def build_plan(
     programme: Programme, fileobj=None, *, rows=None, bodies: BodyIndex | None = None
 ) -> ImportPlan:
@@ -568,24 +608,7 @@ def build_plan(
             "direction"
         )
     }
-    measures = {
-        m.number: m
-        for m in Measure.objects.filter(programme=programme)
-        .select_related("direction", "objective")  # _measure_changes reads their numbers
-        .prefetch_related(
-            Prefetch(
-                "executors",
-                queryset=MeasureExecutor.objects.order_by("position", "id"),
-                to_attr="executor_list",
-            ),
-            Prefetch(
-                "funding_lines",
-                queryset=FundingLine.objects.prefetch_related("allocations"),
-                to_attr="funding_list",
-            ),
-            Prefetch("target_units", to_attr="target_list"),
-        )
-    }
+    measures = load_measures(programme, (normalise_number(n) for n in _file_numbers(data)))
     funding_parser = FundingParser(programme)
     letters = {key: _column_letter(index) for key, index in columns.items()}
     plan = ImportPlan(programme, language, [], {}, columns)

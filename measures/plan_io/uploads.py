@@ -1,7 +1,8 @@
 """Checks on an uploaded plan file, and its safe keeping between the preview and the confirmation.
 
-The file waits in a private folder outside MEDIA_ROOT (never served), named by a random token that
-only the uploader's session knows; files older than a day are swept away on the next upload.
+The file waits in the "plan_imports" storage (settings.STORAGES: a private folder outside
+MEDIA_ROOT, or the private bucket every app node shares), never served, named by a random token
+that only the uploader's session knows; files older than a day are swept away on the next upload.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 import datetime
 import json
 import secrets
-import time
 import zipfile
-from pathlib import Path
+from typing import IO
 
-from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, storages
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regionalprogram import spreadsheets
@@ -27,10 +29,8 @@ class UploadError(ValueError):
     pass
 
 
-def upload_dir() -> Path:
-    folder = Path(settings.PLAN_IMPORT_DIR)
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
+def storage() -> Storage:
+    return storages["plan_imports"]
 
 
 def check_xlsx(fileobj, size: int | None = None) -> None:
@@ -62,12 +62,10 @@ def check_xlsx(fileobj, size: int | None = None) -> None:
 
 def store(uploaded) -> str:
     """Keep an uploaded (already checked) file; returns the token that names it."""
-    folder = upload_dir()
-    _sweep(folder)
+    _sweep()
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    with open(folder / f"{token}.xlsx", "wb") as target:
-        for chunk in uploaded.chunks():
-            target.write(chunk)
+    uploaded.seek(0)
+    storage().save(f"{token}.xlsx", uploaded)
     return token
 
 
@@ -76,21 +74,20 @@ def store_rows(token: str, rows) -> None:
     bodies and the confirmation plan from them without parsing the workbook again."""
     language, columns, data = rows
     payload = {"language": language, "columns": columns, "data": data}
-    target = upload_dir() / f"{token}.rows.json"
-    partial = target.with_suffix(".tmp")
-    partial.write_text(json.dumps(payload, default=_encode, ensure_ascii=False), encoding="utf-8")
-    partial.replace(target)
+    text = json.dumps(payload, default=_encode, ensure_ascii=False)
+    # Written whole under its name (a local file is written aside and renamed; an object appears
+    # at once), so a reader on any node sees all of it or nothing.
+    storage().save(f"{token}.rows.json", ContentFile(text.encode("utf-8")))
 
 
 def load_rows(token: str):
     """The rows kept by ``store_rows`` (as ``read_rows`` returns them), or None."""
-    if path_for(token) is None:
+    if not exists(token):
         return None
     try:
-        payload = json.loads(
-            (upload_dir() / f"{token}.rows.json").read_text(encoding="utf-8"), object_hook=_decode
-        )
-    except (OSError, ValueError):
+        with storage().open(f"{token}.rows.json", "rb") as kept:
+            payload = json.loads(kept.read().decode("utf-8"), object_hook=_decode)
+    except (OSError, ValueError):  # not read yet (FileNotFoundError is an OSError)
         return None
     data = [(number, cells) for number, cells in payload["data"]]
     return payload["language"], payload["columns"], data
@@ -123,25 +120,40 @@ def _decode(obj):
     return obj
 
 
-def path_for(token: str) -> Path | None:
-    if not token or not token.replace("-", "").replace("_", "").isalnum() or len(token) > 64:
-        return None
-    path = upload_dir() / f"{token}.xlsx"
-    return path if path.is_file() else None
+def _valid(token: str) -> bool:
+    return bool(token) and token.replace("-", "").replace("_", "").isalnum() and len(token) <= 64
+
+
+def exists(token: str) -> bool:
+    """Whether the upload named by ``token`` is still kept (on whichever node it was made)."""
+    return _valid(token) and storage().exists(f"{token}.xlsx")
+
+
+def open_workbook(token: str) -> IO[bytes]:
+    """The kept workbook, to read; the caller closes it."""
+    if not _valid(token):
+        raise FileNotFoundError(token)
+    return storage().open(f"{token}.xlsx", "rb")
 
 
 def discard(token: str) -> None:
-    path = path_for(token)
-    if path is not None:
-        path.unlink(missing_ok=True)
-        path.with_suffix(".rows.json").unlink(missing_ok=True)
+    if _valid(token):
+        for name in (f"{token}.xlsx", f"{token}.rows.json"):
+            storage().delete(name)  # nothing to delete is not an error
 
 
-def _sweep(folder: Path) -> None:
-    limit = time.time() - KEEP_SECONDS
-    for path in [*folder.glob("*.xlsx"), *folder.glob("*.json")]:
+def _sweep() -> None:
+    kept = storage()
+    limit = timezone.now() - datetime.timedelta(seconds=KEEP_SECONDS)
+    try:
+        _folders, names = kept.listdir("")
+    except FileNotFoundError:  # no upload yet
+        return
+    for name in names:
+        if not name.endswith((".xlsx", ".json")):
+            continue
         try:
-            if path.stat().st_mtime < limit:
-                path.unlink()
-        except OSError:
+            if kept.get_modified_time(name) < limit:
+                kept.delete(name)
+        except OSError:  # gone meanwhile (another node swept it)
             continue

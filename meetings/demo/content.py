@@ -2478,3 +2478,106 @@ USER_NAMES = {
     "reporter": ("Эрлан", "Сатыбалдиев"),
 }
 DEMO_PASSWORD = "demo12345"  # noqa: S105 - published demo password, printed by the command
+
+# A working group on the adopted 2025–2030 programme's action plan (issue 12): invented from end to
+# end, so the group itself is sample, with its members, its one meeting and its proposal. No act
+# created it and none is cited. It is formed on the 1st of the month three months before the demo
+# is loaded (after the programme's adoption on 18.03.2025), meets on the 20th of the month before,
+# and its member's proposal is sent after that meeting, on the day the demo is loaded.
+PLAN_GROUP = {
+    "slug": "sample-action-plan-2025-2030",
+    "programme": "REG-2025-2030",
+    "name": (
+        "Региондорду өнүктүрүүнүн 2025–2030-жылдарга Мамлекеттик программасын ишке ашыруу "
+        "боюнча иш-чаралар планы боюнча жумушчу топ",
+        "Рабочая группа по плану мероприятий по реализации Государственной программы развития "
+        "регионов на 2025–2030 годы",
+        "Working group on the action plan for the implementation of the State Programme for the "
+        "regions 2025–2030",
+    ),
+    "description": (
+        "Ойдон чыгарылган жумушчу топ: ал, анын мүчөлөрү, жыйыны жана сунушу — үлгү маалымат. "
+        "Аны эч кандай акт түзгөн эмес.",
+        "Вымышленная рабочая группа: она, её члены, заседание и предложение — "
+        "демонстрационные данные. Никакой акт её не создавал.",
+        "A demo working group: it, its members, its meeting and its proposal are invented sample "
+        "data. No act created it.",
+    ),
+    "formed_months_ago": 3,
+    # (full name, body, role, position, portal user): invented people, sample.
+    "members": [
+        (
+            "Садыков Бакыт",
+            "mec",
+            "chair",
+            (
+                "Экономика жана коммерция министринин орун басары",
+                "Заместитель министра экономики и коммерции",
+                "Deputy Minister of Economy and Commerce",
+            ),
+            None,
+        ),
+        (
+            "Токтосунова Айпери",
+            "mec",
+            "secretary",
+            (
+                "Экономика жана коммерция министрлигинин башкы адиси",
+                "Главный специалист Министерства экономики и коммерции",
+                "Chief specialist, Ministry of Economy and Commerce",
+            ),
+            "secretary",
+        ),
+        (
+            "Абдыкалыков Нурлан",
+            "mof",
+            "member",
+            (
+                "Финансы министрлигинин бөлүм башчысы",
+                "Заведующий отделом Министерства финансов",
+                "Head of division, Ministry of Finance",
+            ),
+            "member",
+        ),
+        (
+            "Жээнбекова Динара",
+            "mtc",
+            "member",
+            (
+                "Транспорт жана коммуникациялар министрлигинин башкы адиси",
+                "Главный специалист Министерства транспорта и коммуникаций",
+                "Chief specialist, Ministry of Transport and Communications",
+            ),
+            None,
+        ),
+    ],
+    "meeting": {
+        "place": (
+            "Бишкек ш., Экономика жана коммерция министрлигинин имараты",
+            "г. Бишкек, здание Министерства экономики и коммерции",
+            "Bishkek, building of the Ministry of Economy and Commerce",
+        ),
+        "agenda": [
+            (
+                "Иш-чаралар планынын аткарылышынын жүрүшүн талкуулоо",
+                "Обсуждение хода выполнения плана мероприятий",
+                "Progress of the action plan",
+            ),
+            (
+                "Иш-чаралар планына өзгөртүүлөр боюнча сунуштарды чогултуу тартиби",
+                "Порядок сбора предложений по изменению плана мероприятий",
+                "How proposals to change the action plan are collected",
+            ),
+        ],
+    },
+    "proposal": {
+        "title": "Добавить в мероприятие 1.1.1 ежегодный отчёт по регионам",
+        "text": (
+            "Предлагаем дополнить ожидаемый результат мероприятия ежегодным открытым отчётом о "
+            "ходе его выполнения в разрезе областей."
+        ),
+        "justification": "Так регионы увидят свой вклад в выполнение плана.",
+        "language": "ru",
+        "measure": "1.1.1",
+    },
+}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime
 import decimal
+import itertools
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -95,19 +96,17 @@ def _cell(value):
 
 
 def export_rows(
-    queryset, to_rows: Callable[[list], list[dict]], *, chunk: int = EXPORT_CHUNK
+    queryset, to_rows: Callable[[list], list[dict]], *, chunk: int | None = None
 ) -> Iterator[dict]:
-    """Flat rows, a chunk of rows at a time: each chunk costs the same fixed number of queries."""
-    offset = 0
-    while True:
-        objects = list(queryset[offset : offset + chunk])
-        if not objects:
-            return
+    """Flat rows, a chunk of rows at a time: each chunk costs the same fixed number of queries.
+
+    One server-side cursor reads the rows (the list is sorted once; an OFFSET per chunk re-sorted
+    everything before it), and the queryset's prefetches run per chunk."""
+    chunk = chunk or EXPORT_CHUNK
+    rows = queryset.iterator(chunk_size=chunk)
+    while objects := list(itertools.islice(rows, chunk)):
         for item in to_rows(objects):
             yield flatten(item)
-        if len(objects) < chunk:
-            return
-        offset += chunk
 
 
 class _Echo:

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
+from regionalprogram.paging import IdsFirstPaginator, rows_by_ids_first
+
 # Beyond this the OFFSET would overflow PostgreSQL's bigint; no plan has that many rows.
 MAX_PAGE_NUMBER = 1_000_000
 
@@ -21,6 +23,7 @@ class PartnerPageNumberPagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+    django_paginator_class = IdsFirstPaginator
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
@@ -38,7 +41,7 @@ class PartnerPageNumberPagination(PageNumberPagination):
         except ValueError as exc:
             raise NotFound(self.invalid_page_message.format(page_number=raw, message="")) from exc
         offset = (self.number - 1) * page_size
-        rows = list(queryset[offset : offset + page_size + 1])
+        rows = rows_by_ids_first(queryset, offset, offset + page_size + 1)
         self.has_next = len(rows) > page_size
         return rows[:page_size]
 

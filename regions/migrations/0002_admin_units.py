@@ -1,4 +1,4 @@
-"""Reference data every install needs: the 66 administrative units of regions/data/kg_admin_units.csv
+"""Reference data every install needs: the administrative units of regions/data/kg_admin_units.csv
 (oblasts, cities of republican and oblast significance, districts, Bishkek's city districts) and the
 former name of Aitmatov district.
 
@@ -17,7 +17,9 @@ CSV_PATH = Path(__file__).resolve().parent.parent / "data" / "kg_admin_units.csv
 AITMATOV_SOATE = "41707215000000"
 
 
-def load_units(apps, schema_editor):
+def load_units(apps, schema_editor, only_new: bool = False):
+    """Load the file's units; ``only_new`` (later migrations that add rows to the file) creates
+    the units not in the database yet and leaves the others, and their staff-edited notes, alone."""
     Unit = apps.get_model("regions", "AdministrativeUnit")
     NameHistory = apps.get_model("regions", "UnitNameHistory")
 
@@ -30,6 +32,8 @@ def load_units(apps, schema_editor):
 
     units = dict(existing)
     for row in checked.rows:
+        if only_new and row.soate in existing:
+            continue
         parent = units[row.parent_soate] if row.parent_soate else None
         tree_path, depth = tree_path_for(parent.tree_path if parent else "", row.soate)
         values = {
@@ -59,6 +63,8 @@ def load_units(apps, schema_editor):
         unit, _created = Unit.objects.update_or_create(soate=row.soate, defaults=values)
         units[row.soate] = unit
 
+    if only_new:
+        return
     NameHistory.objects.update_or_create(
         unit=units[AITMATOV_SOATE],
         change="rename",

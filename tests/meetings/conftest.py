@@ -99,3 +99,13 @@ def held_meeting(group):
     return MeetingFactory(
         group=group, number=4, starts_at=timezone.now() - datetime.timedelta(days=7)
     )
+
+
+def post_and_confirm(client, url: str, data: dict, *, confirm: str = "confirm/"):
+    """Post a form that goes through a confirmation page, check it lands there, then confirm."""
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert response["Location"].endswith(confirm), response["Location"]
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    return client.post(response["Location"], {"confirmed": "1"})

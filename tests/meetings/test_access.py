@@ -74,6 +74,9 @@ SECRETARY_WRITES = [
     ("post", "proposals/{open}/agenda/", [403, 400, 403, 302, 403, 403]),
     ("post", "proposals/{open}/answer/", [403, 400, 403, 302, 403, 403]),
     ("get", "proposals/{answered}/measure/", [403, 403, 200, 302, 403, 403]),
+    # The check before the plan changes: with no filled form waiting, back to the form.
+    ("get", "proposals/{answered}/measure/confirm/", [403, 403, 302, 302, 403, 403]),
+    ("post", "proposals/{answered}/measure/confirm/", [403, 403, 302, 302, 403, 403]),
     ("get", "members/", [403, 200, 403, 302, 403, 403]),
     ("get", "members/new/", [403, 200, 403, 302, 403, 403]),
     ("get", "members/{member_row}/edit/", [403, 200, 403, 302, 403, 403]),
@@ -88,6 +91,7 @@ SECRETARY_WRITES = [
     ("get", "meetings/{held}/decisions/new/", [403, 200, 403, 302, 403, 403]),
     ("get", "meetings/{held}/decisions/{decision}/edit/", [403, 200, 403, 302, 403, 403]),
     ("get", "meetings/{held}/publish/", [403, 200, 403, 302, 403, 403]),
+    ("get", "meetings/{held}/publish/confirm/", [403, 200, 403, 302, 403, 403]),
 ]
 
 CASES = [

@@ -12,6 +12,7 @@ from django.utils import timezone
 from measures.models import Measure
 from meetings.models import AgendaItem, Decision, ProposalStatus
 from tests.factories import BodyFactory
+from tests.meetings.conftest import post_and_confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +114,7 @@ def test_from_submission_to_the_measure_it_produced(
     form = client.get(base + "measure/")
     assert form.status_code == 200
     assert "Budget programme for growth points" in form.content.decode()  # prefilled
-    response = client.post(base + "measure/", measure_post(group.programme))
+    response = post_and_confirm(client, base + "measure/", measure_post(group.programme))
     assert response.status_code == 302, response.content.decode()[:3000]
     measure = Measure.objects.get(number="1.1.7")
     proposal.refresh_from_db()
@@ -127,7 +128,8 @@ def test_from_submission_to_the_measure_it_produced(
     # 8. The secretary publishes the held meeting; the public then sees the decision on the
     #    measure's page and the answered proposal, linked both ways.
     client.force_login(secretary)
-    response = client.post(
+    response = post_and_confirm(
+        client,
         f"/en/working-group/mwg/meetings/{planned_meeting.number}/publish/",
         {"news_title_en": "The working group met", "news_text_en": "It decided."},
     )
@@ -171,7 +173,7 @@ def test_accepted_proposal_on_a_measure_edits_that_measure(client, group, member
             "measure-title_en": "Changed by the proposal",
         },
     )
-    response = client.post(url, data)
+    response = post_and_confirm(client, url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     measure.refresh_from_db()
     proposal.refresh_from_db()

@@ -25,6 +25,7 @@ from tests.factories import (
     MeetingFactory,
     MemberFactory,
 )
+from tests.meetings.conftest import post_and_confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -378,7 +379,8 @@ def test_publish_needs_a_held_meeting_and_a_news_text(
     response = client.post(f"{M}{held_meeting.number}/publish/", {"news_title_ky": "Жыйын"})
     assert response.status_code == 200
     assert Meeting.objects.get(pk=held_meeting.pk).news_published_at is None
-    response = client.post(
+    response = post_and_confirm(
+        client,
         f"{M}{held_meeting.number}/publish/",
         {
             "news_title_ky": "Жумушчу топтун жыйыны",

@@ -9,6 +9,7 @@ from measures.services import MeasureContent, measure_update
 from meetings.models import ProposalStatus
 from tests.edit_helpers import measure_post_data
 from tests.factories import ProposalFactory
+from tests.meetings.conftest import post_and_confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_the_edit_is_a_new_version_by_the_editor_for_the_proposal(client, propos
     measure = proposal.measure
     client.force_login(editor)
     data = measure_post_data(measure, **{"measure-title_en": "Changed by the proposal"})
-    assert client.post(url(proposal), data).status_code == 302
+    assert post_and_confirm(client, url(proposal), data).status_code == 302
     measure.refresh_from_db()
     assert (measure.title_en, measure.version) == ("Changed by the proposal", 2)
     record = measure.history.latest("history_date")
@@ -52,7 +53,9 @@ def test_a_save_after_someone_else_saved_the_measure_is_a_conflict(client, propo
     )
 
     client.force_login(editor)
-    response = client.post(url(proposal), {**opened, "measure-deadline_text": "I квартал 2027"})
+    response = post_and_confirm(
+        client, url(proposal), {**opened, "measure-deadline_text": "I квартал 2027"}
+    )
 
     assert response.status_code == 409
     html = response.content.decode()
@@ -71,7 +74,7 @@ def test_a_save_after_someone_else_saved_the_measure_is_a_conflict(client, propo
 
     # Saving the page that came back keeps both changes and links the proposal.
     retry = response.context["forms"].main.data
-    assert client.post(url(proposal), retry).status_code == 302
+    assert post_and_confirm(client, url(proposal), retry).status_code == 302
     measure.refresh_from_db()
     proposal.refresh_from_db()
     assert (measure.title_en, measure.deadline_text, measure.version) == (

@@ -364,6 +364,7 @@ CHILD_OF = {
     "measures.ReportEvidence": "report",
     "measures.Measure_target_units": "measure",
     "meetings.AgendaItem": "meeting",  # of a real meeting: its subject, from the sources
+    "meetings.ProposalEvent": "proposal",  # the sample proposal sent through proposal_submit
 }
 # What the demo writes that is fact or configuration, not invention.
 FACTS = {
@@ -371,7 +372,6 @@ FACTS = {
     "programs.ResponsibleBody": "real bodies and their reorganisations",
     "programs.Programme": "real programmes, named and dated by the sources",
     "programs.ProgrammeLegalAct": "which act adopted or founded which programme",
-    "meetings.WorkingGroup": "both groups are real (MEC order No. 4; 24.kg 12.11.2025)",
     "regions.IndicatorValue": "the National Statistical Committee's figures of DOMAIN.md §5",
     "measures.ReportingCycle": "the reporting rule (Res. 80) and the ministry's internal cycle",
     "measures.ReportingPeriod": "periods follow from a cycle and the programme period",
@@ -409,6 +409,10 @@ def test_every_record_the_demo_invents_is_flagged_sample(seeded):
             if label == "meetings.Meeting":
                 keys = {(m.group.slug, m.number) for m in unflagged.select_related("group")}
                 assert keys == REAL_MEETINGS
+            elif label == "meetings.WorkingGroup":
+                # Two real groups (MEC order No. 4; 24.kg 12.11.2025); the third is invented.
+                slugs = set(unflagged.values_list("slug", flat=True))
+                assert slugs == {DRAFTING_GROUP, CURRENT_GROUP}
             else:
                 assert not unflagged.exists(), label
             continue
@@ -428,7 +432,44 @@ def test_every_record_the_demo_invents_is_flagged_sample(seeded):
         Proposal,
     ):
         assert model.objects.filter(sample=True).exists(), model
-    assert Meeting.objects.filter(sample=True).count() == 2
+    assert Meeting.objects.filter(sample=True).count() == 3
+
+
+# --- the sample working group on the adopted plan (issue 12) --------------------------------------
+
+
+def test_a_sample_group_works_on_the_adopted_plan(seeded, client):
+    group = WorkingGroup.objects.get(slug=C.PLAN_GROUP["slug"])
+    assert group.sample and group.founding_act is None
+    assert group.programme.code == "REG-2025-2030" and group.programme.status != "draft"
+    members = group.members.all()
+    assert members.count() == len(C.PLAN_GROUP["members"]) >= 3
+    assert all(m.sample for m in members)
+    formed = {m.date_from for m in members}
+    assert len(formed) == 1 and formed.pop() > dt.date(2025, 3, 18)  # after the adoption
+    meeting = group.meetings.get()
+    assert meeting.sample and meeting.status == "held"
+    assert members[0].date_from < timezone.localdate(meeting.starts_at) < timezone.localdate()
+    assert meeting.agenda_items.count() == 2
+    proposal = group.proposals.get()
+    assert proposal.sample and proposal.status == "submitted"
+    assert proposal.programme == group.programme
+    assert proposal.measure.programme == group.programme
+    assert proposal.submitted_at > meeting.starts_at
+    assert proposal.author.username == "member"
+    assert list(proposal.events.values_list("status_to", flat=True)) == ["submitted"]
+    # Marked where it shows: the list of groups and its own page.
+    for url in (reverse("meetings:group_list"), group.get_absolute_url()):
+        with translation.override("en"):
+            page = client.get(url).content.decode()
+        assert 'class="sample-flag"' in page
+    with translation.override("en"):
+        page = client.get(group.get_absolute_url()).content.decode()
+    assert "An invented working group" in page
+    api = client.get(f"/api/v1/working-groups/{group.slug}/")
+    assert api.status_code == 200 and api.json()["sample"] is True
+    real = client.get(f"/api/v1/working-groups/{DRAFTING_GROUP}/").json()
+    assert real["sample"] is False
 
 
 # --- the real meeting of 12.06.2024 -----------------------------------------------------------

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 def test_levels_are_counted_as_in_the_classifier():
     units = AdministrativeUnit.objects
-    assert units.count() == 66
+    assert units.count() == 82
     assert units.filter(level=UnitLevel.OBLAST).count() == 7
     assert units.filter(level=UnitLevel.CITY_REPUBLICAN).count() == 2
     assert units.filter(level=UnitLevel.DISTRICT).count() == 40
@@ -127,8 +127,8 @@ def test_reference_data_migration_can_run_again_without_duplicates():
     types = import_module("regions.migrations.0003_territory_types_and_indicators")
     migration.load_units(apps, None)
     types.load(apps, None)
-    assert AdministrativeUnit.objects.count() == 66
-    assert UnitNameHistory.objects.count() == 1
+    assert AdministrativeUnit.objects.count() == 82
+    assert UnitNameHistory.objects.count() == 2
     assert TerritoryType.objects.count() == 5
     assert SocioEconomicIndicator.objects.count() == 8
 

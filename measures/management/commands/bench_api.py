@@ -1,203 +1,284 @@
-"""Time the measures list of the partner API on a large throwaway plan.
+"""Measure what people and partners wait for, on synthetic plans of several sizes (make bench).
 
-    python manage.py bench_api [--measures 10000] [--runs 30] [--unit 41704000000000]
+    python manage.py bench_api [--sizes "1000 10000 100000"] [--rounds 30] [--heavy-rounds 3]
+                               [--in-place] [--output .bench/results.json]
 
-Builds a sample programme (code BENCH-SAMPLE, every measure marked sample) with N measures, each
-with a lead body, 2 co-executors, 3 target units and 3 funding lines; asks for one page of 50
-measures filtered to one oblast and its districts, as JSON, through the whole Django stack; prints
-the median of the runs after warm-up, the query count, and the same page built by one plain SQL
-query (PERFORMANCE.md's baseline). Everything runs in a transaction that is rolled back, so the
-database is left as it was.
+For each size it makes a throwaway database on the same server (``<name>_bench_<size>``),
+migrates it, fills it with ``generate_synthetic``, times the operations in this process through
+Django's test client (DEBUG off, throttles off; median of the rounds after a warm-up), counts
+their SQL queries, and for exports and imports records the peak of Python's allocations during the
+run (tracemalloc: what the process holds, not the server's RSS); then drops the database.
+``--in-place`` measures in the current database instead (it must hold nothing but synthetic
+content: generate_synthetic's guard), which the test uses at a tiny size.
+
+It prints a table and writes the rows to ``--output`` as JSON objects with ``operation``,
+``measures``, ``median_ms``, ``queries``, ``sql_median_ms``, ``ratio`` and ``peak_mb``
+(``null`` where not measured).
 """
 
 from __future__ import annotations
 
-import random
+import json
+import os
 import statistics
+import tempfile
 import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
 
+from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection, connections, reset_queries
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
 
-from measures.models import FundingLine, FundingSource, Measure, MeasureExecutor, measure_sort_key
-from programs.models import BodyKind, Direction, Objective, Programme, ProgrammeStatus
-from programs.models import ResponsibleBody as Body
+from measures.models import Measure
+from programs.models import Programme
 from regions.models import AdministrativeUnit
 
-BENCH_CODE = "BENCH-SAMPLE"
-
-BASELINE_SQL = """
-WITH page AS (
-    SELECT m.id FROM measures_measure m
-    WHERE m.programme_id = %(programme)s AND m.archived_at IS NULL
-      AND EXISTS (
-        SELECT 1 FROM measures_measure_target_units t
-        JOIN regions_administrativeunit u ON u.id = t.administrativeunit_id
-        WHERE t.measure_id = m.id AND u.tree_path LIKE %(path)s)
-    ORDER BY m.programme_id, m.sort_key, m.id
-    LIMIT 50
-)
-SELECT coalesce(json_agg(row_to_json(x)), '[]')::text FROM (
-    SELECT m.number, m.title_ky AS title, m.deadline_text, m.deadline_start, m.deadline_end,
-        m.status, m.updated_at,
-        (SELECT row_to_json(b) FROM (SELECT id, name_ky AS name FROM programs_responsiblebody
-            WHERE id = m.lead_body_id) b) AS lead_body,
-        (SELECT coalesce(json_agg(json_build_object('id', b.id, 'name', b.name_ky,
-                'in_coordination', e.in_coordination) ORDER BY e.position, e.id), '[]')
-            FROM measures_measureexecutor e JOIN programs_responsiblebody b ON b.id = e.body_id
-            WHERE e.measure_id = m.id) AS co_executors,
-        (SELECT coalesce(json_agg(json_build_object('soate', u.soate, 'name', u.name_ky,
-                'level', u.level) ORDER BY u.tree_path), '[]')
-            FROM measures_measure_target_units t
-            JOIN regions_administrativeunit u ON u.id = t.administrativeunit_id
-            WHERE t.measure_id = m.id) AS target_units,
-        (SELECT coalesce(json_agg(json_build_object('source', f.source, 'year', f.year,
-                'planned_amount', f.planned_amount) ORDER BY f.year, f.source), '[]')
-            FROM measures_fundingline f WHERE f.measure_id = m.id) AS funding
-    FROM page JOIN measures_measure m ON m.id = page.id
-    ORDER BY m.programme_id, m.sort_key, m.id
-) x
-"""
-
-
-class Rollback(Exception):
-    pass
+DEFAULT_SIZES = "1000 10000 100000"
+IMPORT_ROWS = 5000
 
 
 class Command(BaseCommand):
-    help = "Time the API's measures list, filtered to one oblast, on a large sample plan."
+    help = "Time the portal's pages, API, exports and imports on synthetic plans of several sizes."
 
     def add_arguments(self, parser):
-        parser.add_argument("--measures", type=int, default=10_000)
-        parser.add_argument("--runs", type=int, default=30)
-        parser.add_argument("--warmup", type=int, default=5)
-        parser.add_argument("--unit", default="41704000000000", help="Oblast's classifier code.")
+        parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES") or DEFAULT_SIZES)
+        parser.add_argument("--rounds", type=int, default=30, help="rounds of a page or API call")
+        parser.add_argument("--heavy-rounds", type=int, default=3, help="rounds of an export")
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--in-place", action="store_true", help="use the current database")
+        parser.add_argument("--output", default=".bench/results.json")
 
-    def handle(self, *args, measures: int, runs: int, warmup: int, unit: str, **options):
-        oblast = AdministrativeUnit.objects.filter(soate=unit).first()
-        if oblast is None:
-            raise CommandError(f"No unit {unit}: run migrate first (it loads the classifier).")
-        targets = list(AdministrativeUnit.objects.filter(depth__gte=1).order_by("tree_path"))
-        if len(targets) < 3:
-            raise CommandError("Not enough units below oblast level to target.")
+    def handle(self, *args, sizes, rounds, heavy_rounds, seed, in_place, output, **options):
         try:
-            with transaction.atomic():
-                programme = self.build(measures, targets)
-                self.measure(programme, oblast, runs, warmup)
-                raise Rollback
-        except Rollback:
-            self.stdout.write("Sample data rolled back.")
+            sizes = [int(size) for size in sizes.split()]
+        except ValueError as error:
+            raise CommandError(f"--sizes takes whole numbers: {error}") from None
+        if not sizes or min(sizes) < 1:
+            raise CommandError("--sizes takes at least one number of measures.")
+        self.rounds, self.heavy_rounds = max(rounds, 1), max(heavy_rounds, 1)
+        results = []
+        for size in sizes:
+            if in_place:
+                results += self.bench(size, seed)
+            else:
+                with throwaway_database(size):
+                    call_command("migrate", verbosity=0)
+                    results += self.bench(size, seed)
+        path = Path(output)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+        self.print_table(results)
+        self.stdout.write(f"Written to {path}.")
 
-    def build(self, count: int, targets: list[AdministrativeUnit]) -> Programme:
-        started = time.perf_counter()
-        rng = random.Random(350)  # noqa: S311 - reproducible sample data, not security
-        bodies = Body.objects.bulk_create(
-            Body(name=f"Sample body {i}", name_ky=f"Үлгү орган {i}", kind=BodyKind.MINISTRY)
-            for i in range(200)
-        )
-        programme = Programme.objects.create(
-            code=BENCH_CODE,
-            title="Sample programme (benchmark)",
-            title_ky="Үлгү программа (бенчмарк)",
-            period_start_year=2025,
-            period_end_year=2030,
-            status=ProgrammeStatus.ADOPTED,
-        )
-        direction = Direction.objects.create(programme=programme, number="1", title="Sample")
-        objectives = Objective.objects.bulk_create(
-            Objective(direction=direction, number=f"1.{i}", title="Sample") for i in range(1, 101)
-        )
-        rows = []
-        for i in range(count):
-            objective = objectives[i % len(objectives)]
-            number = f"{objective.number}.{i // len(objectives) + 1}"
-            rows.append(
-                Measure(
-                    programme=programme,
-                    direction=direction,
-                    objective=objective,
-                    number=number,
-                    sort_key=measure_sort_key(number),
-                    title=f"Sample measure {number}",
-                    title_ky=f"Үлгү иш-чара {number}",
-                    deadline_text="2025–2030",
-                    deadline_kind="period",
-                    lead_body=bodies[i % len(bodies)],
-                    sample=True,
-                )
-            )
-        created = Measure.objects.bulk_create(rows, batch_size=2000)
-        executors, units, funding = [], [], []
-        through = Measure.target_units.through
-        for measure in created:
-            lead = measure.lead_body_id
-            co = [b for b in rng.sample(bodies, 3) if b.pk != lead][:2]
-            executors += [
-                MeasureExecutor(measure=measure, body=b, position=n) for n, b in enumerate(co)
-            ]
-            units += [
-                through(measure_id=measure.pk, administrativeunit_id=u.pk)
-                for u in rng.sample(targets, 3)
-            ]
-            funding += [
-                FundingLine(measure=measure, source=source, year=2026, planned_amount=100)
-                for source in (FundingSource.REPUBLICAN, FundingSource.LOCAL, FundingSource.DONOR)
-            ]
-        MeasureExecutor.objects.bulk_create(executors, batch_size=5000)
-        through.objects.bulk_create(units, batch_size=5000)
-        FundingLine.objects.bulk_create(funding, batch_size=5000)
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-        self.stdout.write(
-            f"Built {count} sample measures in {time.perf_counter() - started:.1f} s "
-            f"(lead body, 2 co-executors, 3 target units, 3 funding lines each)."
-        )
-        return programme
+    # --- one size ------------------------------------------------------------------------------
 
-    def measure(self, programme: Programme, oblast: AdministrativeUnit, runs: int, warmup: int):
-        url = f"/api/v1/measures/?programme={programme.code}&unit={oblast.soate}&page_size=50"
-        client = Client()
-        rates = {"anon": None, "user": None, "token": None}
-        from django.conf import settings
-
-        with override_settings(
-            REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+    def bench(self, size: int, seed: int) -> list[dict]:
+        call_command("generate_synthetic", measures=size, seed=seed, stdout=self.stdout)
+        programme = Programme.objects.filter(code__startswith="SYN-").order_by("code").first()
+        oblast = (
+            AdministrativeUnit.objects.filter(level="oblast", depth=0).order_by("tree_path").first()
+        )
+        measure = (
+            (
+                Measure.objects.filter(programme=programme).order_by("sort_key", "id")[size // 6 :]
+            ).first()
+            or Measure.objects.filter(programme=programme).first()
+        )
+        self.client = Client()
+        rates = {"anon": None, "user": None, "token": None, "partner": None}
+        self.rows: list[dict] = []
+        self.size = size
+        rest = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+        with (
+            override_settings(DEBUG=False, REST_FRAMEWORK=rest, RATELIMIT_ENABLE=False),
+            translation.override("ky"),
         ):
-            response = client.get(url)
+            api = "/api/v1/"
+            self.get("API measure list, page 50", f"{api}measures/?page_size=50")
+            self.get(
+                "API measure list, one oblast",
+                f"{api}measures/?page_size=50&unit={oblast.soate}",
+            )
+            self.get("API measure detail", f"{api}measures/{programme.code}/{measure.number}/")
+            self.get("API reports list, page 50", f"{api}reports/?page_size=50")
+            plan = reverse("measures:measure_list")
+            self.get("action-plan page", plan)
+            self.get("action-plan page, one oblast", f"{plan}?unit={oblast.soate}")
+            self.get(
+                "measure page",
+                reverse("measures:measure_detail", args=[programme.code, measure.number]),
+            )
+            self.get("unit page (an oblast)", reverse("regions:unit_detail", args=[oblast.soate]))
+            self.get(
+                "programme dashboard",
+                reverse("programs:programme_dashboard", args=[programme.code]),
+            )
+            self.get("home page", reverse("home"))
+            self.get(
+                "API CSV export, whole plan",
+                f"{api}measures/?format=csv",
+                rounds=self.heavy_rounds,
+                memory=True,
+            )
+            with tempfile.TemporaryDirectory() as folder:
+                for fmt in ("xlsx", "docx"):
+                    self.export(programme, fmt, Path(folder) / f"plan.{fmt}")
+                self.reimport(Path(folder))
+        return self.rows
+
+    def timed(self, operation: str, run: Callable[[], None], *, rounds: int, memory: bool):
+        if not memory:
+            run()  # warm-up: the call whose queries are counted below is not the first
+        # A request clears the query log when it starts: counted from empty, the count is right.
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            run()
+        count = len(queries)  # now: the next request clears the log this reads
+        timings = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            run()
+            timings.append((time.perf_counter() - started) * 1000)
+        peak = None
+        if memory:
+            tracemalloc.start()
+            run()
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+        row = {
+            "operation": operation,
+            "measures": self.size,
+            "median_ms": round(statistics.median(timings), 1),
+            "queries": count,
+            "sql_median_ms": None,
+            "ratio": None,
+            "peak_mb": None if peak is None else round(peak, 1),
+        }
+        self.rows.append(row)
+        self.stdout.write(
+            f"  {operation}: {row['median_ms']} ms, {row['queries']} queries"
+            + ("" if peak is None else f", peak {row['peak_mb']} MB")
+        )
+
+    def get(self, operation: str, url: str, *, rounds: int | None = None, memory=False):
+        def run():
+            response = self.client.get(url)
             if response.status_code != 200:
                 raise CommandError(f"{url} answered {response.status_code}")
-            body = response.json()
-            for _ in range(warmup):
-                client.get(url)
-            timings = []
-            for _ in range(runs):
-                started = time.perf_counter()
-                client.get(url)
-                timings.append((time.perf_counter() - started) * 1000)
-            with CaptureQueriesContext(connection) as queries:
-                client.get(url)
-        api_ms = statistics.median(timings)
-        self.stdout.write(
-            f"API  GET {url}\n"
-            f"     {body['count']} matching measures, {len(body['results'])} on the page, "
-            f"{len(queries)} queries, median {api_ms:.1f} ms over {runs} runs "
-            f"(min {min(timings):.1f}, max {max(timings):.1f})"
+            if response.streaming:
+                for _chunk in response.streaming_content:
+                    pass
+            else:
+                response.content  # noqa: B018 - rendered in full
+
+        self.timed(operation, run, rounds=rounds or self.rounds, memory=memory)
+
+    def export(self, programme: Programme, fmt: str, path: Path) -> None:
+        def run():
+            call_command(
+                "export_action_plan",
+                programme=programme.code,
+                format=fmt,
+                output=str(path),
+                stdout=open(os.devnull, "w"),  # noqa: SIM115 - closed with the process
+            )
+
+        self.timed(
+            f"export_action_plan {fmt}, whole plan",
+            run,
+            rounds=self.heavy_rounds,
+            memory=True,
         )
-        params = {"programme": programme.pk, "path": oblast.tree_path + "%"}
+
+    def reimport(self, folder: Path) -> None:
+        """Re-import, unchanged, the exported file of a programme of IMPORT_ROWS measures (or of
+        the biggest there is, when the plan is smaller)."""
+        source = Programme.objects.filter(code__startswith="SYN-").order_by("code").first()
+        keep = list(
+            Measure.objects.filter(programme=source).order_by("sort_key", "id")[:IMPORT_ROWS]
+        )
+        path = folder / "import.xlsx"
+        # The file holds the programme's first IMPORT_ROWS measures: those after them are
+        # archived while the file is written, and brought back after.
+        rest = Measure.objects.filter(programme=source, archived_at__isnull=True).exclude(
+            pk__in=[m.pk for m in keep]
+        )
+        archived = list(rest.values_list("pk", flat=True))
+        Measure.objects.filter(pk__in=archived).update(archived_at=timezone.now())
+        try:
+            call_command(
+                "export_action_plan",
+                programme=source.code,
+                format="xlsx",
+                output=str(path),
+                stdout=open(os.devnull, "w"),  # noqa: SIM115
+            )
+
+            def run():
+                call_command(
+                    "import_action_plan",
+                    str(path),
+                    programme=source.code,
+                    stdout=open(os.devnull, "w"),  # noqa: SIM115
+                )
+
+            self.timed(
+                f"import of a {len(keep):,}-row plan (re-import, unchanged)",
+                run,
+                rounds=1,
+                memory=True,
+            )
+        finally:
+            Measure.objects.filter(pk__in=archived).update(archived_at=None)
+
+    def print_table(self, results: list[dict]) -> None:
+        self.stdout.write(
+            f"\n{'operation':<50} {'measures':>9} {'median ms':>10} {'queries':>8} "
+            f"{'SQL ms':>7} {'ratio':>6} {'peak MB':>8}"
+        )
+
+        def show(value):
+            return "—" if value is None else value
+
+        for row in results:
+            self.stdout.write(
+                f"{row['operation']:<50} {row['measures']:>9} {row['median_ms']:>10} "
+                f"{row['queries']:>8} {show(row['sql_median_ms']):>7} {show(row['ratio']):>6} "
+                f"{show(row['peak_mb']):>8}"
+            )
+
+
+class throwaway_database:
+    """A new database named ``<current>_bench_<size>`` on the same server, made the default
+    connection's for the duration, then dropped."""
+
+    def __init__(self, size: int):
+        self.original = connection.settings_dict["NAME"]
+        self.name = f"{self.original}_bench_{size}"
+
+    def admin(self, sql: str) -> None:
         with connection.cursor() as cursor:
-            for _ in range(warmup):
-                cursor.execute(BASELINE_SQL, params)
-                cursor.fetchone()
-            sql_timings = []
-            for _ in range(runs):
-                started = time.perf_counter()
-                cursor.execute(BASELINE_SQL, params)
-                cursor.fetchone()
-                sql_timings.append((time.perf_counter() - started) * 1000)
-        sql_ms = statistics.median(sql_timings)
-        self.stdout.write(
-            f"SQL  one query, limit first, JSON built in PostgreSQL: median {sql_ms:.1f} ms\n"
-            f"     API / plain SQL = {api_ms / sql_ms:.1f}x"
-        )
+            cursor.execute(sql)
+
+    def switch(self, name: str) -> None:
+        connections["default"].close()
+        connections["default"].settings_dict["NAME"] = name
+
+    def __enter__(self):
+        quoted = connection.ops.quote_name(self.name)
+        self.admin(f"DROP DATABASE IF EXISTS {quoted}")
+        self.admin(f"CREATE DATABASE {quoted}")
+        self.switch(self.name)
+        return self
+
+    def __exit__(self, *exc):
+        self.switch(self.original)
+        self.admin(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(self.name)}")
+        return False

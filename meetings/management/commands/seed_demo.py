@@ -53,6 +53,7 @@ from meetings.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
+from meetings.services import agenda_item_add, proposal_submit
 from programs.models import (
     Direction,
     LegalAct,
@@ -598,6 +599,71 @@ class Command(BaseCommand):
         agenda[(current.slug, 2)] = self.seed_held_sample_meeting(current, members[current.slug])
         agenda[(current.slug, 3)] = self.seed_planned_sample_meeting(current)
         self.seed_proposals(groups, agenda)
+        self.seed_plan_group()
+
+    def seed_plan_group(self) -> None:
+        """An invented working group on the adopted programme's plan (sample, every record): its
+        members, one held meeting with its agenda (agenda_item_add) and a member's proposal to a
+        measure of the adopted plan (proposal_submit), through the services users take."""
+        spec = C.PLAN_GROUP
+        formed = month_day(self.today, -spec["formed_months_ago"], 1)
+        group = upsert(
+            WorkingGroup,
+            {"slug": spec["slug"]},
+            {
+                "programme": self.programmes[spec["programme"]],
+                "founding_act": None,
+                **tri("name", spec["name"]),
+                **tri("description", spec["description"]),
+                "sample": True,
+            },
+        )
+        members = {}
+        for full_name, body, role, position, username in spec["members"]:
+            members[username] = upsert(
+                WorkingGroupMember,
+                {"group": group, "full_name": full_name},
+                {
+                    "body": self.bodies[body],
+                    "role": role,
+                    **tri("position", position),
+                    "user": self.users[username] if username else None,
+                    "date_from": formed,
+                    "sample": True,
+                },
+            )
+        secretary = self.users["secretary"]
+        day = month_day(self.today, -1, 20)
+        starts = at(day.year, day.month, day.day, 10, 0)
+        meeting = group.meetings.filter(number=1).first() or Meeting(group=group, number=1)
+        values = {
+            "starts_at": starts,
+            "ends_at": starts + dt.timedelta(hours=2),
+            **tri("place", spec["meeting"]["place"]),
+            "format": "in_person",
+            "status": "held",
+            "sample": True,
+        }
+        if assign(meeting, values) or meeting.pk is None:
+            meeting.full_clean()
+            meeting.save()
+        if not meeting.agenda_items.exists():
+            for title in spec["meeting"]["agenda"]:
+                agenda_item_add(meeting=meeting, user=secretary, **tri("title", title))
+        proposal_spec = spec["proposal"]
+        if not group.proposals.filter(title=proposal_spec["title"]).exists():
+            programme = group.programme
+            proposal_submit(
+                user=self.users["member"],
+                group=group,
+                title=proposal_spec["title"],
+                text=proposal_spec["text"],
+                justification=proposal_spec["justification"],
+                language=proposal_spec["language"],
+                target_kind="measure",
+                measure=Measure.objects.get(programme=programme, number=proposal_spec["measure"]),
+                sample=True,
+            )
 
     def seed_members(self, group: WorkingGroup, since: dt.date) -> dict:
         """The invented people of a group (sample); in the 2025 group with the bodies of 2025."""

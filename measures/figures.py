@@ -1,0 +1,129 @@
+"""Figures summed over a whole plan, kept instead of summed on every page view.
+
+Each programme has a counter (``PlanVersion``) that every write to its plan moves on inside the
+writer's own transaction: the measures, their funding lines, co-executors, target units, indicators
+and targets (through ``measure_touch``), reports and their indicator values, and the reporting
+periods (measures.signals connects them). The figures are computed once per (programme, counter,
+day) and kept in the cache. A reader never writes the counter, so a long import never blocks a
+page: while the import is open, readers see the old counter and the old figures; once it commits,
+the counter has moved and the next reader computes the figures afresh. The day is part of the key
+because statuses (overdue, not reported) move with the date alone.
+
+A reader that computed the figures from data older than the counter it read (a write committed in
+between) keeps them under that older counter, which the next read no longer asks for: kept figures
+can never outlive the write that changed them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from measures.models import ComputedStatus, FundingLine, Measure, PlanVersion
+
+CACHE_SECONDS = 24 * 3600
+
+
+def status_counts(measures, today: datetime.date, *group_by: str) -> dict:
+    """Measures counted by the status the plan's *Progress* filter reads (the editor's status where
+    set, else the computed one), grouped by ``group_by`` fields: one query."""
+    rows = (
+        measures.with_computed_status(today)
+        .values(*group_by, "effective_status")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    counts: dict = defaultdict(int)
+    for row in rows:
+        key = tuple(row[name] for name in group_by)
+        counts[(*key, row["effective_status"])] += row["count"]
+    return counts
+
+
+def compute(programme_id: int, today: datetime.date) -> dict:
+    """The figures of a programme's active plan, summed now (what the kept ones must equal)."""
+    measures = Measure.objects.active().filter(programme_id=programme_id)
+    counts = status_counts(measures, today, "sample", "direction_id")
+    by_status = dict.fromkeys(ComputedStatus.values, 0)
+    by_direction: dict[int, int] = defaultdict(int)
+    sample = 0
+    for (is_sample, direction_id, status), n in counts.items():
+        by_status[status] += n
+        by_direction[direction_id] += n
+        sample += n if is_sample else 0
+    funding = FundingLine.objects.filter(measure__in=measures.values("pk")).aggregate(
+        total=Sum("planned_amount")
+    )["total"]
+    return {
+        "total": sum(by_status.values()),
+        "sample": sample,
+        "by_status": by_status,
+        "by_direction": dict(by_direction),
+        "funding": funding,
+    }
+
+
+def plan_version(programme_id: int) -> int:
+    row = PlanVersion.objects.filter(programme_id=programme_id).values_list("version", flat=True)
+    return next(iter(row), 0)
+
+
+def plan_figures(programme_id: int, today: datetime.date | None = None) -> dict:
+    """The programme's figures (see ``compute``), kept until its plan changes or the day turns:
+    one query while kept."""
+    today = today or timezone.localdate()
+    key = f"plan-figures:{programme_id}:{plan_version(programme_id)}:{today.isoformat()}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = compute(programme_id, today)
+        cache.set(key, figures, CACHE_SECONDS)
+    return figures
+
+
+_BUMP = """
+    INSERT INTO measures_planversion (programme_id, version)
+    SELECT DISTINCT programme_id, 1 FROM ({programmes}) AS changed(programme_id)
+    WHERE programme_id IS NOT NULL
+    ON CONFLICT (programme_id) DO UPDATE SET version = measures_planversion.version + 1
+"""
+
+
+def _bump(programmes_sql: str, params: list) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(_BUMP.format(programmes=programmes_sql), params)
+
+
+def plan_changed(programme_ids: Iterable[int]) -> None:
+    """The plans of these programmes changed: their kept figures no longer hold."""
+    ids = sorted({pk for pk in programme_ids if pk})
+    if ids:
+        _bump("SELECT unnest(%s::bigint[])", [ids])
+
+
+def measures_changed(measure_ids: Iterable[int]) -> None:
+    """These measures (or rows of them) changed: their programmes' figures no longer hold."""
+    ids = sorted({pk for pk in measure_ids if pk})
+    if ids:
+        _bump("SELECT programme_id FROM measures_measure WHERE id = ANY(%s)", [ids])
+
+
+def reports_changed(report_ids: Iterable[int]) -> None:
+    ids = sorted({pk for pk in report_ids if pk})
+    if ids:
+        _bump(
+            "SELECT m.programme_id FROM measures_progressreport r"
+            " JOIN measures_measure m ON m.id = r.measure_id WHERE r.id = ANY(%s)",
+            [ids],
+        )
+
+
+def cycles_changed(cycle_ids: Iterable[int]) -> None:
+    ids = sorted({pk for pk in cycle_ids if pk})
+    if ids:
+        _bump("SELECT programme_id FROM measures_reportingcycle WHERE id = ANY(%s)", [ids])
