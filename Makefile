@@ -36,8 +36,10 @@ run: seed
 	@echo ""
 	@echo "  Portal:  http://$(HOST):$(PORT)/"
 	@echo "  Demo accounts: admin, editor, secretary, member, reporter, partner — password demo12345"
+	@echo "  Background tasks (mail, large exports): one worker runs beside the server and stops with it"
 	@echo ""
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Two workers, one per core of our machines (each gets its own test database). The server is
 # started (or found running) once before they are, so they never race to create it.

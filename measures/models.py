@@ -1139,6 +1139,93 @@ class ReportDispatch(models.Model):
         )
 
 
+class ExportKind(models.TextChoices):
+    PLAN_XLSX = "plan_xlsx", _("action plan, .xlsx")
+    PLAN_DOCX = "plan_docx", _("action plan, .docx")
+    CONSOLIDATED = "consolidated", _("consolidated report, .docx")
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("waiting for a worker")
+    RUNNING = "running", _("being prepared")
+    DONE = "done", _("ready")
+    FAILED = "failed", _("failed")
+
+
+class ExportJobQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The requester's own jobs; staff see everyone's."""
+        if not user.is_authenticated:
+            return self.none()
+        return self if user.is_staff else self.filter(requested_by=user)
+
+    def expired(self, now=None):
+        return self.filter(expires_at__lt=now or timezone.now())
+
+
+class ExportJob(models.Model):
+    """A large export prepared in the background (measures.exports): who asked for what, how far
+    it got, and the file in the default storage, downloadable by the requester (and staff) until
+    it expires. The error is kept in the three languages (error_ky/ru/en, measures/translation.py)
+    so the requester reads it in theirs."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="export_jobs",
+    )
+    kind = models.CharField(_("what"), max_length=20, choices=ExportKind.choices)
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(_("language of the file"), max_length=5)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    progress_done = models.PositiveIntegerField(_("items done"), default=0)
+    progress_total = models.PositiveIntegerField(_("items in all"), default=0)
+    file = models.FileField(_("file"), upload_to="exports/%Y/%m/", blank=True)
+    filename = models.CharField(_("file name"), max_length=200, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("deleted after"))
+
+    objects = ExportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("export job")
+        verbose_name_plural = _("export jobs")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["expires_at"], name="export_job_expires")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress_done__lte=models.F("progress_total")) | Q(progress_total=0),
+                name="export_job_progress_within_total",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.programme.code}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("measures:export_job", args=[self.pk])
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {ExportStatus.DONE, ExportStatus.FAILED}
+
+    @property
+    def percent(self) -> int:
+        if self.status == ExportStatus.DONE:
+            return 100
+        if not self.progress_total:
+            return 0
+        return min(100, self.progress_done * 100 // self.progress_total)
+
+
 class PlanVersion(models.Model):
     """A counter per programme that every write to its plan moves on, in the writer's transaction
     (measures.figures): the figures summed over the whole plan are kept under it, so a page reads

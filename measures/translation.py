@@ -2,6 +2,7 @@ from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
 from measures.models import (
+    ExportJob,
     FundingAllocation,
     FundingLine,
     IndicatorTarget,
@@ -40,3 +41,9 @@ track_history(FundingLine, bases=[ReasonLanguage])
 track_history(FundingAllocation, bases=[ReasonLanguage])
 track_history(MeasureIndicator, bases=[ReasonLanguage])
 track_history(IndicatorTarget, bases=[ReasonLanguage])
+
+
+@register(ExportJob)
+class ExportJobTranslation(TranslationOptions):
+    # The error as each language reads it; written whole by measures.exports.
+    fields = ("error",)

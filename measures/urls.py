@@ -1,12 +1,17 @@
 from django.urls import path
 
-from measures import views, views_io, views_plan
+from measures import views, views_exports, views_io, views_plan
 
 app_name = "measures"
 
 urlpatterns = [
     path("", views.measure_list, name="measure_list"),
     path("export/<str:fmt>/", views_io.plan_export, name="plan_export"),
+    path("exports/", views_exports.export_job_list, name="export_jobs"),
+    path("exports/<int:pk>/", views_exports.export_job, name="export_job"),
+    path(
+        "exports/<int:pk>/download/", views_exports.export_job_download, name="export_job_download"
+    ),
     path("<slug:code>/import/", views_io.plan_import, name="plan_import"),
     path(
         "<slug:code>/import/<str:token>/", views_io.plan_import_preview, name="plan_import_preview"

@@ -20,8 +20,15 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from measures import reporting
-from measures.models import REPORT_LANGUAGES, ReportDispatch, ReportingPeriod, ReportStatus
+from measures import exports, reporting
+from measures.models import (
+    REPORT_LANGUAGES,
+    ExportKind,
+    Measure,
+    ReportDispatch,
+    ReportingPeriod,
+    ReportStatus,
+)
 from measures.plan_io import consolidated_docx
 from measures.reporting import consolidated
 from measures.reporting.forms import DispatchForm
@@ -115,11 +122,29 @@ def consolidated_period(request, code: str, period_id: int):
 
 @login_required
 def consolidated_download(request, code: str, period_id: int, lang: str):
-    """The report generated now from the accepted reports, in Kyrgyz or Russian."""
+    """The report generated now from the accepted reports, in Kyrgyz or Russian; for a programme
+    of more than EXPORT_DIRECT_MAX_MEASURES measures (or on a POST) a worker prepares it."""
     programme = _reviewed_programme(request.user, code)
     if lang not in REPORT_LANGUAGES:
         raise Http404
     period = _period(programme, period_id)
+    total = Measure.objects.active().filter(programme=programme).count()
+    if request.method == "POST" or exports.needs_background(total):
+        if request.method != "POST":
+            return render(
+                request,
+                "measures/export_confirm.html",
+                {"programme": programme, "period": period, "lang": lang, "total": total},
+            )
+        job = exports.export_job_request(
+            user=request.user,
+            kind=ExportKind.CONSOLIDATED,
+            programme=programme,
+            language=lang,
+            params={"period": period.pk},
+            total=2,  # the figures, then the document
+        )
+        return redirect(job)
     content = consolidated_docx.report_bytes(period, lang)
     response = HttpResponse(content, content_type=consolidated_docx.CONTENT_TYPE)
     name = consolidated_docx.filename(programme, period, lang)

@@ -8,6 +8,7 @@ import hashlib
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404, HttpResponseBadRequest
@@ -17,8 +18,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from measures import exports
 from measures.filters import MeasureFilter
-from measures.models import Measure
+from measures.models import ExportKind, Measure
 from measures.plan_io import exporter, preview, uploads
 from measures.plan_io.importer import PlanFileError, _resolved, apply_plan, build_plan, read_rows
 from measures.services import EditConflict
@@ -33,7 +35,11 @@ SESSION_KEY = "plan_imports"
 
 
 def plan_export(request, fmt: str):
-    """The filtered plan as the official table; the same filters as the action-plan page."""
+    """The filtered plan as the official table; the same filters as the action-plan page.
+
+    Up to EXPORT_DIRECT_MAX_MEASURES measures the file streams at once; a larger plan (or a POST
+    from the page that offers it) is prepared by a worker, for a signed-in user only.
+    """
     if fmt not in exporter.FORMATS:
         raise Http404
     data = request.GET.copy()
@@ -59,6 +65,8 @@ def plan_export(request, fmt: str):
             content_type="text/plain; charset=utf-8",
         )
     filtered = any(data.get(name) for name in ("direction", "unit", "body", "status", "year", "q"))
+    if request.method == "POST" or exports.needs_background(filterset.qs.count()):
+        return _plan_export_background(request, programme, filterset, fmt, lang, filtered)
     output = exporter.export_file(
         programme, filterset.qs, fmt=fmt, lang=lang, all_headings=not filtered
     )
@@ -68,6 +76,32 @@ def plan_export(request, fmt: str):
         filename=exporter.filename(programme, fmt, lang),
         content_type=exporter.FORMATS[fmt],
     )
+
+
+def _plan_export_background(request, programme, filterset, fmt, lang, filtered):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    total = filterset.qs.count()
+    if request.method != "POST":
+        return render(
+            request,
+            "measures/export_confirm.html",
+            {"programme": programme, "fmt": fmt, "lang": lang, "total": total},
+        )
+    filters = {
+        name: values
+        for name, values in request.GET.lists()
+        if name in filterset.filters and name != "programme"
+    }
+    job = exports.export_job_request(
+        user=request.user,
+        kind=ExportKind.PLAN_XLSX if fmt == "xlsx" else ExportKind.PLAN_DOCX,
+        programme=programme,
+        language=lang,
+        params={"filters": filters, "all_headings": not filtered},
+        total=total,
+    )
+    return redirect(job)
 
 
 # --- import --------------------------------------------------------------------------------

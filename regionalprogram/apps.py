@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 
 
 def create_cache_table(using: str = "default", **kwargs) -> None:
@@ -23,3 +25,10 @@ class RegionalProgramConfig(AppConfig):
         post_migrate.connect(
             create_cache_table, sender=self, dispatch_uid="regionalprogram.cache_table"
         )
+
+
+class TasksDatabaseConfig(TasksAppConfig):
+    """django_tasks_db as it is, under a name the admin shows in the reader's language (the library
+    names its section in English only)."""
+
+    verbose_name = _("background tasks")

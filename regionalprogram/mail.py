@@ -3,9 +3,11 @@
 ``OutboxBackend`` is Django's EMAIL_BACKEND: every ``send()``/``send_mail`` of the portal — proposal
 status, invitations, reminders, password resets — stores the finished message in the caller's
 transaction and returns at once, so a mail server that is down never fails the user's action and
-a rolled-back action sends nothing. After the commit one attempt is made at once; whatever fails
-waits with growing pauses (1, 2, 4 … minutes, at most 6 hours) for ``manage.py send_outbox``,
-which production runs as a service (``--loop``) or from cron, and is given up after
+a rolled-back action sends nothing. After the commit a background task (``regionalprogram.tasks.
+deliver_outbox``, run by ``manage.py db_worker`` on any node) makes the first attempt, so the
+request never waits for the mail server; whatever fails waits with growing pauses (1, 2, 4 …
+minutes, at most 6 hours) for ``manage.py send_outbox``, which production runs from cron (or as a
+service, ``--loop``), also the fallback when no worker runs, and is given up after
 ``MAX_ATTEMPTS`` with an error in the log. The real transport is MAIL_DELIVERY_BACKEND (the
 ``EMAIL_BACKEND`` environment variable: SMTP, or the console in development).
 """
@@ -50,8 +52,16 @@ class OutboxBackend(BaseEmailBackend):
             )
             ids.append(row.pk)
         if ids and getattr(settings, "OUTBOX_SEND_AFTER_COMMIT", True):
-            transaction.on_commit(lambda: deliver_due(ids=ids), robust=True)
+            # robust: a queue that cannot be written leaves the mail to send_outbox, and the
+            # user's committed action is not turned into an error page.
+            transaction.on_commit(lambda: _enqueue_delivery(ids), robust=True)
         return len(ids)
+
+
+def _enqueue_delivery(ids: list[int]) -> None:
+    from regionalprogram.tasks import deliver_outbox
+
+    deliver_outbox.enqueue(ids=ids)
 
 
 class _StoredMime:

@@ -233,6 +233,10 @@ INSTALLED_APPS = [
     # change of a Russian title is history too.
     "simple_history",
     "axes",
+    "django_tasks",
+    # The tasks' database backend, its worker (`db_worker`), cleanup (`prune_db_task_results`)
+    # and admin: a kept library instead of a queue of our own (its admin section translated there).
+    "regionalprogram.apps.TasksDatabaseConfig",
 ]
 
 MIDDLEWARE = [
@@ -498,6 +502,29 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     # Django's SMTP backend would refuse this only when the first mail is sent.
     raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on.")
+
+# --- Background tasks: mail, reminders, the consolidated report, large exports ---
+# Django's tasks framework (the django-tasks backport) on the portal's own PostgreSQL: no second
+# broker on a closed network. django_tasks_db stores each task as a row written in the transaction
+# that queues it; `manage.py db_worker` runs them, one or more on any node (README).
+# TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs each task inside the request
+# that queues it, with no worker: only for a test or a one-off debugging session.
+TASKS = {
+    "default": {
+        "BACKEND": env_str(
+            "TASKS_BACKEND",
+            "django_tasks_db.DatabaseBackend",
+            pattern=_dotted_path,
+            meaning="a dotted Python path",
+        ),
+        "QUEUES": [],
+    }
+}
+# A plan export of more measures than this is prepared by a worker (progress page, then a
+# download link); smaller ones stream straight away. The .docx annex takes ~3 s per 1,000.
+EXPORT_DIRECT_MAX_MEASURES = env_int("EXPORT_DIRECT_MAX_MEASURES", 1000, minimum=0)
+# Prepared files (and their jobs) are deleted this long after they are ready (`expire_exports`).
+EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 24, minimum=1)
 
 # --- Partner REST API v1 (regionalprogram/api/) ---
 # Token auth with hashed keys, throttling per token and per address, OpenAPI schema and docs

@@ -294,8 +294,9 @@ def test_the_export_runs_a_fixed_number_of_queries(client, django_assert_max_num
         FundingLineFactory(measure=measure)
         IndicatorTargetFactory(indicator=MeasureIndicatorFactory(measure=measure))
     # 5 per chunk of 500 measures (rows, co-executors, funding, indicators, their targets), the
-    # headings, the approving act, the programme and the session's.
-    with django_assert_max_num_queries(12):
+    # headings, the approving act, the programme, the session's, and the count that decides
+    # between streaming and a background job (EXPORT_DIRECT_MAX_MEASURES).
+    with django_assert_max_num_queries(13):
         response = client.get(export_url(programme=programme.code, lang="ru"))
     assert response.status_code == 200
     rows = sheet_rows(b"".join(response.streaming_content))

@@ -30,6 +30,7 @@ from tests.factories import (
     UserFactory,
     reporting_period,
 )
+from tests.queue_helpers import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -318,3 +319,11 @@ def test_a_reporter_without_a_language_set_gets_kyrgyz(world):
     run(D(2026, 7, 8))
     (message,) = [m for m in mail.outbox if m.to == [user.email]]
     assert message.subject.startswith("Эскертүү")
+
+
+def test_enqueued_the_days_reminders_are_sent_by_a_worker(world):
+    assert "queued as task" in run(D(2026, 7, 8), "--enqueue")
+    assert mail.outbox == [] and not ReportReminder.objects.exists()
+    run_queued_tasks()
+    assert recipients(mail.outbox) == {address(world, n) for n in ("lead_ky", "lead_ru", "co_en")}
+    assert ReportReminder.objects.filter(scheduled_for=D(2026, 7, 8)).count() == 3

@@ -17,6 +17,7 @@ from meetings.models import ProposalStatus
 from regionalprogram import mail as outbox
 from regionalprogram.models import OutboxMail, OutboxStatus
 from tests.factories import BodyFactory, ProposalFactory
+from tests.queue_helpers import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,9 @@ def test_answering_a_proposal_succeeds_with_the_mail_server_down_and_the_mail_go
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.REJECTED
+    # The first attempt is a background task: a worker makes it, not the request.
+    assert OutboxMail.objects.get().attempts == 0
+    run_queued_tasks()
     queued = OutboxMail.objects.get()
     assert queued.status == OutboxStatus.PENDING and queued.attempts == 1
     assert "ConnectionRefusedError" in queued.last_error

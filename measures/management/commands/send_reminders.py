@@ -1,8 +1,9 @@
 """E-mail reporters about their body's reports due in 7 days, due tomorrow and overdue.
 
-    python manage.py send_reminders [--date YYYY-MM-DD] [--dry-run]
+    python manage.py send_reminders [--date YYYY-MM-DD] [--dry-run] [--enqueue]
 
-Meant to run once a day from cron (README, Monitoring). Each reminder is sent once: running it
+Meant to run once a day from cron (README, Monitoring); with --enqueue the cron line only queues
+the run (measures.tasks.send_reminders) for a worker on any node. Each reminder is sent once: running it
 twice on a day, or two runs at once, sends nothing twice. The rule: measures/reminders.py.
 """
 
@@ -14,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from measures.reminders import reminders_send
+from measures.tasks import send_reminders
 
 
 def iso_date(value: str) -> datetime.date:
@@ -34,9 +36,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="list what would be sent; send nothing"
         )
+        parser.add_argument(
+            "--enqueue", action="store_true", help="queue the run for a worker (db_worker)"
+        )
 
-    def handle(self, *args, date=None, dry_run=False, **options):
+    def handle(self, *args, date=None, dry_run=False, enqueue=False, **options):
         today = iso_date(date) if date else timezone.localdate()
+        if enqueue:
+            if dry_run:
+                raise CommandError("--dry-run lists here and now; leave out --enqueue.")
+            queued = send_reminders.enqueue(today=today.isoformat())
+            self.stdout.write(f"{today.isoformat()}: reminders queued as task {queued.id}")
+            return
         result = reminders_send(today=today, dry_run=dry_run)
         verb = "would send" if dry_run else "sent"
         for reminder in result.sent:

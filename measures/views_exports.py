@@ -1,0 +1,46 @@
+"""Exports prepared in the background (measures.exports): the job's page, which refreshes itself
+while a worker prepares the file (no script needed), its download, and the user's list.
+
+Only the requester, and staff, see a job: anybody else gets 404, the anonymous the login page.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+
+from measures.models import ExportJob, ExportStatus
+
+# Seconds between the page's reloads while the file is prepared.
+REFRESH_SECONDS = 3
+
+
+def _job_or_404(user, pk: int) -> ExportJob:
+    return get_object_or_404(
+        ExportJob.objects.visible_to(user).select_related("programme", "requested_by"), pk=pk
+    )
+
+
+@login_required
+def export_job(request, pk: int):
+    job = _job_or_404(request.user, pk)
+    return render(
+        request, "measures/export_job.html", {"job": job, "refresh_seconds": REFRESH_SECONDS}
+    )
+
+
+@login_required
+def export_job_download(request, pk: int):
+    job = _job_or_404(request.user, pk)
+    if job.status != ExportStatus.DONE or not job.file:
+        raise Http404
+    response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def export_job_list(request):
+    jobs = ExportJob.objects.filter(requested_by=request.user).select_related("programme")[:50]
+    return render(request, "measures/export_job_list.html", {"jobs": jobs})
