@@ -1,0 +1,341 @@
+"""make bench's baseline: one SQL query per API request that returns the very JSON document the API
+answers (same keys, values, order of items, pagination envelope), built by PostgreSQL.
+
+What is hand-written here is the document: every field, the deadline rendered in the response's
+language (measures.deadlines.render_deadline, its translated templates written into the query),
+DRF's ISO datetimes on the local clock, absolute URLs. Which rows a request reads is not: the
+page's rows (visibility, filters, ordering, page limit) and their computed status come from the
+API's own queryset (measures.reporting.status's SQL annotation) compiled to SQL by Django, so a
+rule lives in one place and the baseline reads exactly the API's rows. The measure's relations
+are the API's own JSON columns (measures.api.relation_columns); the working group's links are the
+meetings app's to add (``register_working_group_links``), as on the API.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import translation
+from django.utils.formats import get_format
+from django.utils.translation import pgettext
+
+from measures import deadlines
+from measures.api import _text, relation_columns
+from measures.models import ComputedStatus, DeadlineKind
+
+# (sql, params) of three JSON columns — decisions, source_proposals, proposals — for the measure
+# aliased ``m``, as the given user may see them. Set by the meetings app; empty lists without it.
+_working_group_links: Callable[[object], tuple[str, list]] | None = None
+
+
+def register_working_group_links(build: Callable[[object], tuple[str, list]]) -> None:
+    global _working_group_links
+    _working_group_links = build
+
+
+def literal(text: str) -> str:
+    """A trusted Python string as an SQL literal, in a query that is run with parameters."""
+    return "'" + text.replace("'", "''").replace("%", "%%") + "'"
+
+
+def compiled(queryset: QuerySet) -> tuple[str, list]:
+    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    return sql, list(params)
+
+
+def iso_datetime(expr: str) -> str:
+    """DRF's DateTimeField: ISO 8601 on the local clock, microseconds only when there are some,
+    the offset as +06:00 (Z for UTC); NULL stays NULL."""
+    zone = literal(settings.TIME_ZONE)
+    local = f"({expr} AT TIME ZONE {zone})"
+    offset = f"({local} - ({expr} AT TIME ZONE 'UTC'))"
+    return (
+        f"(to_char({local}, 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+        f" || CASE WHEN mod(date_part('microseconds', {expr})::bigint, 1000000) <> 0"
+        f" THEN to_char({local}, '.US') ELSE '' END"
+        f" || CASE WHEN {offset} = interval '0' THEN 'Z'"
+        f" WHEN {offset} > interval '0' THEN '+' || to_char({offset}, 'HH24:MI')"
+        f" ELSE '-' || to_char(-{offset}, 'HH24:MI') END)"
+    )
+
+
+DATE_FORMAT_CODES = {"d": "DD", "m": "MM", "Y": "YYYY", "j": "FMDD", "n": "FMMM", "y": "YY"}
+
+
+def short_date(expr: str, lang: str) -> str:
+    """regionalprogram.formats.short_date in SQL (SHORT_DATE_FORMAT of the language)."""
+    pattern = ""
+    for char in get_format("SHORT_DATE_FORMAT", lang):
+        if char in DATE_FORMAT_CODES:
+            pattern += DATE_FORMAT_CODES[char]
+        elif char.isalpha():
+            raise ValueError(f"SHORT_DATE_FORMAT letter {char!r} has no SQL equivalent here")
+        else:
+            pattern += f'"{char}"'
+    return f"to_char({expr}, {literal(pattern)})"
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """'Q%(number)s %(year)s' with SQL expressions for the names, as an SQL concatenation."""
+    parts = re.split(r"%\((\w+)\)s", template)
+    sql = [literal(part) if i % 2 == 0 else f"({values[part]})" for i, part in enumerate(parts)]
+    return "(" + " || ".join(part for part in sql if part != "''") + ")"
+
+
+def rendered_deadline(m: str, lang: str) -> str:
+    """measures.deadlines.render_deadline of the measure aliased ``m``, in ``lang``."""
+    with translation.override(lang):
+        roman = deadlines._numeral(4) == "IV"
+        months = [deadlines._month_of_deadline(n) for n in range(1, 13)]
+        yearly_months = [deadlines._month_of_yearly_day(n) for n in range(1, 13)]
+        t = {
+            "continuously": pgettext("deadline", "continuously"),
+            "annually": pgettext("deadline", "annually"),
+            "annually_by": pgettext(
+                "deadline: annually by a day", "annually, by %(day)s %(month)s"
+            ),
+            "range": pgettext("deadline: a range of years", "%(start)s–%(end)s"),
+            "by": pgettext("deadline: by a date", "by %(date)s"),
+            "year": pgettext("deadline: a year", "%(year)s"),
+            "half": pgettext("deadline: a half-year", "H%(number)s %(year)s"),
+            "quarter": pgettext("deadline: a quarter", "Q%(number)s %(year)s"),
+            "month": pgettext("deadline: a month", "%(month)s %(year)s"),
+        }
+    start, end = f"{m}.deadline_start", f"{m}.deadline_end"
+
+    def part(field: str, day: str) -> str:
+        return f"extract({field} FROM {day})::int"
+
+    def names(values: list[str]) -> str:
+        return "(ARRAY[" + ", ".join(literal(v) for v in values) + "])"
+
+    def numeral(number: str) -> str:
+        return f"(ARRAY['I', 'II', 'III', 'IV'])[{number}]" if roman else f"({number})::text"
+
+    year = f"{part('year', start)}::text"
+    months_long = f"({part('month', end)} - {part('month', start)} + 1)"
+    last_day = f"(date_trunc('month', {end}) + interval '1 month - 1 day')::date"
+    once = f"""CASE
+        WHEN {start} IS NULL OR {start} = {end} THEN {
+        fill(t["by"], {"date": short_date(end, lang)})
+    }
+        WHEN {part("year", start)} <> {part("year", end)} THEN NULL
+        WHEN {end} <> {last_day} OR {part("day", start)} <> 1 THEN NULL
+        WHEN {months_long} = 12 THEN {fill(t["year"], {"year": year})}
+        WHEN {months_long} = 6 AND {part("month", start)} IN (1, 7) THEN {
+        fill(
+            t["half"],
+            {
+                "number": numeral(f"CASE {part('month', start)} WHEN 1 THEN 1 ELSE 2 END"),
+                "year": year,
+            },
+        )
+    }
+        WHEN {months_long} = 3 AND {part("month", start)} IN (1, 4, 7, 10) THEN {
+        fill(
+            t["quarter"], {"number": numeral(f"({part('month', start)} - 1) / 3 + 1"), "year": year}
+        )
+    }
+        WHEN {months_long} = 1 THEN {
+        fill(t["month"], {"month": f"{names(months)}[{part('month', start)}]", "year": year})
+    }
+        END"""
+    rendered = f"""CASE
+        WHEN {m}.deadline_kind = '{DeadlineKind.CONTINUOUS.value}' THEN {literal(t["continuously"])}
+        WHEN {m}.deadline_kind = '{DeadlineKind.ANNUAL.value}' THEN CASE
+            WHEN {end} IS NOT NULL AND ({part("month", end)}, {part("day", end)}) <> (12, 31) THEN {
+        fill(
+            t["annually_by"],
+            {
+                "day": f"{part('day', end)}::text",
+                "month": f"{names(yearly_months)}[{part('month', end)}]",
+            },
+        )
+    }
+            ELSE {literal(t["annually"])} END
+        WHEN {end} IS NULL THEN NULL
+        WHEN {m}.deadline_kind = '{DeadlineKind.PERIOD.value}' THEN CASE
+            WHEN {start} IS NOT NULL AND ({part("month", start)}, {part("day", start)},
+                 {part("month", end)}, {part("day", end)}) = (1, 1, 12, 31) THEN {
+        fill(t["range"], {"start": f"{year}", "end": f"{part('year', end)}::text"})
+    }
+            END
+        ELSE {once}
+        END"""
+    spelled = (
+        f"CASE WHEN {start} IS NOT NULL AND {end} IS NOT NULL"
+        f" THEN {short_date(start, lang)} || ' – ' || {short_date(end, lang)}"
+        f" ELSE coalesce({short_date(end, lang)}, '') END"
+    )
+    return f"coalesce({rendered}, nullif({m}.deadline_text, ''), {spelled})"
+
+
+def measure_object(lang: str, base: str) -> str:
+    """The API's measure (measures.serializers.MeasureSerializer) for the row aliased ``m``, with
+    its programme ``p``, direction ``d``, objective ``o``, lead body ``b``, the page's computed
+    and effective status in ``page`` and the relations in ``rel``; ``links`` the working group's."""
+    key = "(p.code || '/' || m.number)"
+    overdue = ComputedStatus.OVERDUE.value
+    return f"""json_build_object(
+        'key', {key},
+        'url', {literal(base)} || 'measures/' || {key} || '/',
+        'programme', p.code,
+        'direction', p.code || '/' || d.number,
+        'objective', CASE WHEN o.id IS NULL THEN NULL
+                          ELSE p.code || '/' || d.number || '/' || o.number END,
+        'number', m.number,
+        'title', {_text("m", "title", lang)},
+        'implementation_mechanism', {_text("m", "implementation_mechanism", lang)},
+        'expected_result', {_text("m", "expected_result", lang)},
+        'deadline', json_build_object(
+            'text', m.deadline_text,
+            'rendered', {rendered_deadline("m", lang)},
+            'kind', m.deadline_kind,
+            'start', m.deadline_start,
+            'end', m.deadline_end),
+        'status', m.status,
+        'computed_status', page.computed_status,
+        'effective_status', page.effective_status,
+        'status_override', CASE WHEN m.status_override = '' OR m.status_override IS NULL
+            THEN NULL ELSE json_build_object(
+                'status', m.status_override,
+                'reason', m.status_override_reason,
+                'set_at', {iso_datetime("m.status_override_at")}) END,
+        'overdue', page.effective_status = '{overdue}',
+        'lead_body', json_build_object(
+            'id', b.id,
+            'name', {_text("b", "name", lang)},
+            'short_name', {_text("b", "short_name", lang)}),
+        'co_executors', rel.co_executors,
+        'target_units', rel.target_units,
+        'funding', rel.funding,
+        'indicators', rel.indicators,
+        'actuals', json_build_object('indicators', rel.indicator_actuals, 'spent', rel.spent),
+        'decisions', links.decisions,
+        'source_proposals', links.source_proposals,
+        'proposals', links.proposals,
+        'sample', m.sample,
+        'archived', m.archived_at IS NOT NULL,
+        'archived_at', {iso_datetime("m.archived_at")},
+        'created_at', {iso_datetime("m.created_at")},
+        'updated_at', {iso_datetime("m.updated_at")})"""  # noqa: S608
+
+
+def _measures_from(queryset: QuerySet, *, lang: str, base: str, user) -> tuple[str, list]:
+    """FROM … of the measures the queryset selects (its own rows, in its order as ``page.n``)."""
+    ordering = [
+        f"{'-' if name.startswith('-') else ''}{name.lstrip('-')}"
+        for name in queryset.query.order_by
+    ]
+    names = [name.lstrip("-") for name in ordering]
+    page_sql, page_params = compiled(
+        queryset.values("id", "computed_status", "effective_status", *names)
+    )
+    window = ", ".join(
+        f"page.{name} {'DESC' if o.startswith('-') else 'ASC'}"
+        for name, o in zip(names, ordering, strict=True)
+    )
+    if _working_group_links is not None:
+        links_sql, links_params = _working_group_links(user)
+    else:
+        links_sql, links_params = "'[]'::json, '[]'::json, '[]'::json", []
+    sql = f"""
+      FROM (SELECT page.*, row_number() OVER (ORDER BY {window}) AS n
+              FROM ({page_sql}) page) page
+      JOIN measures_measure m ON m.id = page.id
+      JOIN programs_programme p ON p.id = m.programme_id
+      JOIN programs_direction d ON d.id = m.direction_id
+      LEFT JOIN programs_objective o ON o.id = m.objective_id
+      JOIN programs_responsiblebody b ON b.id = m.lead_body_id
+      CROSS JOIN LATERAL (SELECT {relation_columns(lang)}) AS
+        rel(co_executors, target_units, funding, indicators, indicator_actuals, spent)
+      CROSS JOIN LATERAL (SELECT {links_sql}) AS links(decisions, source_proposals, proposals)
+    """  # noqa: S608
+    return sql, [*page_params, *links_params]
+
+
+def measure_list_sql(
+    queryset: QuerySet,
+    *,
+    lang: str,
+    base: str,
+    user,
+    page_size: int,
+    next_url: str,
+) -> tuple[str, list]:
+    """The API's first page of measures (``?page_size=N``, no count): its envelope and rows.
+
+    ``queryset`` is the API's filtered, ordered queryset; ``next_url`` the link DRF writes for
+    the second page, shown when there is one (page_size + 1 rows read, as the API does)."""
+    rows, params = _measures_from(queryset[: page_size + 1], lang=lang, base=base, user=user)
+    sql = f"""
+    SELECT json_build_object(
+        'count', NULL,
+        'next', CASE WHEN count(*) > %s THEN %s END,
+        'previous', NULL,
+        'results', coalesce(json_agg({measure_object(lang, base)} ORDER BY page.n)
+                            FILTER (WHERE page.n <= %s), '[]'::json))::text
+    {rows}
+    """  # noqa: S608
+    # Parameters in the order they stand: the envelope's, then the page's, then the links'.
+    return sql, [page_size, next_url, page_size, *params]
+
+
+def measure_detail_sql(queryset: QuerySet, *, lang: str, base: str, user) -> tuple[str, list]:
+    """The API's measure detail for the one measure ``queryset`` selects."""
+    rows, params = _measures_from(queryset[:1], lang=lang, base=base, user=user)
+    return f"SELECT ({measure_object(lang, base)})::text {rows}", params  # noqa: S608
+
+
+# --- the request a query answers ------------------------------------------------------------
+
+
+def api_view(viewset_class, url: str, **kwargs):
+    """The API's view as it stands for an anonymous GET of ``url``: its request, language and
+    querysets, without answering it."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from regionalprogram.api.language import requested_language
+
+    request = RequestFactory().get(url)
+    request.user = AnonymousUser()
+    action = "retrieve" if kwargs else "list"
+    view = viewset_class(action_map={"get": action}, kwargs=kwargs, args=())
+    view.format_kwarg = None
+    view.request = view.initialize_request(request)
+    view.lang = requested_language(view.request)
+    return view
+
+
+def measure_list_query(viewset_class, url: str) -> tuple[str, list]:
+    """The same-JSON query of ``GET url`` on the measure list (first page, no count)."""
+    from rest_framework.utils.urls import replace_query_param
+
+    view = api_view(viewset_class, url)
+    request = view.request
+    return measure_list_sql(
+        view.filter_queryset(view.get_queryset()),
+        lang=view.lang,
+        base=request.build_absolute_uri("/api/v1/"),
+        user=request.user,
+        page_size=view.paginator.get_page_size(request),
+        next_url=replace_query_param(request.build_absolute_uri(), "page", 2),
+    )
+
+
+def measure_detail_query(viewset_class, url: str, *, programme: str, number: str):
+    """The same-JSON query of ``GET url`` on one measure."""
+    from programs.numbers import normalise_number
+
+    view = api_view(viewset_class, url, programme=programme, number=number)
+    queryset = view.get_queryset().filter(
+        programme__code=programme, number=normalise_number(number)
+    )
+    request = view.request
+    return measure_detail_sql(
+        queryset, lang=view.lang, base=request.build_absolute_uri("/api/v1/"), user=request.user
+    )
