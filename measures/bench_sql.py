@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import translation
 from django.utils.formats import get_format
 from django.utils.translation import pgettext
@@ -224,27 +224,30 @@ def measure_object(lang: str, base: str) -> str:
         'updated_at', {iso_datetime("m.updated_at")})"""  # noqa: S608
 
 
-def _measures_from(queryset: QuerySet, *, lang: str, base: str, user) -> tuple[str, list]:
-    """FROM … of the measures the queryset selects (its own rows, in its order as ``page.n``)."""
-    ordering = [
-        f"{'-' if name.startswith('-') else ''}{name.lstrip('-')}"
-        for name in queryset.query.order_by
-    ]
-    names = [name.lstrip("-") for name in ordering]
-    page_sql, page_params = compiled(
-        queryset.values("id", "computed_status", "effective_status", *names)
-    )
+def ordered_page(queryset: QuerySet, limit: int, *fields: str) -> tuple[str, list]:
+    """SQL of a subquery ``page`` of the queryset's first ``limit`` rows (``fields`` and the
+    ids), numbered ``page.n`` in the queryset's own order."""
+    ordering = list(queryset.query.order_by)
+    keys = {f"_o{i}": F(name.lstrip("-")) for i, name in enumerate(ordering)}
+    page_sql, params = compiled(queryset.annotate(**keys).values("id", *fields, *keys)[:limit])
     window = ", ".join(
-        f"page.{name} {'DESC' if o.startswith('-') else 'ASC'}"
-        for name, o in zip(names, ordering, strict=True)
+        f"page._o{i} {'DESC' if name.startswith('-') else 'ASC'}" for i, name in enumerate(ordering)
     )
+    sql = f"(SELECT page.*, row_number() OVER (ORDER BY {window}) AS n FROM ({page_sql}) page)"  # noqa: S608
+    return sql, params
+
+
+def _measures_from(
+    queryset: QuerySet, limit: int, *, lang: str, base: str, user
+) -> tuple[str, list]:
+    """FROM … of the measures the queryset selects (its first ``limit``, numbered ``page.n``)."""
+    page_sql, page_params = ordered_page(queryset, limit, "computed_status", "effective_status")
     if _working_group_links is not None:
         links_sql, links_params = _working_group_links(user)
     else:
         links_sql, links_params = "'[]'::json, '[]'::json, '[]'::json", []
     sql = f"""
-      FROM (SELECT page.*, row_number() OVER (ORDER BY {window}) AS n
-              FROM ({page_sql}) page) page
+      FROM {page_sql} page
       JOIN measures_measure m ON m.id = page.id
       JOIN programs_programme p ON p.id = m.programme_id
       JOIN programs_direction d ON d.id = m.direction_id
@@ -270,7 +273,7 @@ def measure_list_sql(
 
     ``queryset`` is the API's filtered, ordered queryset; ``next_url`` the link DRF writes for
     the second page, shown when there is one (page_size + 1 rows read, as the API does)."""
-    rows, params = _measures_from(queryset[: page_size + 1], lang=lang, base=base, user=user)
+    rows, params = _measures_from(queryset, page_size + 1, lang=lang, base=base, user=user)
     sql = f"""
     SELECT json_build_object(
         'count', NULL,
@@ -286,7 +289,7 @@ def measure_list_sql(
 
 def measure_detail_sql(queryset: QuerySet, *, lang: str, base: str, user) -> tuple[str, list]:
     """The API's measure detail for the one measure ``queryset`` selects."""
-    rows, params = _measures_from(queryset[:1], lang=lang, base=base, user=user)
+    rows, params = _measures_from(queryset, 1, lang=lang, base=base, user=user)
     return f"SELECT ({measure_object(lang, base)})::text {rows}", params  # noqa: S608
 
 

@@ -30,12 +30,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections, reset_queries
+from django.db import connection, connections, reset_queries, router
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from measures.api import MeasureViewSet
+from measures.bench_sql import measure_detail_query, measure_list_query
 from measures.models import Measure
 from programs.models import Programme
 from regions.models import AdministrativeUnit
@@ -101,12 +103,22 @@ class Command(BaseCommand):
             translation.override("ky"),
         ):
             api = "/api/v1/"
-            self.get("API measure list, page 50", f"{api}measures/?page_size=50")
-            self.get(
-                "API measure list, one oblast",
-                f"{api}measures/?page_size=50&unit={oblast.soate}",
+            for operation, url in (
+                ("API measure list, page 50", f"{api}measures/?page_size=50"),
+                (
+                    "API measure list, one oblast",
+                    f"{api}measures/?page_size=50&unit={oblast.soate}",
+                ),
+            ):
+                self.get(operation, url)
+                self.same_json(*measure_list_query(MeasureViewSet, url))
+            url = f"{api}measures/{programme.code}/{measure.number}/"
+            self.get("API measure detail", url)
+            self.same_json(
+                *measure_detail_query(
+                    MeasureViewSet, url, programme=programme.code, number=measure.number
+                )
             )
-            self.get("API measure detail", f"{api}measures/{programme.code}/{measure.number}/")
             self.get("API reports list, page 50", f"{api}reports/?page_size=50")
             plan = reverse("measures:measure_list")
             self.get("action-plan page", plan)
@@ -165,6 +177,31 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  {operation}: {row['median_ms']} ms, {row['queries']} queries"
             + ("" if peak is None else f", peak {row['peak_mb']} MB")
+        )
+
+    def same_json(self, sql: str, params: list) -> None:
+        """Time, on the last row's data, the one SQL query that returns the same JSON document
+        (measures/bench_sql.py): executed and its JSON text fetched, as a client would receive
+        the bytes; not parsed. Same warm-up and number of rounds as the API call."""
+        alias = router.db_for_read(Measure)
+
+        def run():
+            with connections[alias].cursor() as cursor:
+                cursor.execute(sql, params)
+                cursor.fetchone()
+
+        run()
+        timings = []
+        for _ in range(self.rounds):
+            started = time.perf_counter()
+            run()
+            timings.append((time.perf_counter() - started) * 1000)
+        row = self.rows[-1]
+        sql_ms = statistics.median(timings)
+        row["sql_median_ms"] = round(sql_ms, 2)
+        row["ratio"] = round(row["median_ms"] / sql_ms, 1)
+        self.stdout.write(
+            f"    same JSON in one SQL query: {row['sql_median_ms']} ms, ×{row['ratio']}"
         )
 
     def get(self, operation: str, url: str, *, rounds: int | None = None, memory=False):
