@@ -24,7 +24,7 @@ from django.utils.translation import pgettext
 
 from measures import deadlines
 from measures.api import _text, relation_columns
-from measures.models import ComputedStatus, DeadlineKind
+from measures.models import ComputedStatus, DeadlineKind, ReportStatus
 
 # (sql, params) of three JSON columns — decisions, source_proposals, proposals — for the measure
 # aliased ``m``, as the given user may see them. Set by the meetings app; empty lists without it.
@@ -293,6 +293,107 @@ def measure_detail_sql(queryset: QuerySet, *, lang: str, base: str, user) -> tup
     return f"SELECT ({measure_object(lang, base)})::text {rows}", params  # noqa: S608
 
 
+def period_label(lang: str) -> str:
+    """measures.reporting.periods.period_label of the period aliased ``rp`` (cycle ``c``)."""
+    with translation.override(lang):
+        numerals = pgettext("numerals of reporting periods: roman or arabic", "arabic")
+        quarter = pgettext("quarter of a year: Q1 2026", "Q%(number)s %(year)s")
+        half = pgettext("half of a year: H1 2026", "H%(number)s %(year)s")
+        year = pgettext("a whole year as a reporting period", "%(year)s")
+    number = (
+        "coalesce((ARRAY['I', 'II', 'III', 'IV'])[rp.number], rp.number::text)"
+        if numerals == "roman"
+        else "rp.number::text"
+    )
+    values = {"number": number, "year": "rp.year::text"}
+    return (
+        f"CASE c.kind WHEN 'quarter' THEN {fill(quarter, values)}"
+        f" WHEN 'half_year' THEN {fill(half, values)} ELSE {fill(year, values)} END"
+    )
+
+
+def report_object(lang: str, base: str) -> str:
+    """The API's report (measures.serializers.ReportSerializer) for the row aliased ``r``, with
+    its measure ``m``, programme ``p``, body ``b``, period ``rp`` and cycle ``c``."""
+    zone = literal(settings.TIME_ZONE)
+    measure_key = "(p.code || '/' || m.number)"
+    period_key = "(c.kind || '/' || rp.year || '/' || rp.number)"
+    key = f"({measure_key} || '/' || r.reporting_body_id || '/' || {period_key})"
+    today = f"(now() AT TIME ZONE {zone})::date"
+    return f"""json_build_object(
+        'key', {key},
+        'url', {literal(base)} || 'reports/' || {key} || '/',
+        'measure', {measure_key},
+        'programme', p.code,
+        'body', json_build_object(
+            'id', b.id,
+            'name', {_text("b", "name", lang)},
+            'short_name', {_text("b", "short_name", lang)}),
+        'lead', r.reporting_body_id = m.lead_body_id,
+        'period', json_build_object(
+            'key', {period_key},
+            'kind', c.kind,
+            'year', rp.year,
+            'number', rp.number,
+            'label', {period_label(lang)},
+            'start', rp.start,
+            'end', rp."end",
+            'due_date', rp.due_date),
+        'status', r.status,
+        'language', r.language,
+        'execution', nullif(r.execution, ''),
+        'percent_complete', r.percent_complete,
+        'text', {_text("r", "text", lang)},
+        'delay_reason', {_text("r", "delay_reason", lang)},
+        'actuals', (SELECT coalesce(json_agg(json_build_object(
+                'indicator', ia.indicator_id,
+                'name', {_text("mi", "name", lang)},
+                'year', ia.year,
+                'unit', u.soate,
+                'value', ia.value::text)
+                ORDER BY mi.position, ia.indicator_id, ia.year, u.tree_path), '[]'::json)
+              FROM measures_indicatoractual ia
+              JOIN measures_measureindicator mi ON mi.id = ia.indicator_id
+              LEFT JOIN regions_administrativeunit u ON u.id = ia.unit_id
+             WHERE ia.report_id = r.id),
+        'spending', (SELECT coalesce(json_agg(json_build_object(
+                'source', rs.source, 'donor', rs.donor_id, 'year', rp.year,
+                'amount', rs.amount::text) ORDER BY rs.source, rs.donor_id), '[]'::json)
+              FROM measures_reportspending rs WHERE rs.report_id = r.id),
+        'submitted_at', {iso_datetime("r.submitted_at")},
+        'accepted_at', CASE WHEN r.status = '{ReportStatus.ACCEPTED.value}'
+                            THEN {iso_datetime("r.reviewed_at")} END,
+        'on_time', CASE
+            WHEN r.submitted_at IS NULL THEN CASE WHEN {today} > rp.due_date THEN false END
+            ELSE (r.submitted_at AT TIME ZONE {zone})::date <= rp.due_date END,
+        'sample', m.sample,
+        'created_at', {iso_datetime("r.created_at")},
+        'updated_at', {iso_datetime("r.updated_at")})"""  # noqa: S608
+
+
+def report_list_sql(
+    queryset: QuerySet, *, lang: str, base: str, page_size: int, next_url: str
+) -> tuple[str, list]:
+    """The API's first page of progress reports (``?page_size=N``, no count)."""
+    page_sql, page_params = ordered_page(queryset, page_size + 1)
+    sql = f"""
+    SELECT json_build_object(
+        'count', NULL,
+        'next', CASE WHEN count(*) > %s THEN %s END,
+        'previous', NULL,
+        'results', coalesce(json_agg({report_object(lang, base)} ORDER BY page.n)
+                            FILTER (WHERE page.n <= %s), '[]'::json))::text
+      FROM {page_sql} page
+      JOIN measures_progressreport r ON r.id = page.id
+      JOIN measures_measure m ON m.id = r.measure_id
+      JOIN programs_programme p ON p.id = m.programme_id
+      JOIN programs_responsiblebody b ON b.id = r.reporting_body_id
+      JOIN measures_reportingperiod rp ON rp.id = r.period_id
+      JOIN measures_reportingcycle c ON c.id = rp.cycle_id
+    """  # noqa: S608
+    return sql, [page_size, next_url, page_size, *page_params]
+
+
 # --- the request a query answers ------------------------------------------------------------
 
 
@@ -310,7 +411,9 @@ def api_view(viewset_class, url: str, **kwargs):
     view = viewset_class(action_map={"get": action}, kwargs=kwargs, args=())
     view.format_kwarg = None
     view.request = view.initialize_request(request)
-    view.lang = requested_language(view.request)
+    # Without ?lang, the language LocaleMiddleware would have activated for this request.
+    with translation.override(translation.get_language_from_request(request)):
+        view.lang = requested_language(view.request)
     return view
 
 
@@ -341,4 +444,19 @@ def measure_detail_query(viewset_class, url: str, *, programme: str, number: str
     request = view.request
     return measure_detail_sql(
         queryset, lang=view.lang, base=request.build_absolute_uri("/api/v1/"), user=request.user
+    )
+
+
+def report_list_query(viewset_class, url: str) -> tuple[str, list]:
+    """The same-JSON query of ``GET url`` on the progress reports (first page, no count)."""
+    from rest_framework.utils.urls import replace_query_param
+
+    view = api_view(viewset_class, url)
+    request = view.request
+    return report_list_sql(
+        view.filter_queryset(view.get_queryset()),
+        lang=view.lang,
+        base=request.build_absolute_uri("/api/v1/"),
+        page_size=view.paginator.get_page_size(request),
+        next_url=replace_query_param(request.build_absolute_uri(), "page", 2),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -11,11 +12,19 @@ from django.db import connection
 from django.utils import timezone
 
 from measures.api import MeasureViewSet
-from measures.bench_sql import measure_detail_query, measure_list_query
-from measures.models import DeadlineKind, Measure
+from measures.api_reports import ReportViewSet
+from measures.bench_sql import measure_detail_query, measure_list_query, report_list_query
+from measures.models import DeadlineKind, FundingSource, Measure, ProgressReport, ReportStatus
 from meetings.models import ProposalStatus, ProposalTarget
 from regions.models import AdministrativeUnit
-from tests.factories import DecisionFactory, MeetingFactory, ProposalFactory, WorkingGroupFactory
+from tests.factories import (
+    DecisionFactory,
+    IndicatorActualFactory,
+    MeetingFactory,
+    ProposalFactory,
+    ReportSpendingFactory,
+    WorkingGroupFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +74,23 @@ def plan():
     ProposalFactory(**answered, target_kind=ProposalTarget.MEASURE, measure=first)
     ProposalFactory(**answered, resulting_measure=first)
     ProposalFactory(group=group, target_kind=ProposalTarget.MEASURE, measure=first)  # unanswered
+    # Synthetic reports carry no figures: give the lead body's accepted reports some.
+    reports = ProgressReport.objects.filter(
+        measure__programme=first.programme, status=ReportStatus.ACCEPTED
+    ).select_related("measure", "period")[:3]
+    for report in reports:
+        indicator = report.measure.indicators.first()
+        unit = report.measure.target_units.order_by("tree_path").first()
+        IndicatorActualFactory(report=report, indicator=indicator, value=Decimal("12.500"))
+        IndicatorActualFactory(report=report, indicator=indicator, unit=unit, value=Decimal("3"))
+        ReportSpendingFactory(report=report, amount=Decimal("250.5"))
+        ReportSpendingFactory(report=report, source=FundingSource.LOCAL, amount=Decimal("7"))
+    # On time is judged on Bishkek's clock (UTC+6): 17:00 UTC on the due date is 23:00 there, in
+    # time; 20:00 UTC is 02:00 the next day there, late.
+    for report, hour in zip(reports, (17, 20), strict=False):
+        due = report.period.due_date
+        submitted = datetime.datetime(due.year, due.month, due.day, hour, tzinfo=datetime.UTC)
+        ProgressReport.objects.filter(pk=report.pk).update(submitted_at=submitted)
     return first
 
 
@@ -100,3 +126,18 @@ def test_the_measure_detail_in_one_query_is_the_apis_document(client, plan, lang
         url = f"/api/v1/measures/{code}/{number}/?lang={lang}"
         query = measure_detail_query(MeasureViewSet, url, programme=code, number=number)
         assert same_json(*query) == client.get(url).json(), url
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru", "en"])
+def test_the_report_list_in_one_query_is_the_apis_document(client, plan, lang):
+    for url in (
+        "/api/v1/reports/?page_size=50",  # the language LocaleMiddleware picks: Kyrgyz
+        f"/api/v1/reports/?page_size=50&lang={lang}",
+        f"/api/v1/reports/?page_size=500&lang={lang}",  # every report: the last page
+    ):
+        answer = client.get(url)
+        assert answer.status_code == 200
+        assert same_json(*report_list_query(ReportViewSet, url)) == answer.json(), url
+    reports = client.get(f"/api/v1/reports/?page_size=500&lang={lang}").json()["results"]
+    assert any(r["actuals"] for r in reports) and any(r["spending"] for r in reports)
+    assert {r["on_time"] for r in reports} >= {True, False}

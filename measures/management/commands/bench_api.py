@@ -8,6 +8,10 @@ migrates it, fills it with ``generate_synthetic``, times the operations in this 
 Django's test client (DEBUG off, throttles off; median of the rounds after a warm-up), counts
 their SQL queries, and for exports and imports records the peak of Python's allocations during the
 run (tracemalloc: what the process holds, not the server's RSS); then drops the database.
+For the API's measure list (plain and one oblast), measure detail and reports list it also
+times, on the same data and with the same rounds, the one SQL query that returns the same JSON
+document (measures/bench_sql.py: executed and its JSON text fetched, not parsed), and writes that
+median as ``sql_median_ms`` and ``ratio`` = median_ms / sql_median_ms.
 ``--in-place`` measures in the current database instead (it must hold nothing but synthetic
 content: generate_synthetic's guard), which the test uses at a tiny size.
 
@@ -37,7 +41,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from measures.api import MeasureViewSet
-from measures.bench_sql import measure_detail_query, measure_list_query
+from measures.api_reports import ReportViewSet
+from measures.bench_sql import measure_detail_query, measure_list_query, report_list_query
 from measures.models import Measure
 from programs.models import Programme
 from regions.models import AdministrativeUnit
@@ -119,7 +124,9 @@ class Command(BaseCommand):
                     MeasureViewSet, url, programme=programme.code, number=measure.number
                 )
             )
-            self.get("API reports list, page 50", f"{api}reports/?page_size=50")
+            url = f"{api}reports/?page_size=50"
+            self.get("API reports list, page 50", url)
+            self.same_json(*report_list_query(ReportViewSet, url))
             plan = reverse("measures:measure_list")
             self.get("action-plan page", plan)
             self.get("action-plan page, one oblast", f"{plan}?unit={oblast.soate}")
