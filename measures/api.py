@@ -193,7 +193,17 @@ def relations_sql(lang: str) -> str:
     PostgreSQL: one query, one row per measure of the page."""
     # Only column names from this module are formatted in; the ids are a bound parameter.
     return f"""
-    SELECT m.id,
+    SELECT m.id, {relation_columns(lang)}
+    FROM measures_measure m WHERE m.id = ANY(%s)
+    """  # noqa: S608
+
+
+@functools.cache
+def relation_columns(lang: str) -> str:
+    """The six JSON columns of relations_sql for the measure aliased ``m``: co-executors, target
+    units, funding, indicators, indicator actuals, money spent. make bench's same-JSON query
+    (measures/bench_sql.py) selects the same columns."""
+    return f"""
       (SELECT coalesce(json_agg(json_build_object(
                 'id', b.id, 'name', {_text("b", "name", lang)},
                 'short_name', {_text("b", "short_name", lang)},
@@ -242,7 +252,6 @@ def relations_sql(lang: str) -> str:
                  FROM measures_fundingline f
                 WHERE f.measure_id = m.id AND f.actual_amount IS NOT NULL
                 GROUP BY f.source, f.year) s)
-    FROM measures_measure m WHERE m.id = ANY(%s)
     """  # noqa: S608
 
 

@@ -62,3 +62,16 @@ def test_bench_measures_every_operation_and_writes_the_results(tmp_path):
         assert (row["peak_mb"] is not None) == heavy
         assert row["peak_mb"] is None or row["peak_mb"] > 0
     assert "API measure detail" in out.getvalue()
+    baselined = {row["operation"] for row in rows if row["sql_median_ms"] is not None}
+    assert baselined == {
+        "API measure list, page 50",
+        "API measure list, one oblast",
+        "API measure detail",
+        "API reports list, page 50",
+    }
+    for row in rows:
+        if row["operation"] in baselined:
+            assert row["sql_median_ms"] > 0
+            assert row["ratio"] == pytest.approx(row["median_ms"] / row["sql_median_ms"], abs=0.1)
+        else:
+            assert row["ratio"] is None

@@ -8,6 +8,10 @@ migrates it, fills it with ``generate_synthetic``, times the operations in this 
 Django's test client (DEBUG off, throttles off; median of the rounds after a warm-up), counts
 their SQL queries, and for exports and imports records the peak of Python's allocations during the
 run (tracemalloc: what the process holds, not the server's RSS); then drops the database.
+For the API's measure list (plain and one oblast), measure detail and reports list it also
+times, on the same data and with the same rounds, the one SQL query that returns the same JSON
+document (measures/bench_sql.py: executed and its JSON text fetched, not parsed), and writes that
+median as ``sql_median_ms`` and ``ratio`` = median_ms / sql_median_ms.
 ``--in-place`` measures in the current database instead (it must hold nothing but synthetic
 content: generate_synthetic's guard), which the test uses at a tiny size.
 
@@ -30,12 +34,15 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections, reset_queries
+from django.db import connection, connections, reset_queries, router
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from measures.api import MeasureViewSet
+from measures.api_reports import ReportViewSet
+from measures.bench_sql import measure_detail_query, measure_list_query, report_list_query
 from measures.models import Measure
 from programs.models import Programme
 from regions.models import AdministrativeUnit
@@ -101,13 +108,25 @@ class Command(BaseCommand):
             translation.override("ky"),
         ):
             api = "/api/v1/"
-            self.get("API measure list, page 50", f"{api}measures/?page_size=50")
-            self.get(
-                "API measure list, one oblast",
-                f"{api}measures/?page_size=50&unit={oblast.soate}",
+            for operation, url in (
+                ("API measure list, page 50", f"{api}measures/?page_size=50"),
+                (
+                    "API measure list, one oblast",
+                    f"{api}measures/?page_size=50&unit={oblast.soate}",
+                ),
+            ):
+                self.get(operation, url)
+                self.same_json(*measure_list_query(MeasureViewSet, url))
+            url = f"{api}measures/{programme.code}/{measure.number}/"
+            self.get("API measure detail", url)
+            self.same_json(
+                *measure_detail_query(
+                    MeasureViewSet, url, programme=programme.code, number=measure.number
+                )
             )
-            self.get("API measure detail", f"{api}measures/{programme.code}/{measure.number}/")
-            self.get("API reports list, page 50", f"{api}reports/?page_size=50")
+            url = f"{api}reports/?page_size=50"
+            self.get("API reports list, page 50", url)
+            self.same_json(*report_list_query(ReportViewSet, url))
             plan = reverse("measures:measure_list")
             self.get("action-plan page", plan)
             self.get("action-plan page, one oblast", f"{plan}?unit={oblast.soate}")
@@ -165,6 +184,31 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  {operation}: {row['median_ms']} ms, {row['queries']} queries"
             + ("" if peak is None else f", peak {row['peak_mb']} MB")
+        )
+
+    def same_json(self, sql: str, params: list) -> None:
+        """Time, on the last row's data, the one SQL query that returns the same JSON document
+        (measures/bench_sql.py): executed and its JSON text fetched, as a client would receive
+        the bytes; not parsed. Same warm-up and number of rounds as the API call."""
+        alias = router.db_for_read(Measure)
+
+        def run():
+            with connections[alias].cursor() as cursor:
+                cursor.execute(sql, params)
+                cursor.fetchone()
+
+        run()
+        timings = []
+        for _ in range(self.rounds):
+            started = time.perf_counter()
+            run()
+            timings.append((time.perf_counter() - started) * 1000)
+        row = self.rows[-1]
+        sql_ms = statistics.median(timings)
+        row["sql_median_ms"] = round(sql_ms, 2)
+        row["ratio"] = round(row["median_ms"] / sql_ms, 1)
+        self.stdout.write(
+            f"    same JSON in one SQL query: {row['sql_median_ms']} ms, ×{row['ratio']}"
         )
 
     def get(self, operation: str, url: str, *, rounds: int | None = None, memory=False):
