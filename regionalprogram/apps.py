@@ -14,6 +14,10 @@ def create_cache_table(using: str = "default", **kwargs) -> None:
 
 
 class RegionalProgramConfig(AppConfig):
+    # This module holds a second config (the task library's, below) and imports the library's:
+    # with several, Django takes the one marked default, or a bare AppConfig whose ready() never
+    # runs (the tolerant date readers and the cache table were lost that way).
+    default = True
     name = "regionalprogram"
     verbose_name = "Regional Programme Portal"
 
