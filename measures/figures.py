@@ -74,16 +74,22 @@ def plan_version(programme_id: int) -> int:
     return next(iter(row), 0)
 
 
-def plan_figures(programme_id: int, today: datetime.date | None = None) -> dict:
-    """The programme's figures (see ``compute``), kept until its plan changes or the day turns:
-    one query while kept."""
+def kept(name: str, programme_id: int, today: datetime.date | None, compute) -> dict:
+    """``compute(programme_id, today)`` kept until the programme's plan changes or the day turns:
+    one query (the counter) while kept. ``compute`` returns plain, picklable data; anything a
+    reader may rename without touching the plan (directions, objectives) is joined by the caller."""
     today = today or timezone.localdate()
-    key = f"plan-figures:{programme_id}:{plan_version(programme_id)}:{today.isoformat()}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = compute(programme_id, today)
-        cache.set(key, figures, CACHE_SECONDS)
-    return figures
+    key = f"{name}:{programme_id}:{plan_version(programme_id)}:{today.isoformat()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute(programme_id, today)
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def plan_figures(programme_id: int, today: datetime.date | None = None) -> dict:
+    """The programme's figures (see ``compute``), kept (see ``kept``)."""
+    return kept("plan-figures", programme_id, today, compute)
 
 
 _BUMP = """

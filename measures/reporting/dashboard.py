@@ -39,7 +39,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, TruncDate
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from measures.models import (
     ComputedStatus,
@@ -53,6 +53,7 @@ from measures.models import (
     ReportingPeriod,
     ReportStatus,
 )
+from measures import figures
 from measures.reporting.queries import progress_percent
 from measures.reporting.status import REPORTED, periods_owing_report
 from measures.reporting.territory import programme_money
@@ -274,13 +275,33 @@ def programme_measures(programme: Programme) -> QuerySet[Measure]:
     return Measure.objects.active().filter(programme=programme)
 
 
-def programme_dashboard(programme: Programme, today: datetime.date | None = None) -> dict:
-    """Every figure of the programme dashboard, in a fixed number of queries."""
-    today = today or timezone.localdate()
-    measures = programme_measures(programme)
+def programme_figures(programme_id: int, today: datetime.date) -> dict:
+    """The dashboard's sums over the whole plan, keyed by ids (kept by ``programme_dashboard``)."""
+    measures = Measure.objects.active().filter(programme_id=programme_id)
+    programme = Programme.objects.get(pk=programme_id)
     counts = measures.aggregate(total=Count("pk"), sample=Count("pk", filter=Q(sample=True)))
-    by_direction = status_by(measures, today, "direction_id")
-    by_objective = status_by(measures, today, "objective_id")
+    year = indicator_year(measures, today)
+    return {
+        "counts": counts,
+        "by_direction": dict(status_by(measures, today, "direction_id")),
+        "by_objective": dict(status_by(measures, today, "objective_id")),
+        "funding": funding_by_source_and_year(measures),
+        "money": programme_money(measures),
+        "indicator_year": year,
+        "indicators": indicator_progress_for(measures, year),
+        "trend": reporting_trend(programme, measures, today),
+    }
+
+
+def programme_dashboard(programme: Programme, today: datetime.date | None = None) -> dict:
+    """Every figure of the programme dashboard: the sums kept per plan version and day
+    (measures.figures.kept), the directions and objectives read fresh. A fixed number of queries,
+    and three while the sums are kept, whatever the size of the plan."""
+    today = today or timezone.localdate()
+    # Per language: indicator names and units are read in the reader's language.
+    name = f"programme-dashboard:{translation.get_language()}"
+    sums = figures.kept(name, programme.pk, today, programme_figures)
+    by_direction, by_objective = sums["by_direction"], sums["by_objective"]
     directions = programme.directions.active().in_plan_order()
     objectives = (
         Objective.objects.active()
@@ -288,8 +309,7 @@ def programme_dashboard(programme: Programme, today: datetime.date | None = None
         .select_related("direction")
         .in_plan_order()
     )
-    year = indicator_year(measures, today)
-    trend = reporting_trend(programme, measures, today)
+    trend = sums["trend"]
     totals = {name: sum(row[name] for row in trend) for name in PUNCTUALITY}
     status_total = dict.fromkeys(ComputedStatus.values, 0)
     for counts_of in by_direction.values():
@@ -297,8 +317,8 @@ def programme_dashboard(programme: Programme, today: datetime.date | None = None
             status_total[status] += n
     return {
         "today": today,
-        "measure_count": counts["total"],
-        "sample_count": counts["sample"],
+        "measure_count": sums["counts"]["total"],
+        "sample_count": sums["counts"]["sample"],
         "status_total": status_total,
         "status_by_direction": [
             StatusRow(d, by_direction[d.pk]) for d in directions if d.pk in by_direction
@@ -306,10 +326,10 @@ def programme_dashboard(programme: Programme, today: datetime.date | None = None
         "status_by_objective": [
             StatusRow(o, by_objective[o.pk]) for o in objectives if o.pk in by_objective
         ],
-        "funding": funding_by_source_and_year(measures),
-        "money": programme_money(measures),
-        "indicator_year": year,
-        "indicators": indicator_progress_for(measures, year),
+        "funding": sums["funding"],
+        "money": sums["money"],
+        "indicator_year": sums["indicator_year"],
+        "indicators": sums["indicators"],
         "trend": trend,
         "reports": totals,
     }

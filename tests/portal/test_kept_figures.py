@@ -178,3 +178,31 @@ def test_pages_with_figures_run_the_same_queries_at_any_plan_size(client, plan, 
         assert figure(page.content.decode(), "Measures in the action plan")[0] == 200
     else:
         assert "(200)" in page.content.decode()
+
+
+def test_programme_dashboard_keeps_its_sums_until_the_plan_moves(kept_plan):
+    from measures.reporting import dashboard
+
+    programme = kept_plan.programme
+    first = dashboard.programme_dashboard(programme, TODAY)
+    assert first["measure_count"] == programme.measures.filter(archived_at=None).count()
+    with CaptureQueriesContext(connection) as queries:
+        again = dashboard.programme_dashboard(programme, TODAY)
+    # Kept: the counter, the cache's read, the directions and objectives; nothing summed.
+    assert not any("measures_fundingline" in query["sql"] for query in queries.captured_queries)
+    assert again["funding"] == first["funding"]
+    # A funding line moves the plan's counter: the next view sums afresh and sees it.
+    FundingLineFactory(
+        measure=programme.measures.first(), planned_amount=Decimal("7"), year=TODAY.year + 1
+    )
+    moved = dashboard.programme_dashboard(programme, TODAY)
+    assert moved["funding"]["planned"] == first["funding"]["planned"] + Decimal("7")
+    assert moved["funding"] == dashboard.programme_figures(programme.pk, TODAY)["funding"]
+    # A direction renamed without touching the plan is read fresh, not from the kept sums.
+    direction = kept_plan.objective.direction
+    type(direction).objects.filter(pk=direction.pk).update(title_en="Renamed direction")
+    from django.utils import translation
+
+    with translation.override("en"):
+        rows = dashboard.programme_dashboard(programme, TODAY)["status_by_direction"]
+    assert "Renamed direction" in [str(row.key.title) for row in rows]

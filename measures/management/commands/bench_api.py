@@ -117,6 +117,11 @@ class Command(BaseCommand):
             ):
                 self.get(operation, url)
                 self.same_json(*measure_list_query(MeasureViewSet, url))
+            url = f"{api}measures/?page_size=50&count=true"
+            self.get("API measure list, ?count=true", url)
+            total = self.client.get(url).json()["count"]
+            last = max(1, -(-total // 50))
+            self.get("API measure list, last page", f"{api}measures/?page_size=50&page={last}")
             url = f"{api}measures/{programme.code}/{measure.number}/"
             self.get("API measure detail", url)
             self.same_json(
@@ -130,6 +135,9 @@ class Command(BaseCommand):
             plan = reverse("measures:measure_list")
             self.get("action-plan page", plan)
             self.get("action-plan page, one oblast", f"{plan}?unit={oblast.soate}")
+            # A page number past the end shows the last page (Paginator.get_page).
+            self.get("action-plan page, last page", f"{plan}?page=1000000")
+            self.get("action-plan page, text search", f"{plan}?q=мектептин")
             self.get(
                 "measure page",
                 reverse("measures:measure_detail", args=[programme.code, measure.number]),
@@ -138,6 +146,9 @@ class Command(BaseCommand):
             self.get(
                 "programme dashboard",
                 reverse("programs:programme_dashboard", args=[programme.code]),
+            )
+            self.get(
+                "programme page", reverse("programs:programme_detail", args=[programme.code])
             )
             self.get("home page", reverse("home"))
             self.get(
