@@ -41,6 +41,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone, translation
 
+from measures import figures
 from measures.models import (
     ComputedStatus,
     FundingLine,
@@ -53,7 +54,6 @@ from measures.models import (
     ReportingPeriod,
     ReportStatus,
 )
-from measures import figures
 from measures.reporting.queries import progress_percent
 from measures.reporting.status import REPORTED, periods_owing_report
 from measures.reporting.territory import programme_money

@@ -147,9 +147,7 @@ class Command(BaseCommand):
                 "programme dashboard",
                 reverse("programs:programme_dashboard", args=[programme.code]),
             )
-            self.get(
-                "programme page", reverse("programs:programme_detail", args=[programme.code])
-            )
+            self.get("programme page", reverse("programs:programme_detail", args=[programme.code]))
             self.get("home page", reverse("home"))
             self.get(
                 "API CSV export, whole plan",
