@@ -29,6 +29,7 @@ period starts in, until a *done* report is accepted (annual and continuous measu
 from __future__ import annotations
 
 import datetime
+import functools
 
 from django.db.models import (
     BooleanField,
@@ -60,6 +61,7 @@ from measures.models import (
     ReportingPeriod,
     ReportStatus,
 )
+from regionalprogram.expressions import CompiledOnce
 
 RECURRING = [DeadlineKind.ANNUAL.value, DeadlineKind.CONTINUOUS.value]
 REPORTED = [ReportStatus.SUBMITTED.value, ReportStatus.ACCEPTED.value]
@@ -152,38 +154,74 @@ def annotate_computed_status(queryset, today: datetime.date | None = None):
     """Add ``computed_status``, ``effective_status``, ``last_due_date`` (the latest due date that
     has passed), ``next_due_date`` and ``status_date`` (``today``) to a Measure queryset, in the
     same single query."""
-    today = _today(today)
+    qs = queryset
+    for method, expressions in _status_steps(_today(today)):
+        qs = getattr(qs, method)(**expressions)
+    return qs
+
+
+@functools.lru_cache(maxsize=4)
+def _status_steps(today: datetime.date) -> tuple[tuple[str, dict], ...]:
+    """The expressions ``annotate_computed_status`` adds, in order, built once per day: building
+    them (a dozen subqueries) costs more than a page of rows; Django copies an expression when a
+    query resolves it, so one set serves every query of the day."""
     year = today.year
     recurring = Q(deadline_kind__in=RECURRING)
     end = Coalesce(F("deadline_end"), Value(NO_END))
     first_year = Coalesce(YearOf(F("deadline_start")), Value(1900), output_field=IntegerField())
 
-    qs = queryset.alias(
-        _end=end,
-        _first_year=first_year,
-        _occ_this=AnnualOccurrence(Value(year), end),
-        _occ_prev=AnnualOccurrence(Value(year - 1), end),
-        _occ_next=AnnualOccurrence(Value(year + 1), end),
-        _occ_first=AnnualOccurrence(first_year, end),
+    steps: list[tuple[str, dict]] = []
+    steps.append(
+        (
+            "alias",
+            {
+                "_end": end,
+                "_first_year": first_year,
+                "_occ_this": AnnualOccurrence(Value(year), end),
+                "_occ_prev": AnnualOccurrence(Value(year - 1), end),
+                "_occ_next": AnnualOccurrence(Value(year + 1), end),
+                "_occ_first": AnnualOccurrence(first_year, end),
+            },
+        )
     )
-    qs = qs.annotate(
-        last_due_date=Case(
-            When(recurring & Q(_end__lt=today), then=F("_end")),
-            When(recurring & Q(_occ_this__lt=today, _first_year__lte=year), then=F("_occ_this")),
-            When(recurring & Q(_first_year__lte=year - 1), then=F("_occ_prev")),
-            When(~recurring & Q(deadline_end__lt=today), then=F("deadline_end")),
-            default=None,
-            output_field=DateField(),
-        ),
-        next_due_date=Case(
-            When(recurring & Q(_end__lt=today), then=None),
-            When(recurring & Q(_first_year__gt=year), then=F("_occ_first")),
-            When(recurring & Q(_occ_this__gte=today), then=F("_occ_this")),
-            When(recurring, then=F("_occ_next")),
-            When(~recurring & Q(deadline_end__gte=today), then=F("deadline_end")),
-            default=None,
-            output_field=DateField(),
-        ),
+
+    def once(name, expression, output_field):
+        return CompiledOnce(expression, output_field, ("measure-status", name, today))
+
+    steps.append(
+        (
+            "annotate",
+            {
+                "last_due_date": once(
+                    "last_due_date",
+                    Case(
+                        When(recurring & Q(_end__lt=today), then=F("_end")),
+                        When(
+                            recurring & Q(_occ_this__lt=today, _first_year__lte=year),
+                            then=F("_occ_this"),
+                        ),
+                        When(recurring & Q(_first_year__lte=year - 1), then=F("_occ_prev")),
+                        When(~recurring & Q(deadline_end__lt=today), then=F("deadline_end")),
+                        default=None,
+                        output_field=DateField(),
+                    ),
+                    DateField(),
+                ),
+                "next_due_date": once(
+                    "next_due_date",
+                    Case(
+                        When(recurring & Q(_end__lt=today), then=None),
+                        When(recurring & Q(_first_year__gt=year), then=F("_occ_first")),
+                        When(recurring & Q(_occ_this__gte=today), then=F("_occ_this")),
+                        When(recurring, then=F("_occ_next")),
+                        When(~recurring & Q(deadline_end__gte=today), then=F("deadline_end")),
+                        default=None,
+                        output_field=DateField(),
+                    ),
+                    DateField(),
+                ),
+            },
+        )
     )
     accepted = accepted_lead_reports()
     latest = accepted.order_by("-period__end", "-reviewed_at", "-pk")
@@ -237,58 +275,85 @@ def annotate_computed_status(queryset, today: datetime.date | None = None):
         default=Value(False),
         output_field=BooleanField(),
     )
-    qs = qs.alias(
-        _latest_id=Subquery(latest.values("pk")[:1]),
-        _latest_execution=Subquery(latest.values("execution")[:1]),
-        _latest_percent=Subquery(latest.values("percent_complete")[:1]),
-        _latest_delayed=Subquery(
-            latest.annotate(flag=delayed).values("flag")[:1], output_field=BooleanField()
-        ),
-        _done=Exists(done),
-        _covered=Exists(covering_last_due),
-        _unreported=Exists(owed_unreported),
-        _shortfall=Exists(shortfall),
+    steps.append(
+        (
+            "alias",
+            {
+                "_latest_id": Subquery(latest.values("pk")[:1]),
+                "_latest_execution": Subquery(latest.values("execution")[:1]),
+                "_latest_percent": Subquery(latest.values("percent_complete")[:1]),
+                "_latest_delayed": Subquery(
+                    latest.annotate(flag=delayed).values("flag")[:1], output_field=BooleanField()
+                ),
+                "_done": Exists(done),
+                "_covered": Exists(covering_last_due),
+                "_unreported": Exists(owed_unreported),
+                "_shortfall": Exists(shortfall),
+            },
+        )
     )
     satisfied = (~recurring & Q(_done=True)) | (recurring & Q(_covered=True))
-    qs = qs.annotate(
-        computed_status=Case(
-            When(
-                (~recurring & Q(_done=True)) | (recurring & Q(_end__lt=today, _covered=True)),
-                then=Value(ComputedStatus.COMPLETED.value),
-            ),
-            When(
-                Q(last_due_date__isnull=False) & ~satisfied,
-                then=Value(ComputedStatus.OVERDUE.value),
-            ),
-            When(_unreported=True, then=Value(ComputedStatus.NOT_REPORTED.value)),
-            When(
-                Q(deadline_start__gt=today)
-                | Q(_latest_id__isnull=True)
-                | Q(_latest_execution=ExecutionAssessment.NOT_STARTED),
-                then=Value(ComputedStatus.NOT_STARTED.value),
-            ),
-            When(
-                Q(_latest_execution=ExecutionAssessment.NOT_DONE)
-                | Q(_latest_delayed=True)
-                | Q(_shortfall=True)
-                | (
-                    ~recurring
-                    & Q(deadline_end__gte=today)
-                    & Q(deadline_end__lte=today + datetime.timedelta(days=AT_RISK_DAYS))
-                    & Q(_latest_percent__lt=AT_RISK_PERCENT)
+    steps.append(
+        (
+            "annotate",
+            {
+                "computed_status": once(
+                    "computed_status",
+                    Case(
+                        When(
+                            (~recurring & Q(_done=True))
+                            | (recurring & Q(_end__lt=today, _covered=True)),
+                            then=Value(ComputedStatus.COMPLETED.value),
+                        ),
+                        When(
+                            Q(last_due_date__isnull=False) & ~satisfied,
+                            then=Value(ComputedStatus.OVERDUE.value),
+                        ),
+                        When(_unreported=True, then=Value(ComputedStatus.NOT_REPORTED.value)),
+                        When(
+                            Q(deadline_start__gt=today)
+                            | Q(_latest_id__isnull=True)
+                            | Q(_latest_execution=ExecutionAssessment.NOT_STARTED),
+                            then=Value(ComputedStatus.NOT_STARTED.value),
+                        ),
+                        When(
+                            Q(_latest_execution=ExecutionAssessment.NOT_DONE)
+                            | Q(_latest_delayed=True)
+                            | Q(_shortfall=True)
+                            | (
+                                ~recurring
+                                & Q(deadline_end__gte=today)
+                                & Q(deadline_end__lte=today + datetime.timedelta(days=AT_RISK_DAYS))
+                                & Q(_latest_percent__lt=AT_RISK_PERCENT)
+                            ),
+                            then=Value(ComputedStatus.AT_RISK.value),
+                        ),
+                        default=Value(ComputedStatus.ON_TRACK.value),
+                        output_field=CharField(),
+                    ),
+                    CharField(),
                 ),
-                then=Value(ComputedStatus.AT_RISK.value),
-            ),
-            default=Value(ComputedStatus.ON_TRACK.value),
-            output_field=CharField(),
-        ),
+            },
+        )
     )
-    return qs.annotate(
-        status_date=Value(today, output_field=DateField()),
-        effective_status=Coalesce(
-            NullIf(F("status_override"), Value("")), F("computed_status"), output_field=CharField()
-        ),
+    steps.append(
+        (
+            "annotate",
+            {
+                "status_date": Value(today, output_field=DateField()),
+                "effective_status": once(
+                    "effective_status",
+                    Coalesce(
+                        NullIf(F("status_override"), Value("")),
+                        F("computed_status"),
+                        output_field=CharField(),
+                    ),
+                    CharField(),
+                ),
+            },
+        )
     )
+    return tuple(steps)
 
 
 def status_label(value: str) -> str:
