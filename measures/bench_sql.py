@@ -226,10 +226,14 @@ def measure_object(lang: str, base: str) -> str:
 
 def ordered_page(queryset: QuerySet, limit: int, *fields: str) -> tuple[str, list]:
     """SQL of a subquery ``page`` of the queryset's first ``limit`` rows (``fields`` and the
-    ids), numbered ``page.n`` in the queryset's own order."""
+    ids), numbered ``page.n`` in the queryset's own order. The page's ids are chosen first, from
+    the ordering alone, and only their rows computed in full (``fields`` may be costly, like the
+    status): one query, doing no more than the API's own two (regionalprogram.paging)."""
     ordering = list(queryset.query.order_by)
     keys = {f"_o{i}": F(name.lstrip("-")) for i, name in enumerate(ordering)}
-    page_sql, params = compiled(queryset.annotate(**keys).values("id", *fields, *keys)[:limit])
+    ids = queryset.values("pk")[:limit]
+    page = queryset.filter(pk__in=ids).annotate(**keys).values("id", *fields, *keys)
+    page_sql, params = compiled(page)
     window = ", ".join(
         f"page._o{i} {'DESC' if name.startswith('-') else 'ASC'}" for i, name in enumerate(ordering)
     )
