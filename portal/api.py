@@ -117,7 +117,12 @@ class IndicatorsSerializer(serializers.Serializer):
         allow_null=True,
         help_text="The latest year up to this one with targets for a whole measure.",
     )
-    rows = IndicatorRowSerializer(many=True)
+    count = serializers.IntegerField(help_text="Indicators with a target that year, in all.")
+    met = serializers.IntegerField(help_text="Of them, with an actual at or beyond the target.")
+    rows = IndicatorRowSerializer(
+        many=True,
+        help_text="All of them up to 30; beyond, the 30 furthest from their target, in plan order.",
+    )
 
 
 class PunctualitySerializer(serializers.Serializer):
@@ -264,6 +269,8 @@ class ProgrammeDashboardView(DashboardView):
                 },
                 "indicators": {
                     "year": figures["indicator_year"],
+                    "count": figures["indicator_count"],
+                    "met": figures["indicators_met"],
                     "rows": [
                         {
                             "measure": row["measure"],

@@ -555,7 +555,7 @@ def load_bodies() -> BodyIndex:
 
 # Measures of the file read per query: bounded memory and a query count that grows with the
 # file by the batch, not by the row.
-MEASURE_BATCH = 1000
+MEASURE_BATCH = 5000
 
 
 def _file_numbers(data) -> Iterator[str]:

@@ -288,9 +288,29 @@ def programme_figures(programme_id: int, today: datetime.date) -> dict:
         "funding": funding_by_source_and_year(measures),
         "money": programme_money(measures),
         "indicator_year": year,
-        "indicators": indicator_progress_for(measures, year),
+        **indicators_shown(indicator_progress_for(measures, year)),
         "trend": reporting_trend(programme, measures, today),
     }
+
+
+# A dashboard shows at most this many indicators; a bigger plan shows those furthest from their
+# target (no actual yet counts as furthest), in plan order, and says how many there are in all.
+INDICATORS_SHOWN = 30
+
+
+def indicators_shown(rows: list[dict]) -> dict:
+    """``indicators`` (at most INDICATORS_SHOWN rows, plan order kept), ``indicator_count`` (all)
+    and ``indicators_met`` (actual at or beyond the target)."""
+    met = sum(1 for row in rows if row["percent"] is not None and row["percent"] >= 100)
+    shown = rows
+    if len(rows) > INDICATORS_SHOWN:
+        by_progress = sorted(
+            range(len(rows)),
+            key=lambda i: (rows[i]["percent"] is not None, rows[i]["percent"] or 0, i),
+        )
+        keep = sorted(by_progress[:INDICATORS_SHOWN])
+        shown = [rows[i] for i in keep]
+    return {"indicators": shown, "indicator_count": len(rows), "indicators_met": met}
 
 
 def programme_dashboard(programme: Programme, today: datetime.date | None = None) -> dict:
@@ -330,6 +350,8 @@ def programme_dashboard(programme: Programme, today: datetime.date | None = None
         "money": sums["money"],
         "indicator_year": sums["indicator_year"],
         "indicators": sums["indicators"],
+        "indicator_count": sums["indicator_count"],
+        "indicators_met": sums["indicators_met"],
         "trend": trend,
         "reports": totals,
     }

@@ -479,3 +479,20 @@ def test_ids_in_links_are_not_written_with_thousand_separators(client):
     html = client.get(f"/en/bodies/{body.pk}/").content.decode()
     assert "#body-23511" in html
     assert "23,511" not in html and "23\xa0511" not in html
+
+
+def test_a_big_plan_shows_the_indicators_furthest_from_target_in_plan_order():
+    from measures.reporting.dashboard import INDICATORS_SHOWN, indicators_shown
+
+    # 40 indicators in plan order: progress 100, 99, …, 61; the tenth has no actual yet.
+    rows = [{"measure": f"1.1.{i}", "percent": 100 - i} for i in range(40)]
+    rows[9]["percent"] = None
+    shown = indicators_shown(rows)
+    assert shown["indicator_count"] == 40
+    assert shown["indicators_met"] == 1
+    assert len(shown["indicators"]) == INDICATORS_SHOWN == 30
+    # No actual counts as furthest; then the lowest progress; plan order kept.
+    expected = [rows[9], *rows[-29:]]
+    assert shown["indicators"] == expected
+    small = indicators_shown(rows[:5])
+    assert small["indicators"] == rows[:5]
