@@ -330,14 +330,19 @@ class Measure(models.Model):
         return f"{self.number} {self.title}"
 
     def save(self, *args, **kwargs) -> None:
-        self.number = normalise_number(self.number)
-        self.sort_key = measure_sort_key(self.number)
-        if self.objective_id and not self.direction_id:
-            self.direction_id = self.objective.direction_id
+        self.normalise()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("measures:measure_detail", args=[self.programme.code, self.number])
+
+    def normalise(self) -> None:
+        """What every write of the row settles first (``save`` and measures.services'
+        bulk write): the number's written form, its sort key, the direction of its objective."""
+        self.number = normalise_number(self.number)
+        self.sort_key = measure_sort_key(self.number)
+        if self.objective_id and not self.direction_id:
+            self.direction_id = self.objective.direction_id
 
     @property
     def reference(self) -> str:

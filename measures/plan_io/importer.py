@@ -1048,6 +1048,7 @@ def apply_plan(
     user = user if user is not None and user.is_authenticated else None
     reason = _("imported from %(file)s") % {"file": source} if source else _("imported")
     author = _Author(user, reason[:100])  # the history's reason column holds 100 characters
+    pending: list[tuple[RowPlan, Measure]] = []  # changed stored measures, written together
     with transaction.atomic():
         directions = dict(plan.directions)  # type: ignore[attr-defined]
         objectives = dict(plan.objectives)  # type: ignore[attr-defined]
@@ -1088,13 +1089,21 @@ def apply_plan(
                 if direction is None or (row.data["objective"] and objective is None):
                     result.skipped.append(row)
                     continue
-                _apply_measure(row, programme, direction, objective, lang, author)
+                _apply_measure(row, programme, direction, objective, lang, author, pending)
             if row.action == "create":
                 result.created += 1
             elif row.action == "update":
                 result.updated += 1
             else:
                 result.unchanged += 1
+        # The changed stored measures in bulk (measures_save_changed: the rule of measure_save,
+        # its queries by the batch), then their rows, then the allocation rule for all of them.
+        services.measures_save_changed(
+            [measure for _row, measure in pending], user=author.user, reason=author.reason
+        )
+        for row, measure in pending:
+            _apply_rows(row, measure, author)
+        services.allocations_check_many([measure for _row, measure in pending])
     return result
 
 
@@ -1112,7 +1121,9 @@ def _apply_heading(row: RowPlan, new, lang: str, author: _Author):
     return obj
 
 
-def _apply_measure(row, programme, direction, objective, lang, author: _Author) -> None:
+def _apply_measure(row, programme, direction, objective, lang, author: _Author, pending) -> None:
+    """A new measure is written now (through measure_save, which gives it its id); a changed
+    stored one is set up and left in ``pending`` for apply_plan's bulk write."""
     if row.action == "unchanged":
         return
     data = row.data
@@ -1134,10 +1145,22 @@ def _apply_measure(row, programme, direction, objective, lang, author: _Author) 
         measure.deadline_kind = data.get("deadline_kind", "once")
         measure.deadline_start = data.get("deadline_start")
         measure.deadline_end = data.get("deadline_end")
-    executors = data["executors"]
-    measure.lead_body = executors[0].body
+    measure.lead_body = data["executors"][0].body
     measure.archived_at = None
+    if measure.pk is not None:
+        pending.append((row, measure))
+        return
     measure_save(measure, user=author.user, reason=author.reason)
+    _apply_rows(row, measure, author)
+    # The one rule, asked once more inside the transaction: a refusal undoes the whole import.
+    services.allocations_check(measure)
+
+
+def _apply_rows(row, measure: Measure, author: _Author) -> None:
+    """The measure's co-executors, funding lines and allocations as the row has them; only what
+    differs is written (the stored rows were read with the measure: load_measures)."""
+    data = row.data
+    executors = data["executors"]
     wanted = [(e.body.pk, e.marked) for e in executors[1:]]
     current = [(e.body_id, e.in_coordination) for e in getattr(measure, "executor_list", [])]
     if wanted != current:
@@ -1152,19 +1175,21 @@ def _apply_measure(row, programme, direction, objective, lang, author: _Author) 
             ],
             author,
         )
-    if "funding" in data:
-        _apply_funding(measure, data["funding"], author)
+    funding_written = "funding" in data and _apply_funding(measure, data["funding"], author)
     if "allocations" in data:
-        _apply_allocations(measure, data["allocations"], author)
-    # The one rule, asked once more inside the transaction: a refusal undoes the whole import.
-    services.allocations_check(measure)
+        kept = getattr(measure, "funding_list", None) if not funding_written else None
+        _apply_allocations(measure, data["allocations"], author, kept)
 
 
-def _apply_allocations(measure: Measure, allocations: dict, author: _Author) -> None:
+def _apply_allocations(measure: Measure, allocations: dict, author: _Author, lines=None) -> None:
     """Write the file's allocation of each (source, year) whose allocation changed; such a key has
-    one line by now (several donor lines of a changed key are refused when the plan is built)."""
-    funding_lines = list(
-        FundingLine.objects.filter(measure=measure).prefetch_related("allocations")
+    one line by now (several donor lines of a changed key are refused when the plan is built).
+    ``lines``: the measure's funding lines with their allocations, when read already and unchanged
+    since."""
+    funding_lines = (
+        list(lines)
+        if lines is not None
+        else list(FundingLine.objects.filter(measure=measure).prefetch_related("allocations"))
     )
     current = _allocations_of(funding_lines)
     for funding_line in funding_lines:
@@ -1176,10 +1201,11 @@ def _apply_allocations(measure: Measure, allocations: dict, author: _Author) -> 
             )
 
 
-def _apply_funding(measure: Measure, funding: dict, author: _Author) -> None:
+def _apply_funding(measure: Measure, funding: dict, author: _Author) -> bool:
+    """Write the file's funding of the measure where it differs; whether anything was written."""
     lines = getattr(measure, "funding_list", []) if measure.pk else []
     if lines and funding_shape(_current_funding(measure)) == funding_shape(funding):
-        return
+        return False
     by_key: dict[tuple[str, int], list[FundingLine]] = defaultdict(list)
     for line in lines:
         by_key[(line.source, line.year)].append(line)
@@ -1204,6 +1230,7 @@ def _apply_funding(measure: Measure, funding: dict, author: _Author) -> None:
         for line in leftover:
             _drop_line(line, author)
     _bulk_create(FundingLine, create, author)
+    return True
 
 
 def _drop_line(line: FundingLine, author: _Author) -> None:

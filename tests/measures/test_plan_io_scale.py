@@ -99,3 +99,74 @@ def test_a_changed_row_is_still_written_with_its_history():
     measure.refresh_from_db()
     assert measure.title_ru == "Новое название"
     assert measure.history.first().history_change_reason.count("plan.xlsx") == 1
+    assert measure.version == 2
+
+
+def changed_import_queries(count: int) -> tuple[int, list[Measure]]:
+    """Queries of an import whose every measure row has a new Russian title (and one line of
+    money more), and the measures afterwards."""
+    programme = plan_of(count)
+    language, columns, data = exported_rows(programme)
+    for _row_number, cells in data:
+        if (
+            cells.get("title")
+            and importer.normalise_number(str(cells.get("number") or "")).count(".") == 2
+        ):  # a measure's 1.1.N, not its direction's or objective's
+            cells["title"] = f"{cells['title']} (изменено)"
+    with CaptureQueriesContext(connection) as queries:
+        plan = build_plan(programme, rows=(language, columns, data))
+        assert plan.errors == []
+        assert plan.counts()["update"] == count
+        result = apply_plan(plan, source="plan.xlsx")
+    assert result.updated == count
+    return len(queries), list(Measure.objects.filter(programme=programme).order_by("id"))
+
+
+def test_changing_every_measure_costs_the_same_queries_for_10_and_100_rows():
+    small, _measures = changed_import_queries(10)
+    large, measures = changed_import_queries(100)
+    assert large == small
+    # Each written by the one rule: a version up, the title, and a history record saying why.
+    assert {m.version for m in measures} == {2}
+    assert all(m.title_ru.endswith("(изменено)") for m in measures)
+    latest = [m.history.first() for m in measures]
+    assert {h.history_type for h in latest} == {"~"}
+    assert all("plan.xlsx" in h.history_change_reason for h in latest)
+    assert {h.history_reason_language for h in latest} != {""}
+
+
+def test_a_bulk_written_measure_that_moved_on_is_a_conflict_and_nothing_is_written():
+    from measures.services import EditConflict
+
+    programme = plan_of(3)
+    language, columns, data = exported_rows(programme)
+    for _row_number, cells in data:
+        if cells.get("title"):
+            cells["title"] = f"{cells['title']} (изменено)"
+    plan = build_plan(programme, rows=(language, columns, data))
+    moved = Measure.objects.filter(programme=programme).order_by("id").last()
+    Measure.objects.filter(pk=moved.pk).update(version=5)  # an editor saved it meanwhile
+    with pytest.raises(EditConflict):
+        apply_plan(plan, source="plan.xlsx")
+    assert not Measure.objects.filter(programme=programme, title_ru__endswith="(изменено)").exists()
+
+
+def test_the_allocation_rule_for_many_measures_names_the_measure_at_fault():
+    from django.core.exceptions import ValidationError
+
+    from measures.models import FundingAllocation
+    from measures.services import allocations_check, allocations_check_many
+    from tests.factories import UnitFactory
+
+    programme = plan_of(3)
+    measures = list(Measure.objects.filter(programme=programme).order_by("id"))
+    allocations_check_many(measures)  # nothing allocated: nothing wrong
+    unit = UnitFactory()
+    line = measures[1].funding_lines.get()
+    FundingAllocation.objects.create(line=line, unit=unit, amount=line.planned_amount)
+    with pytest.raises(ValidationError) as many:
+        allocations_check_many(measures)
+    with pytest.raises(ValidationError) as one:
+        allocations_check(measures[1])
+    # The same rule's message, the measure's number before it.
+    assert many.value.messages == [f"{measures[1].number}: {m}" for m in one.value.messages]
