@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from measures.figures import kept_count
 from measures.models import (
     ComputedStatus,
     FundingLine,
@@ -38,7 +39,9 @@ from regionalprogram.api.filters import (
     UpdatedSinceFilter,
 )
 from regionalprogram.api.language import ALL, LANGUAGE_CODES
+from regionalprogram.api.pagination import PartnerPageNumberPagination
 from regionalprogram.api.viewsets import PartnerReadViewSet
+from regionalprogram.paging import IdsFirstPaginator
 from regions.filters import SoateFilter
 from regions.models import AdministrativeUnit
 
@@ -306,12 +309,20 @@ def attach_relations(measures: list[Measure], *, lang: str) -> list[Measure]:
     return measures
 
 
+class KeptCountPagination(PartnerPageNumberPagination):
+    """``?count=true`` answered from the kept count of the same query (measures.figures), which
+    moves on with every change of a plan: counting a filtered plan row by row grew with it."""
+
+    django_paginator_class = functools.partial(IdsFirstPaginator, count_with=kept_count)
+
+
 class MeasureViewSet(PartnerReadViewSet):
     """Measures of the action plan, addressed by programme code and measure number."""
 
     serializer_class = MeasureSerializer
     filterset_class = MeasureApiFilter
     export_name = "measures"
+    pagination_class = KeptCountPagination
 
     def get_queryset(self):
         user = self.request.user

@@ -17,10 +17,12 @@ can never outlive the write that changed them.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, Sum
 from django.utils import timezone
@@ -85,6 +87,43 @@ def kept(name: str, programme_id: int, today: datetime.date | None, compute) -> 
         value = compute(programme_id, today)
         cache.set(key, value, CACHE_SECONDS)
     return value
+
+
+def plans_state() -> str:
+    """One text that changes whenever any programme's plan changes (every counter, in one
+    query): the key of what is kept across programmes."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT md5(coalesce(string_agg(programme_id || ':' || version, ','"
+            " ORDER BY programme_id), '')) FROM measures_planversion"
+        )
+        return cursor.fetchone()[0]
+
+
+def kept_for_query(name: str, queryset, compute, today: datetime.date | None = None):
+    """``compute(queryset)`` kept until any plan changes or the day turns, per query: the key
+    holds the SQL of the queryset's rows (its filters, the reader's visible programmes), so two
+    readers share it only when they ask the same. Two queries while kept."""
+    today = today or timezone.localdate()
+    try:
+        sql, params = queryset.values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a query that selects nothing by construction (none())
+        return compute(queryset)
+    digest = hashlib.sha1(  # noqa: S324 - a cache key, not a secret
+        repr((sql, params)).encode(), usedforsecurity=False
+    ).hexdigest()
+    key = f"{name}:{plans_state()}:{today.isoformat()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute(queryset)
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def kept_count(queryset) -> int:
+    """The number of measures a filtered plan query selects, kept (``kept_for_query``): the plan
+    page's and the API's page counts, which PostgreSQL would otherwise count row by row."""
+    return kept_for_query("plan-count", queryset, lambda qs: qs.count())
 
 
 def plan_figures(programme_id: int, today: datetime.date | None = None) -> dict:

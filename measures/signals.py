@@ -20,6 +20,7 @@ from measures.models import (
     ReportingPeriod,
 )
 from measures.services import measure_touch
+from programs.models import Programme
 
 
 def _touch_from_row(sender, instance, **kwargs) -> None:
@@ -71,6 +72,11 @@ def _plan_from_cycle(sender, instance, **kwargs) -> None:
     figures.plan_changed([instance.programme_id])
 
 
+def _plan_from_programme(sender, instance, **kwargs) -> None:
+    # Its status decides who sees its plan, its period the measures' statuses.
+    figures.plan_changed([instance.pk])
+
+
 def connect() -> None:
     for model, receiver in (
         (Measure, _plan_from_measure),
@@ -81,6 +87,7 @@ def connect() -> None:
     ):
         post_save.connect(receiver, sender=model, dispatch_uid=f"figures-{model.__name__}")
         post_delete.connect(receiver, sender=model, dispatch_uid=f"figures-del-{model.__name__}")
+    post_save.connect(_plan_from_programme, sender=Programme, dispatch_uid="figures-Programme")
     for model in (MeasureExecutor, FundingLine, MeasureIndicator):
         post_save.connect(_touch_from_row, sender=model, dispatch_uid=f"touch-{model.__name__}")
         post_delete.connect(

@@ -34,7 +34,10 @@ class ProgressReportTranslation(TranslationOptions):
 # model's fields when it is built: built any earlier it would miss title_ky/title_ru/title_en and a
 # change of the Russian title would leave no trace.
 track_history(
-    Measure, m2m_fields=["target_units"], excluded_fields=["updated_at"], bases=[ReasonLanguage]
+    Measure,
+    m2m_fields=["target_units"],
+    excluded_fields=["updated_at", "plan_key"],
+    bases=[ReasonLanguage],
 )
 track_history(MeasureExecutor, bases=[ReasonLanguage])
 track_history(FundingLine, bases=[ReasonLanguage])

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from measures import figures
 from measures.conflicts import forms_after_conflict
 from measures.deadlines import DeadlineParseError, parse_programme_deadline
 from measures.filters import MeasureFilter, PlanChangesFilter
@@ -71,7 +72,7 @@ def measure_list(request):
         queryset = Measure.objects.none()
         programme = None
         status = 400
-    paginator = IdsFirstPaginator(queryset, PAGE_SIZE)
+    paginator = IdsFirstPaginator(queryset, PAGE_SIZE, count_with=figures.kept_count)
     page = paginator.get_page(request.GET.get("page"))
     measures = list(page.object_list)
     attach_funding_by_source(measures)

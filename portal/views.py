@@ -25,7 +25,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from measures import reporting
-from measures.figures import plan_figures
+from measures.figures import kept_count, kept_for_query, plan_figures
 from measures.history import grouped, measure_history
 from measures.models import ComputedStatus, Measure, ReportDispatch
 from measures.reporting.queries import measure_progress
@@ -226,6 +226,7 @@ def unit_detail(request, soate: str):
     page = IdsFirstPaginator(
         Measure.objects.for_plan_table().in_unit(unit).filter(programme__in=visible_programmes),
         UNIT_MEASURES_PAGE_SIZE,
+        count_with=kept_count,
     ).get_page(request.GET.get("page"))
     measures = list(page.object_list)
     attach_unit_money(measures, unit)
@@ -233,8 +234,12 @@ def unit_detail(request, soate: str):
         measure.overdue = measure.is_overdue()
     # Money counted once (measures.reporting.territory): what is allocated to the unit or below
     # it, and apart from it the money of measures that reach the unit but is not allocated.
-    money = unit_funding_rows(
-        unit, Measure.objects.active().filter(programme__in=visible_programmes)
+    # Kept until a plan changes (measures.figures.kept_for_query): summed over every measure
+    # reaching the unit, it grew with the plan on every view.
+    money = kept_for_query(
+        f"unit-money:{unit.pk}:{unit.tree_path}",
+        Measure.objects.active().filter(programme__in=visible_programmes),
+        lambda measures: unit_funding_rows(unit, measures),
     )
     typed = (
         ProgrammeTerritory.objects.filter(unit=unit, programme__in=visible_programmes)
