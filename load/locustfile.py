@@ -27,13 +27,25 @@ _editor_turn = itertools.count()
 
 
 def catalogue(client) -> dict:
-    """Measures, units and programmes of the database, asked from the API once per run."""
+    """Measures, units and programmes of the database, asked from the API once per run: up to 100
+    measures of every programme (the first page of the whole plan would be the first programme's
+    only, and a large plan's programmes would never be read)."""
     global _catalogue  # noqa: PLW0603 - one catalogue for every simulated user
     with _catalogue_lock:
         if _catalogue is None:
-            measures = client.get(
-                "/api/v1/measures/?page_size=200&lang=en", name="/api/v1/measures/ (catalogue)"
-            ).json()["results"]
+            codes = [
+                p["code"]
+                for p in client.get(
+                    "/api/v1/programmes/?page_size=100&lang=en",
+                    name="/api/v1/programmes/ (catalogue)",
+                ).json()["results"]
+            ]
+            measures = []
+            for code in codes:
+                measures += client.get(
+                    f"/api/v1/measures/?programme={code}&page_size=100&lang=en",
+                    name="/api/v1/measures/ (catalogue)",
+                ).json()["results"]
             units = client.get(
                 "/api/v1/units/?page_size=200&lang=en", name="/api/v1/units/ (catalogue)"
             ).json()["results"]

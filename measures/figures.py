@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 
 from measures.models import ComputedStatus, FundingLine, Measure, PlanVersion
 
@@ -79,14 +82,72 @@ def plan_version(programme_id: int) -> int:
 def kept(name: str, programme_id: int, today: datetime.date | None, compute) -> dict:
     """``compute(programme_id, today)`` kept until the programme's plan changes or the day turns:
     one query (the counter) while kept. ``compute`` returns plain, picklable data; anything a
-    reader may rename without touching the plan (directions, objectives) is joined by the caller."""
+    reader may rename without touching the plan (directions, objectives) is joined by the caller.
+    The name carries what else the figures depend on (the language).
+
+    After a change, with KEPT_FIGURES_IN_BACKGROUND, a reader gets the figures kept last (at most
+    KEPT_FIGURES_STALE_SECONDS old) and a worker sums the new ones once (measures.tasks.
+    refresh_kept_figures): an editor saving every few seconds would otherwise make every reader of
+    a large plan wait for its sums."""
     today = today or timezone.localdate()
-    key = f"{name}:{programme_id}:{plan_version(programme_id)}:{today.isoformat()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute(programme_id, today)
-        cache.set(key, value, CACHE_SECONDS)
+    version = plan_version(programme_id)
+    value = cache.get(_key(name, programme_id, version, today))
+    if value is not None:
+        return value
+    if settings.KEPT_FIGURES_IN_BACKGROUND:
+        latest = cache.get(_latest_key(name, programme_id, today))
+        fresh_enough = time.time() - settings.KEPT_FIGURES_STALE_SECONDS
+        if latest is not None and latest["at"] >= fresh_enough:
+            _refresh_later(name, programme_id, version, today, compute)
+            return latest["value"]
+    return _compute_and_keep(name, programme_id, version, today, compute)
+
+
+def _key(name: str, programme_id: int, version: int, today: datetime.date) -> str:
+    return f"{name}:{programme_id}:{version}:{today.isoformat()}"
+
+
+def _latest_key(name: str, programme_id: int, today: datetime.date) -> str:
+    return f"{name}:{programme_id}:latest:{today.isoformat()}"
+
+
+def _compute_and_keep(name, programme_id, version, today, compute):
+    value = compute(programme_id, today)
+    cache.set(_key(name, programme_id, version, today), value, CACHE_SECONDS)
+    latest_key = _latest_key(name, programme_id, today)
+    latest = cache.get(latest_key)
+    if latest is None or latest["version"] <= version:  # never back to an older plan's figures
+        cache.set(
+            latest_key, {"version": version, "at": time.time(), "value": value}, CACHE_SECONDS
+        )
     return value
+
+
+def _refresh_later(name, programme_id, version, today, compute) -> None:
+    """Ask a worker, once per version, to sum the figures of this version."""
+    if not cache.add(f"refreshing:{_key(name, programme_id, version, today)}", True, 600):
+        return
+    from measures.tasks import refresh_kept_figures
+
+    refresh_kept_figures.enqueue(
+        name=name,
+        programme_id=programme_id,
+        day=today.isoformat(),
+        compute=f"{compute.__module__}.{compute.__qualname__}",
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+    )
+
+
+def refresh(*, name: str, programme_id: int, day: str, compute: str, language: str) -> bool:
+    """The worker's side of ``kept``: sum and keep the figures of the plan's current version (the
+    counter read before summing, so that figures never outlive a write). Whether it summed."""
+    today = datetime.date.fromisoformat(day)
+    version = plan_version(programme_id)
+    if cache.get(_key(name, programme_id, version, today)) is not None:
+        return False
+    with translation.override(language):
+        _compute_and_keep(name, programme_id, version, today, import_string(compute))
+    return True
 
 
 def plans_state() -> str:

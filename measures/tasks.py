@@ -17,6 +17,16 @@ def run_export_job(*, job_id: int) -> str:
 
 
 @task()
+def refresh_kept_figures(*, name: str, programme_id: int, day: str, compute: str, language: str):
+    """Sum a programme's whole-plan figures after a change of its plan (measures.figures.kept)."""
+    from measures.figures import refresh
+
+    return refresh(
+        name=name, programme_id=programme_id, day=day, compute=compute, language=language
+    )
+
+
+@task()
 def expire_exports() -> int:
     return export_jobs_expire()
 

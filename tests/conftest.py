@@ -8,6 +8,13 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _figures_summed_in_the_request(settings):
+    # A test reads the figures right after its own write; the background refresh that spares
+    # readers of a large plan has its own test (tests/portal/test_kept_figures.py).
+    settings.KEPT_FIGURES_IN_BACKGROUND = False
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     # Hundreds of users are made across the suite; the production hasher's deliberate slowness
     # (a quarter of a second per hash here) would be most of the run. Login tests still log in.

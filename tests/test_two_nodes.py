@@ -11,6 +11,8 @@ one database (embedded or not), one cache and one S3 bucket (moto's server, on a
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import signal
 import subprocess  # noqa: S404 - the real servers are the point
@@ -97,6 +99,7 @@ def nodes(transactional_db, s3):
             env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its workers in its own process group, ended with it
         )
         for port in ports
     ]
@@ -124,6 +127,9 @@ def nodes(transactional_db, s3):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(timeout=30)
+            # A worker the master left behind (seen once) would hold the test database open.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
 
 
 @pytest.fixture

@@ -28,6 +28,18 @@ def _fresh_throttle_and_rates(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _rate_windows_do_not_turn(monkeypatch):
+    # The rate limits count in fixed windows of wall-clock time: a test that makes its N allowed
+    # requests and expects the next to be refused failed now and then when a minute turned in
+    # between (under a loaded machine). The counters read a clock fixed 30 s into a minute.
+    from types import SimpleNamespace
+
+    from regionalprogram.api import throttling
+
+    monkeypatch.setattr(throttling, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
+
+
 @pytest.fixture
 def api():
     return APIClient()

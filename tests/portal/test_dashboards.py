@@ -350,7 +350,8 @@ def test_queries_do_not_grow_with_the_plan(client, plan, programme, url):
     small = count()
     grow(6)
     assert count() == small
-    assert small <= 25
+    # Cold: the sums, and keeping them with the last-kept copy (measures.figures.kept).
+    assert small <= 32
     assert count(kept=True) <= small
 
 

@@ -206,3 +206,30 @@ def test_programme_dashboard_keeps_its_sums_until_the_plan_moves(kept_plan):
     with translation.override("en"):
         rows = dashboard.programme_dashboard(programme, TODAY)["status_by_direction"]
     assert "Renamed direction" in [str(row.key.title) for row in rows]
+
+
+def test_after_a_change_readers_get_the_last_figures_while_a_worker_sums_the_new(
+    kept_plan, settings
+):
+    from tests.queue_helpers import run_queued_tasks
+
+    settings.KEPT_FIGURES_IN_BACKGROUND = True
+    programme = kept_plan.programme
+    first = figures.plan_figures(programme.pk)  # nothing kept yet: summed in the request
+    assert first == figures.compute(programme.pk, TODAY)
+    FundingLineFactory(
+        measure=programme.measures.first(), planned_amount=Decimal("4"), year=TODAY.year + 1
+    )
+    fresh = figures.compute(programme.pk, TODAY)
+    assert fresh != first
+    # The plan moved on: a reader gets the last figures at once, and one refresh is queued.
+    assert figures.plan_figures(programme.pk) == first
+    assert figures.plan_figures(programme.pk) == first
+    run_queued_tasks()
+    assert figures.plan_figures(programme.pk) == fresh
+    # Without a worker for longer than the limit, the reader sums them itself.
+    settings.KEPT_FIGURES_STALE_SECONDS = 0
+    FundingLineFactory(
+        measure=programme.measures.first(), planned_amount=Decimal("5"), year=TODAY.year + 2
+    )
+    assert figures.plan_figures(programme.pk) == figures.compute(programme.pk, TODAY)
