@@ -1,7 +1,7 @@
 """`make load`: the production recipe on loopback, driven by locust for LOAD_SECONDS.
 
 Starts gunicorn with gunicorn.conf.py and DEBUG off against the current database (DATABASE_URL,
-or the embedded server), after collectstatic; runs locust headless with load/locustfile.py; prints
+or the embedded server), after collectstatic, with a queue worker (db_worker) beside it; runs locust headless with load/locustfile.py; prints
 requests per second, p50/p95/p99 and errors per route (load/summary.py) and exits non-zero on any
 error. What differs from production, for this run only, and why:
 
@@ -92,6 +92,14 @@ def main() -> int:
         cwd=PROJECT_DIR,
         env=env,
     )
+    # A queue worker beside it, as the production recipe runs one: it sums a plan's figures after
+    # the editors' saves (measures.figures.kept) and sends the mail.
+    worker = subprocess.Popen(  # noqa: S603
+        [python, "manage.py", "db_worker", "--no-reload"],
+        cwd=PROJECT_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
     try:
         wait_until_up(url, gunicorn)
         with tempfile.TemporaryDirectory(prefix="load-") as folder:
@@ -129,7 +137,12 @@ def main() -> int:
             )
     finally:
         gunicorn.send_signal(signal.SIGTERM)
+        worker.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=60)
+        try:
+            worker.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            worker.kill()
     # locust exits with 1 on any failure, also one after the statistics were written.
     if locust.returncode:
         print(f"load: locust exited with {locust.returncode}", file=sys.stderr)
