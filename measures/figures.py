@@ -85,20 +85,19 @@ def kept(name: str, programme_id: int, today: datetime.date | None, compute) -> 
     reader may rename without touching the plan (directions, objectives) is joined by the caller.
     The name carries what else the figures depend on (the language).
 
-    After a change, with KEPT_FIGURES_IN_BACKGROUND, a reader gets the figures kept last (at most
-    KEPT_FIGURES_STALE_SECONDS old) and a worker sums the new ones once (measures.tasks.
-    refresh_kept_figures): an editor saving every few seconds would otherwise make every reader of
-    a large plan wait for its sums."""
+    After a change or at a new day, with KEPT_FIGURES_IN_BACKGROUND, a reader gets the figures
+    kept last and a worker sums the new ones once (measures.tasks.refresh_kept_figures): an editor
+    saving every few seconds would otherwise make every reader of a large plan wait for its sums.
+    A refresh asked more than KEPT_FIGURES_STALE_SECONDS ago and not done (no worker) is summed
+    by the reader. Only a programme never summed before is summed in the first reader's request."""
     today = today or timezone.localdate()
     version = plan_version(programme_id)
     value = cache.get(_key(name, programme_id, version, today))
     if value is not None:
         return value
     if settings.KEPT_FIGURES_IN_BACKGROUND:
-        latest = cache.get(_latest_key(name, programme_id, today))
-        fresh_enough = time.time() - settings.KEPT_FIGURES_STALE_SECONDS
-        if latest is not None and latest["at"] >= fresh_enough:
-            _refresh_later(name, programme_id, version, today, compute)
+        latest = cache.get(_latest_key(name, programme_id))
+        if latest is not None and _refresh_later(name, programme_id, version, today, compute):
             return latest["value"]
     return _compute_and_keep(name, programme_id, version, today, compute)
 
@@ -107,26 +106,36 @@ def _key(name: str, programme_id: int, version: int, today: datetime.date) -> st
     return f"{name}:{programme_id}:{version}:{today.isoformat()}"
 
 
-def _latest_key(name: str, programme_id: int, today: datetime.date) -> str:
-    return f"{name}:{programme_id}:latest:{today.isoformat()}"
+def _latest_key(name: str, programme_id: int) -> str:
+    # Not by day: yesterday's figures stand in for today's until a worker has summed them.
+    return f"{name}:{programme_id}:latest"
 
 
 def _compute_and_keep(name, programme_id, version, today, compute):
     value = compute(programme_id, today)
     cache.set(_key(name, programme_id, version, today), value, CACHE_SECONDS)
-    latest_key = _latest_key(name, programme_id, today)
+    latest_key = _latest_key(name, programme_id)
     latest = cache.get(latest_key)
-    if latest is None or latest["version"] <= version:  # never back to an older plan's figures
+    if latest is None or (latest["day"], latest["version"]) <= (today.isoformat(), version):
+        # never back to an older plan's figures
         cache.set(
-            latest_key, {"version": version, "at": time.time(), "value": value}, CACHE_SECONDS
+            latest_key,
+            {"version": version, "day": today.isoformat(), "value": value},
+            CACHE_SECONDS,
         )
     return value
 
 
-def _refresh_later(name, programme_id, version, today, compute) -> None:
-    """Ask a worker, once per version, to sum the figures of this version."""
-    if not cache.add(f"refreshing:{_key(name, programme_id, version, today)}", True, 600):
-        return
+def _refresh_later(name, programme_id, version, today, compute) -> bool:
+    """Ask a worker, once per version and day, to sum the figures; whether the reader may wait for
+    it with the last figures: not when the request has waited longer than
+    KEPT_FIGURES_STALE_SECONDS (no worker is running), when the reader sums them itself."""
+    pending = f"refreshing:{_key(name, programme_id, version, today)}"
+    asked = cache.get(pending)
+    if asked is not None:
+        return time.time() - asked <= settings.KEPT_FIGURES_STALE_SECONDS
+    if not cache.add(pending, time.time(), CACHE_SECONDS):
+        return True  # another reader asked a moment ago
     from measures.tasks import refresh_kept_figures
 
     refresh_kept_figures.enqueue(
@@ -136,6 +145,7 @@ def _refresh_later(name, programme_id, version, today, compute) -> None:
         compute=f"{compute.__module__}.{compute.__qualname__}",
         language=translation.get_language() or settings.LANGUAGE_CODE,
     )
+    return True
 
 
 def refresh(*, name: str, programme_id: int, day: str, compute: str, language: str) -> bool:

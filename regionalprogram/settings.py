@@ -523,9 +523,9 @@ TASKS = {
 # A plan export of more measures than this is prepared by a worker (progress page, then a
 # download link); smaller ones stream straight away. The .docx annex takes ~3 s per 1,000.
 EXPORT_DIRECT_MAX_MEASURES = env_int("EXPORT_DIRECT_MAX_MEASURES", 1000, minimum=0)
-# A programme's whole-plan figures (home, programme page, dashboard) after a change of its plan: a
-# reader gets the last ones kept while a worker sums the new (measures.figures.kept), unless they
-# are older than KEPT_FIGURES_STALE_SECONDS (no worker running), when the reader sums them itself.
+# A programme's whole-plan figures (home, programme page, dashboard) after a change of its plan or
+# at a new day: a reader gets the last ones kept while a worker sums the new (measures.figures.
+# kept); a refresh not done within KEPT_FIGURES_STALE_SECONDS (no worker) is summed by the reader.
 KEPT_FIGURES_IN_BACKGROUND = env_bool("KEPT_FIGURES_IN_BACKGROUND", True)
 KEPT_FIGURES_STALE_SECONDS = env_int("KEPT_FIGURES_STALE_SECONDS", 300, minimum=0)
 # Prepared files (and their jobs) are deleted this long after they are ready (`expire_exports`).

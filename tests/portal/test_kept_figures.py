@@ -227,9 +227,16 @@ def test_after_a_change_readers_get_the_last_figures_while_a_worker_sums_the_new
     assert figures.plan_figures(programme.pk) == first
     run_queued_tasks()
     assert figures.plan_figures(programme.pk) == fresh
-    # Without a worker for longer than the limit, the reader sums them itself.
+    # A refresh asked longer ago than the limit and not done (no worker): the reader sums them.
     settings.KEPT_FIGURES_STALE_SECONDS = 0
     FundingLineFactory(
         measure=programme.measures.first(), planned_amount=Decimal("5"), year=TODAY.year + 2
     )
+    assert figures.plan_figures(programme.pk) == fresh  # the refresh is asked just now
     assert figures.plan_figures(programme.pk) == figures.compute(programme.pk, TODAY)
+    # A new day: yesterday's figures stand in while a worker sums today's.
+    settings.KEPT_FIGURES_STALE_SECONDS = 300
+    tomorrow = TODAY + datetime.timedelta(days=1)
+    assert figures.plan_figures(programme.pk, tomorrow) == figures.compute(programme.pk, TODAY)
+    run_queued_tasks()
+    assert figures.plan_figures(programme.pk, tomorrow) == figures.compute(programme.pk, tomorrow)
