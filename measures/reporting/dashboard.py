@@ -23,6 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import (
     Count,
     Exists,
@@ -40,6 +41,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone, translation
+from modeltranslation.utils import resolution_order
 
 from measures import figures
 from measures.models import (
@@ -58,6 +60,7 @@ from measures.reporting.queries import progress_percent
 from measures.reporting.status import REPORTED, periods_owing_report
 from measures.reporting.territory import programme_money
 from programs.models import Objective, Programme
+from regionalprogram.languages import LANGUAGE_CODES
 
 ZERO = Decimal("0.0")
 
@@ -190,6 +193,19 @@ def indicator_year(measures: QuerySet[Measure], today: datetime.date) -> int | N
     return years["past"] if years["past"] is not None else years["first"]
 
 
+TEXTS = ("name", "unit_of_measure")
+
+
+def _in_language(row: dict, prefix: str) -> str:
+    """A translated column of a ``values()`` row in the active language, else the first language
+    that has it (modeltranslation's fallback order): a related field's plain name reads the
+    default language's column whatever the page's language."""
+    for code in resolution_order(translation.get_language() or settings.LANGUAGE_CODE):
+        if row.get(f"{prefix}_{code}"):
+            return row[f"{prefix}_{code}"]
+    return ""
+
+
 def indicator_progress_for(measures: QuerySet[Measure], year: int | None) -> list[dict]:
     """Target against actual in ``year`` for every indicator of the measures with a target for
     the whole measure that year; the actual is the latest accepted lead-body report's value for
@@ -214,8 +230,7 @@ def indicator_progress_for(measures: QuerySet[Measure], year: int | None) -> lis
             "indicator_id",
             "target_value",
             "actual",
-            "indicator__name",
-            "indicator__unit_of_measure",
+            *(f"indicator__{name}_{code}" for name in TEXTS for code in LANGUAGE_CODES),
             "indicator__baseline_value",
             "indicator__measure__number",
             "indicator__measure__sort_key",
@@ -228,8 +243,8 @@ def indicator_progress_for(measures: QuerySet[Measure], year: int | None) -> lis
         {
             "indicator_id": row["indicator_id"],
             "measure": row["indicator__measure__number"],
-            "name": row["indicator__name"],
-            "unit_of_measure": row["indicator__unit_of_measure"],
+            "name": _in_language(row, "indicator__name"),
+            "unit_of_measure": _in_language(row, "indicator__unit_of_measure"),
             "baseline": row["indicator__baseline_value"],
             "target": row["target_value"],
             "actual": row["actual"],

@@ -497,3 +497,17 @@ def test_a_big_plan_shows_the_indicators_furthest_from_target_in_plan_order():
     assert shown["indicators"] == expected
     small = indicators_shown(rows[:5])
     assert small["indicators"] == rows[:5]
+
+
+def test_indicator_names_are_in_the_readers_language(client, plan, programme):
+    # The names were read from the default language's column: Kyrgyz on the Russian page.
+    plan.grow(1)
+    names = {}
+    for lang in ("ru", "ky", "en"):
+        body = client.get(f"/api/v1/programmes/D-1/dashboard/?lang={lang}").json()
+        names[lang] = {(r["name"], r["unit_of_measure"]) for r in body["indicators"]["rows"]}
+    assert names["ru"] == {("Показатель", "единиц")}
+    assert names["ky"] == {("Көрсөткүч", "бирдик")}
+    assert names["en"] == {("Indicator", "units")}
+    page = client.get("/ru/programmes/D-1/dashboard/").content.decode()
+    assert "Показатель, единиц" in page
