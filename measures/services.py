@@ -21,9 +21,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from measures import figures
 from measures.allocation import check_allocations
@@ -40,7 +41,7 @@ from measures.models import (
 from programs import services as programme_services
 from programs.models import Objective, Programme
 from regionalprogram.formats import short_datetime
-from regionalprogram.languages import LANGUAGE_CODES
+from regionalprogram.languages import LANGUAGE_CODES, active_language
 
 # The fields of a measure a person edits (translated ones in every language).
 TRANSLATED_FIELDS = ("title", "implementation_mechanism", "expected_result")
@@ -103,13 +104,19 @@ def _as_user(user):
     return user if user is not None and getattr(user, "is_authenticated", False) else None
 
 
-def _save(obj, user, reason: str | None = None) -> None:
-    """Save a row of a measure (co-executor, funding line, indicator, target) with its history."""
-    obj.full_clean()
+def _mark_history(obj, user, reason: str | None = None):
+    """Who makes the next write of ``obj`` and why, for its change history (simple_history reads
+    these attributes, also in a bulk write)."""
     obj._history_user = _as_user(user)
     if reason:
         obj._change_reason = reason
-    obj.save()
+    return obj
+
+
+def _save(obj, user, reason: str | None = None) -> None:
+    """Save a row of a measure (co-executor, funding line, indicator, target) with its history."""
+    obj.full_clean()
+    _mark_history(obj, user, reason).save()
 
 
 def measure_save(measure: Measure, *, user, reason: str | None = None) -> Measure:
@@ -136,10 +143,7 @@ def measure_save(measure: Measure, *, user, reason: str | None = None) -> Measur
         measure.full_clean()
         if stored_version is not None:
             measure.version = stored_version + 1
-        measure._history_user = _as_user(user)
-        if reason:
-            measure._change_reason = reason
-        measure.save()
+        _mark_history(measure, user, reason).save()
         return measure
 
 
@@ -156,10 +160,6 @@ def measures_save_changed(measures: list[Measure], *, user, reason: str | None =
     with ``full_clean()`` (its links are the rows the caller read; the number's uniqueness is asked
     for all of them together), each goes up one version, and the rows and their history (``user``,
     ``reason``) are written in bulk. The plan's kept figures move on once."""
-    from simple_history.utils import bulk_update_with_history
-
-    from regionalprogram.languages import active_language
-
     if not measures:
         return
     if any(measure.pk is None for measure in measures):
@@ -185,9 +185,7 @@ def measures_save_changed(measures: list[Measure], *, user, reason: str | None =
             if measure.pk in stored:
                 measure.version = stored[measure.pk] + 1
             measure.updated_at = now
-            measure._history_user = _as_user(user)
-            if reason:
-                measure._change_reason = reason
+            _mark_history(measure, user, reason)
         fields = [
             f.name
             for f in Measure._meta.concrete_fields
@@ -198,8 +196,6 @@ def measures_save_changed(measures: list[Measure], *, user, reason: str | None =
             Measure,
             fields,
             batch_size=SAVE_BATCH,
-            default_user=_as_user(user),
-            default_change_reason=reason or "",
             custom_historical_attrs=(
                 {"history_reason_language": active_language()} if reason else None
             ),
@@ -246,10 +242,7 @@ def measure_touch(measure_ids: Iterable[int]) -> None:
 
 
 def _delete(obj, user, reason: str | None = None) -> None:
-    obj._history_user = _as_user(user)
-    if reason:
-        obj._change_reason = reason
-    obj.delete()
+    _mark_history(obj, user, reason).delete()
 
 
 def _apply(obj, values: dict[str, Any], names: Iterable[str]) -> bool:
@@ -426,8 +419,6 @@ def allocations_check(measure: Measure) -> None:
 def allocations_check_many(measures: list[Measure]) -> None:
     """``allocations_check`` for many measures (four queries per batch): the first measure whose
     allocation breaks the rule is refused, its number before each message."""
-    from django.db.models import Prefetch
-
     ids = [measure.pk for measure in measures]
     for start in range(0, len(ids), SAVE_BATCH):
         lines = FundingLine.objects.order_by("year", "source", "id").prefetch_related(
