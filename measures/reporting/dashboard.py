@@ -23,7 +23,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import (
     Count,
     Exists,
@@ -40,8 +39,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, TruncDate
-from django.utils import timezone, translation
-from modeltranslation.utils import resolution_order
+from django.utils import timezone
 
 from measures import figures
 from measures.models import (
@@ -60,7 +58,8 @@ from measures.reporting.queries import progress_percent
 from measures.reporting.status import REPORTED, periods_owing_report
 from measures.reporting.territory import programme_money
 from programs.models import Objective, Programme
-from regionalprogram.languages import LANGUAGE_CODES
+from regionalprogram.api.fields import pick, translated_columns
+from regionalprogram.languages import active_language
 
 ZERO = Decimal("0.0")
 
@@ -193,19 +192,6 @@ def indicator_year(measures: QuerySet[Measure], today: datetime.date) -> int | N
     return years["past"] if years["past"] is not None else years["first"]
 
 
-TEXTS = ("name", "unit_of_measure")
-
-
-def _in_language(row: dict, prefix: str) -> str:
-    """A translated column of a ``values()`` row in the active language, else the first language
-    that has it (modeltranslation's fallback order): a related field's plain name reads the
-    default language's column whatever the page's language."""
-    for code in resolution_order(translation.get_language() or settings.LANGUAGE_CODE):
-        if row.get(f"{prefix}_{code}"):
-            return row[f"{prefix}_{code}"]
-    return ""
-
-
 def indicator_progress_for(measures: QuerySet[Measure], year: int | None) -> list[dict]:
     """Target against actual in ``year`` for every indicator of the measures with a target for
     the whole measure that year; the actual is the latest accepted lead-body report's value for
@@ -230,7 +216,10 @@ def indicator_progress_for(measures: QuerySet[Measure], year: int | None) -> lis
             "indicator_id",
             "target_value",
             "actual",
-            *(f"indicator__{name}_{code}" for name in TEXTS for code in LANGUAGE_CODES),
+            # Each language's column: a related field's plain name in values() reads the default
+            # language's whatever the page's; pick() below chooses as the model would.
+            *translated_columns("indicator__name"),
+            *translated_columns("indicator__unit_of_measure"),
             "indicator__baseline_value",
             "indicator__measure__number",
             "indicator__measure__sort_key",
@@ -239,12 +228,17 @@ def indicator_progress_for(measures: QuerySet[Measure], year: int | None) -> lis
         )
         .order_by("indicator__measure__sort_key", "indicator__position", "indicator_id")
     )
+    lang = active_language()
+
+    def in_language(row, prefix):
+        return pick(tuple(row[column] for column in translated_columns(prefix)), lang)
+
     return [
         {
             "indicator_id": row["indicator_id"],
             "measure": row["indicator__measure__number"],
-            "name": _in_language(row, "indicator__name"),
-            "unit_of_measure": _in_language(row, "indicator__unit_of_measure"),
+            "name": in_language(row, "indicator__name"),
+            "unit_of_measure": in_language(row, "indicator__unit_of_measure"),
             "baseline": row["indicator__baseline_value"],
             "target": row["target_value"],
             "actual": row["actual"],
@@ -292,8 +286,8 @@ def programme_measures(programme: Programme) -> QuerySet[Measure]:
 
 def programme_figures(programme_id: int, today: datetime.date) -> dict:
     """The dashboard's sums over the whole plan, keyed by ids (kept by ``programme_dashboard``)."""
-    measures = Measure.objects.active().filter(programme_id=programme_id)
     programme = Programme.objects.get(pk=programme_id)
+    measures = programme_measures(programme)
     counts = measures.aggregate(total=Count("pk"), sample=Count("pk", filter=Q(sample=True)))
     year = indicator_year(measures, today)
     return {
@@ -334,7 +328,7 @@ def programme_dashboard(programme: Programme, today: datetime.date | None = None
     and three while the sums are kept, whatever the size of the plan."""
     today = today or timezone.localdate()
     # Per language: indicator names and units are read in the reader's language.
-    name = f"programme-dashboard:{translation.get_language()}"
+    name = f"programme-dashboard:{active_language()}"
     sums = figures.kept(name, programme.pk, today, programme_figures)
     by_direction, by_objective = sums["by_direction"], sums["by_objective"]
     directions = programme.directions.active().in_plan_order()
