@@ -421,20 +421,30 @@ def api_view(viewset_class, url: str, **kwargs):
     return view
 
 
-def measure_list_query(viewset_class, url: str) -> tuple[str, list]:
-    """The same-JSON query of ``GET url`` on the measure list (first page, no count)."""
+def _first_page(viewset_class, url: str) -> tuple[QuerySet, dict, object]:
+    """The filtered queryset of ``GET url`` on a list, what its same-JSON query needs to write the
+    first page's envelope as the API does (language, base URL, page size, next link), and the
+    request's user."""
     from rest_framework.utils.urls import replace_query_param
 
     view = api_view(viewset_class, url)
     request = view.request
-    return measure_list_sql(
+    return (
         view.filter_queryset(view.get_queryset()),
-        lang=view.lang,
-        base=request.build_absolute_uri("/api/v1/"),
-        user=request.user,
-        page_size=view.paginator.get_page_size(request),
-        next_url=replace_query_param(request.build_absolute_uri(), "page", 2),
+        {
+            "lang": view.lang,
+            "base": request.build_absolute_uri("/api/v1/"),
+            "page_size": view.paginator.get_page_size(request),
+            "next_url": replace_query_param(request.build_absolute_uri(), "page", 2),
+        },
+        request.user,
     )
+
+
+def measure_list_query(viewset_class, url: str) -> tuple[str, list]:
+    """The same-JSON query of ``GET url`` on the measure list (first page, no count)."""
+    queryset, page, user = _first_page(viewset_class, url)
+    return measure_list_sql(queryset, user=user, **page)
 
 
 def measure_detail_query(viewset_class, url: str, *, programme: str, number: str):
@@ -453,14 +463,5 @@ def measure_detail_query(viewset_class, url: str, *, programme: str, number: str
 
 def report_list_query(viewset_class, url: str) -> tuple[str, list]:
     """The same-JSON query of ``GET url`` on the progress reports (first page, no count)."""
-    from rest_framework.utils.urls import replace_query_param
-
-    view = api_view(viewset_class, url)
-    request = view.request
-    return report_list_sql(
-        view.filter_queryset(view.get_queryset()),
-        lang=view.lang,
-        base=request.build_absolute_uri("/api/v1/"),
-        page_size=view.paginator.get_page_size(request),
-        next_url=replace_query_param(request.build_absolute_uri(), "page", 2),
-    )
+    queryset, page, _user = _first_page(viewset_class, url)
+    return report_list_sql(queryset, **page)
