@@ -192,10 +192,21 @@ def indicator_year(measures: QuerySet[Measure], today: datetime.date) -> int | N
     return years["past"] if years["past"] is not None else years["first"]
 
 
+def in_language(indicator: dict, lang: str) -> dict:
+    """An indicator row of ``indicator_progress_for`` with its name and unit (kept in every
+    language, so that one set of kept sums serves every reader) in ``lang``, with the fallback."""
+    return {
+        **indicator,
+        "name": pick(indicator["name"], lang),
+        "unit_of_measure": pick(indicator["unit_of_measure"], lang),
+    }
+
+
 def indicator_progress_for(measures: QuerySet[Measure], year: int | None) -> list[dict]:
     """Target against actual in ``year`` for every indicator of the measures with a target for
     the whole measure that year; the actual is the latest accepted lead-body report's value for
-    that year (as the measure page reads it). One query."""
+    that year (as the measure page reads it); name and unit as (ky, ru, en) (``in_language``).
+    One query."""
     if year is None:
         return []
     actual = (
@@ -216,8 +227,8 @@ def indicator_progress_for(measures: QuerySet[Measure], year: int | None) -> lis
             "indicator_id",
             "target_value",
             "actual",
-            # Each language's column: a related field's plain name in values() reads the default
-            # language's whatever the page's; pick() below chooses as the model would.
+            # Each language's column (a related field's plain name in values() reads the default
+            # language's whatever the page's); programme_dashboard picks the reader's.
             *translated_columns("indicator__name"),
             *translated_columns("indicator__unit_of_measure"),
             "indicator__baseline_value",
@@ -228,17 +239,16 @@ def indicator_progress_for(measures: QuerySet[Measure], year: int | None) -> lis
         )
         .order_by("indicator__measure__sort_key", "indicator__position", "indicator_id")
     )
-    lang = active_language()
 
-    def in_language(row, prefix):
-        return pick(tuple(row[column] for column in translated_columns(prefix)), lang)
+    def languages(row, prefix):
+        return tuple(row[column] for column in translated_columns(prefix))
 
     return [
         {
             "indicator_id": row["indicator_id"],
             "measure": row["indicator__measure__number"],
-            "name": in_language(row, "indicator__name"),
-            "unit_of_measure": in_language(row, "indicator__unit_of_measure"),
+            "name": languages(row, "indicator__name"),
+            "unit_of_measure": languages(row, "indicator__unit_of_measure"),
             "baseline": row["indicator__baseline_value"],
             "target": row["target_value"],
             "actual": row["actual"],
@@ -327,9 +337,7 @@ def programme_dashboard(programme: Programme, today: datetime.date | None = None
     (measures.figures.kept), the directions and objectives read fresh. A fixed number of queries,
     and three while the sums are kept, whatever the size of the plan."""
     today = today or timezone.localdate()
-    # Per language: indicator names and units are read in the reader's language.
-    name = f"programme-dashboard:{active_language()}"
-    sums = figures.kept(name, programme.pk, today, programme_figures)
+    sums = figures.kept("programme-dashboard", programme.pk, today, programme_figures)
     by_direction, by_objective = sums["by_direction"], sums["by_objective"]
     directions = programme.directions.active().in_plan_order()
     objectives = (
@@ -358,7 +366,7 @@ def programme_dashboard(programme: Programme, today: datetime.date | None = None
         "funding": sums["funding"],
         "money": sums["money"],
         "indicator_year": sums["indicator_year"],
-        "indicators": sums["indicators"],
+        "indicators": [in_language(row, active_language()) for row in sums["indicators"]],
         "indicator_count": sums["indicator_count"],
         "indicators_met": sums["indicators_met"],
         "trend": trend,
