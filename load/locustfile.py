@@ -2,7 +2,7 @@
 
 Readers (most users): the home page, the action plan with filters, measure, unit and programme
 pages, in Kyrgyz, Russian and English. Partners: API lists with filters, a sync by cursor from a
-date, CSV exports. Editors (the demo account `editor`): open a measure of their programme and save
+date, CSV exports (a large one followed as a job until its file is downloaded). Editors (the demo account `editor`): open a measure of their programme and save
 it as it is, through the same form and checks a person uses. What pages exist is read once from
 the API, so the mix follows whatever database it runs on. Any answer but the expected one counts
 as an error (`make load` then exits non-zero).
@@ -14,6 +14,7 @@ import itertools
 import os
 import random
 import threading
+import time
 
 from locust import HttpUser, between, task
 from lxml import html
@@ -24,6 +25,9 @@ EDITORS = int(os.environ.get("LOAD_EDITORS", "1"))
 _catalogue: dict | None = None
 _catalogue_lock = threading.Lock()
 _editor_turn = itertools.count()
+# A partner's script waiting for a large export: how often it asks, and for how long at most.
+EXPORT_POLL_SECONDS = 3
+EXPORT_WAIT_SECONDS = 120
 
 
 def catalogue(client) -> dict:
@@ -155,10 +159,25 @@ class Partner(HttpUser):
 
     @task(1)
     def export(self):
+        """A whole programme as CSV, as the API guide's script asks for it: a small one comes at
+        once; a large one answers 202 with a job, asked again every few seconds (while this user
+        waits, as a script would) until its file is ready, then downloaded."""
         code = random.choice(self.data["programmes"])  # noqa: S311
-        self.client.get(
+        response = self.client.get(
             f"/api/v1/measures/?programme={code}&format=csv", name="/api/v1/measures/?format=csv"
         )
+        if response.status_code != 202:
+            return
+        status = response.json()
+        deadline = time.monotonic() + EXPORT_WAIT_SECONDS
+        while status["download"] is None and status["status"] != "failed":
+            if time.monotonic() > deadline:
+                return  # the run ends before the file: the job stays for the next question
+            time.sleep(EXPORT_POLL_SECONDS)
+            status = self.client.get(status["url"], name="/api/v1/exports/<key>/").json()
+        if status["status"] == "failed":
+            raise RuntimeError(status["message"])
+        self.client.get(status["download"], name="/api/v1/exports/<key>/file/")
 
 
 def form_values(content: bytes, field: str) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -1164,6 +1165,8 @@ class ExportKind(models.TextChoices):
     PLAN_XLSX = "plan_xlsx", _("action plan, .xlsx")
     PLAN_DOCX = "plan_docx", _("action plan, .docx")
     CONSOLIDATED = "consolidated", _("consolidated report, .docx")
+    API_CSV = "api_csv", _("API list, .csv")
+    API_XLSX = "api_xlsx", _("API list, .xlsx")
 
 
 class ExportStatus(models.TextChoices):
@@ -1180,6 +1183,9 @@ class ExportJobQuerySet(models.QuerySet):
             return self.none()
         return self if user.is_staff else self.filter(requested_by=user)
 
+    def unfinished(self):
+        return self.filter(status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING])
+
     def expired(self, now=None):
         return self.filter(expires_at__lt=now or timezone.now())
 
@@ -1188,17 +1194,29 @@ class ExportJob(models.Model):
     """A large export prepared in the background (measures.exports): who asked for what, how far
     it got, and the file in the default storage, downloadable by the requester (and staff) until
     it expires. The error is kept in the three languages (error_ky/ru/en, measures/translation.py)
-    so the requester reads it in theirs."""
+    so the requester reads it in theirs.
+
+    A large API list export (``?format=csv|xlsx``) is a job too: its requester may be anonymous
+    (public data; its address is kept in ``params`` to limit its unfinished jobs) and it may span
+    every programme. The API addresses a job by its ``key``, which only its requester learns."""
 
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
         on_delete=models.CASCADE,
         related_name="export_jobs",
+        null=True,
+        blank=True,
     )
+    key = models.UUIDField(_("key"), default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("what"), max_length=20, choices=ExportKind.choices)
     programme = models.ForeignKey(
-        Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="+"
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     language = models.CharField(_("language of the file"), max_length=5)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
@@ -1229,6 +1247,8 @@ class ExportJob(models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.programme_id is None:
+            return str(self.get_kind_display())
         return f"{self.get_kind_display()} — {self.programme.code}"
 
     def get_absolute_url(self) -> str:

@@ -520,14 +520,17 @@ TASKS = {
         "QUEUES": [],
     }
 }
-# A plan export of more measures than this is prepared by a worker (progress page, then a
-# download link); smaller ones stream straight away. The .docx annex takes ~3 s per 1,000.
+# A plan export of more measures than this (an API list export: rows) is prepared by a worker
+# (progress page or the API's 202 and status, then a download link); smaller ones stream at once.
+# The .docx annex takes ~3 s per 1,000 measures.
 EXPORT_DIRECT_MAX_MEASURES = env_int("EXPORT_DIRECT_MAX_MEASURES", 1000, minimum=0)
 # A programme's whole-plan figures (home, programme page, dashboard) after a change of its plan or
 # at a new day: a reader gets the last ones kept while a worker sums the new (measures.figures.
 # kept); a refresh not done within KEPT_FIGURES_STALE_SECONDS (no worker) is summed by the reader.
 KEPT_FIGURES_IN_BACKGROUND = env_bool("KEPT_FIGURES_IN_BACKGROUND", True)
 KEPT_FIGURES_STALE_SECONDS = env_int("KEPT_FIGURES_STALE_SECONDS", 300, minimum=0)
+# Large API list exports (regionalprogram.api.export_jobs) a requester may have waiting or running.
+EXPORT_JOBS_UNFINISHED_MAX = env_int("EXPORT_JOBS_UNFINISHED_MAX", 3, minimum=1)
 # Prepared files (and their jobs) are deleted this long after they are ready (`expire_exports`).
 EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 24, minimum=1)
 
@@ -565,7 +568,8 @@ SPECTACULAR_SETTINGS = {
         "Programmes, directions, measures, administrative units, bodies, legal acts, indicators, "
         "working groups, meetings, decisions and proposals of the Kyrgyz Republic's regional "
         "development programmes. Objects carry stable keys; every list filters, pages (page "
-        "numbers or a cursor for sync) and exports CSV/XLSX. Languages: ?lang=ky|ru|en|all."
+        "numbers or a cursor for sync) and exports CSV/XLSX (a large export answers 202 with a "
+        "job to follow at /api/v1/exports/<key>/). Languages: ?lang=ky|ru|en|all."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,7 +16,11 @@ from regionalprogram.api.models import ApiToken
 
 def guide(request):
     base = request.build_absolute_uri("/api/v1/")
-    return render(request, "api/guide.html", {"api_base": base})
+    return render(
+        request,
+        "api/guide.html",
+        {"api_base": base, "export_direct_max": settings.EXPORT_DIRECT_MAX_MEASURES},
+    )
 
 
 @login_required

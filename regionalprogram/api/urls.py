@@ -24,6 +24,7 @@ from programs.api import (
     ProgrammeViewSet,
 )
 from regionalprogram.api.docs import LocalRedocView, LocalSwaggerView
+from regionalprogram.api.export_jobs import ExportJobFileView, ExportJobView
 from regionalprogram.api.root import api_root
 from regionalprogram.api.throttling import PartnerRateThrottle
 from regions.api import IndicatorViewSet, UnitViewSet
@@ -46,6 +47,8 @@ urlpatterns = [
     ),
     path("docs/", LocalSwaggerView.as_view(url_name="api:schema"), name="swagger"),
     path("redoc/", LocalRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("exports/<uuid:key>/", ExportJobView.as_view(), name="export-job"),
+    path("exports/<uuid:key>/file/", ExportJobFileView.as_view(), name="export-job-file"),
     path("programmes/", ProgrammeViewSet.as_view(LIST), name="programme-list"),
     path("programmes/<slug:code>/", ProgrammeViewSet.as_view(DETAIL), name="programme-detail"),
     path(

@@ -9,6 +9,8 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 
+from measures import exports
+from regionalprogram.api import export_jobs
 from regionalprogram.api.auth import ApiTokenAuthentication
 from regionalprogram.api.conditional import apply_conditional, latest_change
 from regionalprogram.api.export import (
@@ -28,6 +30,12 @@ from regionalprogram.api.pagination import (
 from regionalprogram.api.throttling import PartnerRateThrottle
 
 PAGINATION_MODES = ("page", "cursor")
+
+
+def _counted(rows, tick):
+    for row in rows:
+        tick()
+        yield row
 
 
 class PartnerReadViewSet(viewsets.ReadOnlyModelViewSet):
@@ -60,14 +68,17 @@ class PartnerReadViewSet(viewsets.ReadOnlyModelViewSet):
             )
 
     def handle_exception(self, exc):
-        # Errors are JSON even when a spreadsheet was asked for.
+        self.answer_in_json()
+        return super().handle_exception(exc)
+
+    def answer_in_json(self) -> None:
+        """Errors, and a large export's job status, are JSON even when a spreadsheet was asked."""
         if (
             getattr(self.request, "accepted_renderer", None) is not None
             and getattr(self.request.accepted_renderer, "format", None) in EXPORT_FORMATS
         ):
             self.request.accepted_renderer = JSONRenderer()
             self.request.accepted_media_type = JSONRenderer.media_type
-        return super().handle_exception(exc)
 
     @property
     def paginator(self):
@@ -96,10 +107,20 @@ class PartnerReadViewSet(viewsets.ReadOnlyModelViewSet):
         """Hook: attach per-request data to one page of objects with a fixed number of queries."""
         return objects
 
+    def get_throttles(self):
+        if export_jobs.job_for(self.request) is not None:
+            return []  # a worker preparing a job already counted against the requester's limit
+        return super().get_throttles()
+
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
-        if getattr(request.accepted_renderer, "format", None) in EXPORT_FORMATS:
-            return self.export(queryset, request.accepted_renderer.format)
+        fmt = getattr(request.accepted_renderer, "format", None)
+        if fmt in EXPORT_FORMATS:
+            if export_jobs.job_for(request) is None:
+                total = queryset.count()
+                if exports.needs_background(total):
+                    return export_jobs.queue(self, request, total, fmt)
+            return self.export(queryset, fmt)
         page = self.prepare(list(self.paginate_queryset(queryset)))
         self.last_modified = latest_change(page)
         serializer = self.get_serializer(page, many=True)
@@ -121,6 +142,9 @@ class PartnerReadViewSet(viewsets.ReadOnlyModelViewSet):
             return self.get_serializer(self.prepare(objects), many=True).data
 
         rows = export_rows(queryset, to_rows)
+        tick = getattr(self.request, "export_tick", None)
+        if tick is not None:  # a worker preparing a job counts the rows into its progress
+            rows = _counted(rows, tick)
         language = activate_for(self.lang)
         if fmt == "csv":
             return csv_response(rows, self.export_name, language)
