@@ -87,13 +87,21 @@ def main() -> int:
         env=env,
         check=True,
     )
+    # As at a deployment: every plan's figures summed once, so no reader is the first.
+    subprocess.run(  # noqa: S603
+        [python, "manage.py", "keep_figures", "-v", "0"],
+        cwd=PROJECT_DIR,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     gunicorn = subprocess.Popen(  # noqa: S603
         [str(BIN / "gunicorn"), "regionalprogram.wsgi", "-c", "gunicorn.conf.py"],
         cwd=PROJECT_DIR,
         env=env,
     )
     # A queue worker beside it, as the production recipe runs one: it sums a plan's figures after
-    # the editors' saves (measures.figures.kept) and sends the mail.
+    # the editors' saves (measures.figures.kept), prepares large exports and sends the mail.
     worker = subprocess.Popen(  # noqa: S603
         [python, "manage.py", "db_worker", "--no-reload"],
         cwd=PROJECT_DIR,

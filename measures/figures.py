@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
@@ -79,6 +79,18 @@ def plan_version(programme_id: int) -> int:
     return next(iter(row), 0)
 
 
+# Every kind of whole-plan figures kept per programme, by name: what a worker sums again as soon
+# as a plan changes (``_refresh_soon``) and what ``manage.py keep_figures`` sums at a deployment.
+WHOLE_PLAN_FIGURES = {
+    "plan-figures": "measures.figures.compute",
+    "programme-dashboard": "measures.reporting.dashboard.programme_figures",
+}
+
+
+def _path(compute) -> str:
+    return f"{compute.__module__}.{compute.__qualname__}"
+
+
 def kept(name: str, programme_id: int, today: datetime.date | None, compute) -> dict:
     """``compute(programme_id, today)`` kept until the programme's plan changes or the day turns:
     one query (the counter) while kept. ``compute`` returns plain, picklable data; anything a
@@ -89,7 +101,10 @@ def kept(name: str, programme_id: int, today: datetime.date | None, compute) -> 
     kept last and a worker sums the new ones once (measures.tasks.refresh_kept_figures): an editor
     saving every few seconds would otherwise make every reader of a large plan wait for its sums.
     A refresh asked more than KEPT_FIGURES_STALE_SECONDS ago and not done (no worker) is summed
-    by the reader. Only a programme never summed before is summed in the first reader's request."""
+    by the reader. Only a programme never summed before (``manage.py keep_figures`` sums them all at
+    a deployment) is summed in the first reader's request."""
+    if WHOLE_PLAN_FIGURES.get(name) != _path(compute):
+        raise ValueError(f"{name} is not in measures.figures.WHOLE_PLAN_FIGURES as {_path(compute)}")
     today = today or timezone.localdate()
     version = plan_version(programme_id)
     value = cache.get(_key(name, programme_id, version, today))
@@ -142,15 +157,42 @@ def _refresh_later(name, programme_id, version, today, compute) -> bool:
         name=name,
         programme_id=programme_id,
         day=today.isoformat(),
-        compute=f"{compute.__module__}.{compute.__qualname__}",
+        compute=_path(compute),
         language=translation.get_language() or settings.LANGUAGE_CODE,
     )
     return True
 
 
+def _queued_key(name: str, programme_id: int) -> str:
+    return f"refresh-queued:{name}:{programme_id}"
+
+
+def _refresh_soon(programme_ids: list[int]) -> None:
+    """After a write to these plans has committed: ask a worker to sum their figures now, before a
+    reader asks (readers meanwhile get the last ones). One task per programme and kind waits at a
+    time: an editor saving every few seconds, or an import of many rows, queues one sum, which
+    reads the counter when it starts."""
+    from measures.tasks import refresh_kept_figures
+
+    day = timezone.localdate().isoformat()
+    for programme_id in programme_ids:
+        for name, compute in WHOLE_PLAN_FIGURES.items():
+            # Forgotten after KEPT_FIGURES_STALE_SECONDS, so a lost task is asked again.
+            timeout = max(settings.KEPT_FIGURES_STALE_SECONDS, 1)
+            if cache.add(_queued_key(name, programme_id), time.time(), timeout):
+                refresh_kept_figures.enqueue(
+                    name=name,
+                    programme_id=programme_id,
+                    day=day,
+                    compute=compute,
+                    language=settings.LANGUAGE_CODE,
+                )
+
+
 def refresh(*, name: str, programme_id: int, day: str, compute: str, language: str) -> bool:
     """The worker's side of ``kept``: sum and keep the figures of the plan's current version (the
     counter read before summing, so that figures never outlive a write). Whether it summed."""
+    cache.delete(_queued_key(name, programme_id))  # a write from now on queues another sum
     today = datetime.date.fromisoformat(day)
     version = plan_version(programme_id)
     if cache.get(_key(name, programme_id, version, today)) is not None:
@@ -207,12 +249,32 @@ _BUMP = """
     SELECT DISTINCT programme_id, 1 FROM ({programmes}) AS changed(programme_id)
     WHERE programme_id IS NOT NULL
     ON CONFLICT (programme_id) DO UPDATE SET version = measures_planversion.version + 1
+    RETURNING programme_id
 """
 
 
 def _bump(programmes_sql: str, params: list) -> None:
     with connection.cursor() as cursor:
         cursor.execute(_BUMP.format(programmes=programmes_sql), params)
+        changed = [row[0] for row in cursor.fetchall()]
+    if changed and settings.KEPT_FIGURES_IN_BACKGROUND:
+        transaction.on_commit(lambda: _refresh_soon(changed))
+
+
+def keep_all(today: datetime.date | None = None) -> int:
+    """Sum and keep every programme's whole-plan figures now (``manage.py keep_figures``): after a
+    deployment or a cache flush, so that no reader is the first. Returns how many were summed."""
+    from programs.models import Programme
+
+    today = today or timezone.localdate()
+    summed = 0
+    for programme_id in Programme.objects.order_by("pk").values_list("pk", flat=True):
+        for name, compute in WHOLE_PLAN_FIGURES.items():
+            _compute_and_keep(
+                name, programme_id, plan_version(programme_id), today, import_string(compute)
+            )
+            summed += 1
+    return summed
 
 
 def plan_changed(programme_ids: Iterable[int]) -> None:

@@ -240,3 +240,77 @@ def test_after_a_change_readers_get_the_last_figures_while_a_worker_sums_the_new
     assert figures.plan_figures(programme.pk, tomorrow) == figures.compute(programme.pk, TODAY)
     run_queued_tasks()
     assert figures.plan_figures(programme.pk, tomorrow) == figures.compute(programme.pk, tomorrow)
+
+
+def test_a_committed_change_asks_a_worker_for_the_new_figures_before_any_reader(
+    kept_plan, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.queue_helpers import run_queued_tasks
+
+    settings.KEPT_FIGURES_IN_BACKGROUND = True
+    programme = kept_plan.programme
+    figures.keep_all()
+    before = figures.plan_figures(programme.pk)
+    # Two saves (an editor saving twice, or an import's many rows): one sum of each kind queued.
+    with django_capture_on_commit_callbacks(execute=True):
+        FundingLineFactory(
+            measure=programme.measures.first(), planned_amount=Decimal("4"), year=TODAY.year + 1
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        FundingLineFactory(
+            measure=programme.measures.last(), planned_amount=Decimal("6"), year=TODAY.year + 2
+        )
+    queued = DBTaskResult.objects.filter(task_path="measures.tasks.refresh_kept_figures")
+    assert sorted(task.args_kwargs["kwargs"]["name"] for task in queued) == [
+        "plan-figures",
+        "programme-dashboard",
+    ]
+    run_queued_tasks()
+    # The worker summed the plan as it is now: the next reader sums nothing.
+    fresh = figures.compute(programme.pk, TODAY)
+    assert fresh["funding"] == before["funding"] + 10
+    with CaptureQueriesContext(connection) as queries:
+        assert figures.plan_figures(programme.pk) == fresh
+    assert len(queries) <= 2
+    # Once it has run, the next change queues again.
+    with django_capture_on_commit_callbacks(execute=True):
+        FundingLineFactory(
+            measure=programme.measures.first(), planned_amount=Decimal("1"), year=TODAY.year + 3
+        )
+    assert queued.filter(status="READY").count() == 2
+
+
+def test_no_worker_is_asked_while_the_figures_are_summed_by_readers(
+    kept_plan, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    with django_capture_on_commit_callbacks(execute=True):
+        FundingLineFactory(measure=kept_plan.programme.measures.first(), year=TODAY.year + 4)
+    assert not DBTaskResult.objects.exists()  # KEPT_FIGURES_IN_BACKGROUND off (the suite's)
+
+
+def test_keep_figures_sums_every_programme_so_no_reader_is_the_first(kept_plan, settings):
+    from django.core.management import call_command
+
+    from programs.models import Programme
+    from tests.factories import ProgrammeFactory
+
+    settings.KEPT_FIGURES_IN_BACKGROUND = True
+    other = ProgrammeFactory(code="other-plan")
+    MeasureFactory(programme=other)
+    out = io.StringIO()
+    call_command("keep_figures", stdout=out)
+    count = Programme.objects.count()
+    assert out.getvalue().strip() == f"{count * 2} sets of figures summed and kept"
+    for programme in (kept_plan.programme, other):
+        with CaptureQueriesContext(connection) as queries:
+            kept = figures.plan_figures(programme.pk)
+        assert len(queries) <= 2 and kept == figures.compute(programme.pk, TODAY)
+
+
+def test_figures_kept_under_an_unregistered_name_are_refused(kept_plan):
+    with pytest.raises(ValueError, match="WHOLE_PLAN_FIGURES"):
+        figures.kept("plan-figures", kept_plan.programme.pk, TODAY, lambda pk, day: {})
