@@ -19,3 +19,8 @@ class MeasuresConfig(AppConfig):
                 skip_unchanged_save, sender=model, dispatch_uid=f"history-skip-{model.__name__}"
             )
         signals.connect()
+
+        from measures.api_exports import answer_if_large
+        from regionalprogram.api import export as api_export
+
+        api_export.large_export = answer_if_large

@@ -196,9 +196,9 @@ def export_job_run(*, job_id: int) -> str:
         if job.kind == ExportKind.CONSOLIDATED:
             output, name = _build_consolidated(job, progress)
         elif job.kind in (ExportKind.API_CSV, ExportKind.API_XLSX):
-            from regionalprogram.api import export_jobs  # the API's own view builds the list
+            from measures import api_exports  # the API's own view builds the list
 
-            output, name = export_jobs.build(job, progress)
+            output, name = api_exports.build(job, progress)
         else:
             output, name = _build_plan(job, progress)
         job.file.save(name, File(output, name=name), save=False)

@@ -104,7 +104,9 @@ def kept(name: str, programme_id: int, today: datetime.date | None, compute) -> 
     by the reader. Only a programme never summed before (``manage.py keep_figures`` sums them all at
     a deployment) is summed in the first reader's request."""
     if WHOLE_PLAN_FIGURES.get(name) != _path(compute):
-        raise ValueError(f"{name} is not in measures.figures.WHOLE_PLAN_FIGURES as {_path(compute)}")
+        raise ValueError(
+            f"{name} is not in measures.figures.WHOLE_PLAN_FIGURES as {_path(compute)}"
+        )
     today = today or timezone.localdate()
     version = plan_version(programme_id)
     value = cache.get(_key(name, programme_id, version, today))

@@ -44,7 +44,9 @@ REPLICA = "replica"
 STICKY_COOKIE = "primary_until"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Read from the primary always (see the module's docstring); app labels and model labels.
-PRIMARY_APPS = frozenset({"sessions", "auth", "axes", "admin", "contenttypes"})
+# "django_cache": the cache table, when the cache is PostgreSQL's (no REDIS_URL) — a store every node
+# shares, read where it is written; its model is a stand-in whose _meta has no label.
+PRIMARY_APPS = frozenset({"sessions", "auth", "axes", "admin", "contenttypes", "django_cache"})
 PRIMARY_MODELS = frozenset(
     {"partner_api.ApiToken", "partner_api.RateCounter", "regionalprogram.OutboxMail"}
 )
@@ -91,7 +93,7 @@ def replica_configured() -> bool:
 
 def _always_primary(model) -> bool:
     meta = model._meta
-    return meta.app_label in PRIMARY_APPS or meta.label in PRIMARY_MODELS
+    return meta.app_label in PRIMARY_APPS or getattr(meta, "label", None) in PRIMARY_MODELS
 
 
 class ReplicaRouter:

@@ -529,7 +529,7 @@ EXPORT_DIRECT_MAX_MEASURES = env_int("EXPORT_DIRECT_MAX_MEASURES", 1000, minimum
 # kept); a refresh not done within KEPT_FIGURES_STALE_SECONDS (no worker) is summed by the reader.
 KEPT_FIGURES_IN_BACKGROUND = env_bool("KEPT_FIGURES_IN_BACKGROUND", True)
 KEPT_FIGURES_STALE_SECONDS = env_int("KEPT_FIGURES_STALE_SECONDS", 300, minimum=0)
-# Large API list exports (regionalprogram.api.export_jobs) a requester may have waiting or running.
+# Large API list exports (measures.api_exports) a requester may have waiting or running.
 EXPORT_JOBS_UNFINISHED_MAX = env_int("EXPORT_JOBS_UNFINISHED_MAX", 3, minimum=1)
 # Prepared files (and their jobs) are deleted this long after they are ready (`expire_exports`).
 EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 24, minimum=1)

@@ -128,6 +128,24 @@ def test_accounts_tokens_and_counters_are_always_read_from_the_primary(with_repl
     assert seen["read"] == "default"
 
 
+def test_the_database_cache_is_read_and_written_on_the_primary(with_replica):
+    # PostgreSQL's cache table (no REDIS_URL): Django routes it through a stand-in model whose
+    # _meta has no label. A cache write (a queued refresh's mark) is bookkeeping, not a write of
+    # the portal's data.
+    from django.core.cache.backends.db import DatabaseCache
+
+    entry = DatabaseCache("portal_cache", {}).cache_model_class
+    seen = {}
+
+    def view():
+        seen["write"] = router.db_for_write(entry)
+        seen["read"] = router.db_for_read(entry)
+
+    read, response = answer(request(), view=view)
+    assert seen == {"write": "default", "read": "default"}
+    assert read == "replica" and replica.STICKY_COOKIE not in response.cookies
+
+
 def test_inside_a_transaction_reads_go_to_the_primary(with_replica, monkeypatch):
     monkeypatch.setattr(connection, "in_atomic_block", True)
     assert answer(request())[0] == "default"

@@ -48,6 +48,16 @@ class XLSXRenderer(BaseRenderer):
 
 EXPORT_FORMATS = {"csv", "xlsx"}
 
+# How a list export too large for a request is answered instead (a job to follow): set by the
+# measures app, which keeps the jobs (measures.apps → measures.api_exports.answer_if_large); it
+# returns None for an export small enough to stream at once.
+large_export: Callable | None = None
+
+
+def export_job_of(request):
+    """The export job a worker asks this list for (None for a partner's own request)."""
+    return getattr(request, "export_job", None)
+
 
 def _label(item) -> str:
     if isinstance(item, dict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
+from measures.api_exports import ExportJobFileView, ExportJobView
 from measures.api_reports import ReportViewSet
 from measures.api_territory import TerritoryView
 
@@ -24,7 +25,6 @@ from programs.api import (
     ProgrammeViewSet,
 )
 from regionalprogram.api.docs import LocalRedocView, LocalSwaggerView
-from regionalprogram.api.export_jobs import ExportJobFileView, ExportJobView
 from regionalprogram.api.root import api_root
 from regionalprogram.api.throttling import PartnerRateThrottle
 from regions.api import IndicatorViewSet, UnitViewSet

@@ -9,8 +9,7 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 
-from measures import exports
-from regionalprogram.api import export_jobs
+from regionalprogram.api import export as api_export
 from regionalprogram.api.auth import ApiTokenAuthentication
 from regionalprogram.api.conditional import apply_conditional, latest_change
 from regionalprogram.api.export import (
@@ -108,7 +107,7 @@ class PartnerReadViewSet(viewsets.ReadOnlyModelViewSet):
         return objects
 
     def get_throttles(self):
-        if export_jobs.job_for(self.request) is not None:
+        if api_export.export_job_of(self.request) is not None:
             return []  # a worker preparing a job already counted against the requester's limit
         return super().get_throttles()
 
@@ -116,10 +115,11 @@ class PartnerReadViewSet(viewsets.ReadOnlyModelViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         fmt = getattr(request.accepted_renderer, "format", None)
         if fmt in EXPORT_FORMATS:
-            if export_jobs.job_for(request) is None:
-                total = queryset.count()
-                if exports.needs_background(total):
-                    return export_jobs.queue(self, request, total, fmt)
+            if api_export.export_job_of(request) is None and api_export.large_export:
+                # A list too large to build in a request becomes a job (measures.api_exports).
+                answer = api_export.large_export(self, request, queryset, fmt)
+                if answer is not None:
+                    return answer
             return self.export(queryset, fmt)
         page = self.prepare(list(self.paginate_queryset(queryset)))
         self.last_modified = latest_change(page)

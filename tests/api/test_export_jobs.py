@@ -1,4 +1,4 @@
-"""Large API list exports prepared by a worker (regionalprogram.api.export_jobs): 202 and a status
+"""Large API list exports prepared by a worker (measures.api_exports): 202 and a status
 address instead of minutes of streaming, the file equal to what the list streams directly, one job
 per question while the data holds, the job for its requester only, a cap on waiting jobs, errors
 in the reader's language."""

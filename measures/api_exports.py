@@ -51,11 +51,6 @@ LANG_PARAMETER = OpenApiParameter(
 )
 
 
-def job_for(request) -> ExportJob | None:
-    """The export job a worker runs this request for (None for a partner's own request)."""
-    return getattr(request, "export_job", None)
-
-
 def _requester(request):
     user = request.user
     return user if user is not None and user.is_authenticated else None
@@ -78,9 +73,13 @@ def _mine(user, address):
     return jobs.filter(requested_by=None, params__address=address)
 
 
-def queue(view, request, total: int, fmt: str) -> Response:
-    """Answer a large export with its job (an existing one for the same question, or a new one
-    queued with its task): 202 and the status, or 429 when the requester has enough waiting."""
+def answer_if_large(view, request, queryset, fmt: str) -> Response | None:
+    """None for an export small enough to stream from the request; else its job (an existing one
+    for the same question, or a new one queued with its task): 202 and the status, or 429 when the
+    requester has enough waiting."""
+    total = queryset.count()
+    if not exports.needs_background(total):
+        return None
     view.answer_in_json()
     user = _requester(request)
     address = None if user is not None else client_address(request._request)
