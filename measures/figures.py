@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count, Sum
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
@@ -79,8 +79,8 @@ def plan_version(programme_id: int) -> int:
     return next(iter(row), 0)
 
 
-# Every kind of whole-plan figures kept per programme, by name: what a worker sums again as soon
-# as a plan changes (``_refresh_soon``) and what ``manage.py keep_figures`` sums at a deployment.
+# Every kind of whole-plan figures kept per programme, by name: what ``manage.py keep_figures``
+# sums at a deployment.
 WHOLE_PLAN_FIGURES = {
     "plan-figures": "measures.figures.compute",
     "programme-dashboard": "measures.reporting.dashboard.programme_figures",
@@ -98,10 +98,10 @@ def kept(name: str, programme_id: int, today: datetime.date | None, compute) -> 
     The name carries what else the figures depend on (the language).
 
     After a change or at a new day, with KEPT_FIGURES_IN_BACKGROUND, a reader gets the figures
-    kept last and a worker sums the new ones once (measures.tasks.refresh_kept_figures): an editor
-    saving every few seconds would otherwise make every reader of a large plan wait for its sums.
-    A refresh asked more than KEPT_FIGURES_STALE_SECONDS ago and not done (no worker) is summed
-    by the reader. Only a programme never summed before (``manage.py keep_figures`` sums them all at
+    kept last and a worker sums the new ones (measures.tasks.refresh_kept_figures), at most once
+    per KEPT_FIGURES_REFRESH_SECONDS: an editor saving every few seconds would otherwise make
+    every reader of a large plan wait for its sums, or keep a worker summing it without pause. A
+    refresh overdue by more than KEPT_FIGURES_STALE_SECONDS (no worker) is summed by the reader. Only a programme never summed before (``manage.py keep_figures`` sums them all at
     a deployment) is summed in the first reader's request."""
     if WHOLE_PLAN_FIGURES.get(name) != _path(compute):
         raise ValueError(
@@ -114,7 +114,7 @@ def kept(name: str, programme_id: int, today: datetime.date | None, compute) -> 
         return value
     if settings.KEPT_FIGURES_IN_BACKGROUND:
         latest = cache.get(_latest_key(name, programme_id))
-        if latest is not None and _refresh_later(name, programme_id, version, today, compute):
+        if latest is not None and _refresh_later(name, programme_id, latest, today, compute):
             return latest["value"]
     return _compute_and_keep(name, programme_id, version, today, compute)
 
@@ -137,25 +137,34 @@ def _compute_and_keep(name, programme_id, version, today, compute):
         # never back to an older plan's figures
         cache.set(
             latest_key,
-            {"version": version, "day": today.isoformat(), "value": value},
+            {"version": version, "day": today.isoformat(), "value": value, "at": time.time()},
             CACHE_SECONDS,
         )
     return value
 
 
-def _refresh_later(name, programme_id, version, today, compute) -> bool:
-    """Ask a worker, once per version and day, to sum the figures; whether the reader may wait for
-    it with the last figures: not when the request has waited longer than
-    KEPT_FIGURES_STALE_SECONDS (no worker is running), when the reader sums them itself."""
-    pending = f"refreshing:{_key(name, programme_id, version, today)}"
-    asked = cache.get(pending)
-    if asked is not None:
-        return time.time() - asked <= settings.KEPT_FIGURES_STALE_SECONDS
-    if not cache.add(pending, time.time(), CACHE_SECONDS):
+def _pending_key(name: str, programme_id: int) -> str:
+    return f"refreshing:{name}:{programme_id}"
+
+
+def _refresh_later(name, programme_id, latest: dict, today, compute) -> bool:
+    """Ask a worker to sum the figures again, at most once per KEPT_FIGURES_REFRESH_SECONDS per
+    programme and kind (however often its plan changes: a sum of a large plan is seconds of the
+    database's time); whether the reader may take the last figures meanwhile: not when the sum is
+    overdue by more than KEPT_FIGURES_STALE_SECONDS (no worker is running), when the reader sums
+    them itself."""
+    pending = _pending_key(name, programme_id)
+    due = cache.get(pending)
+    if due is not None:
+        return time.time() - due <= settings.KEPT_FIGURES_STALE_SECONDS
+    due = max(time.time(), latest.get("at", 0) + settings.KEPT_FIGURES_REFRESH_SECONDS)
+    if not cache.add(pending, due, CACHE_SECONDS):
         return True  # another reader asked a moment ago
     from measures.tasks import refresh_kept_figures
 
-    refresh_kept_figures.enqueue(
+    refresh_kept_figures.using(
+        run_after=datetime.datetime.fromtimestamp(due, tz=datetime.UTC)
+    ).enqueue(
         name=name,
         programme_id=programme_id,
         day=today.isoformat(),
@@ -165,43 +174,20 @@ def _refresh_later(name, programme_id, version, today, compute) -> bool:
     return True
 
 
-def _queued_key(name: str, programme_id: int) -> str:
-    return f"refresh-queued:{name}:{programme_id}"
-
-
-def _refresh_soon(programme_ids: list[int]) -> None:
-    """After a write to these plans has committed: ask a worker to sum their figures now, before a
-    reader asks (readers meanwhile get the last ones). One task per programme and kind waits at a
-    time: an editor saving every few seconds, or an import of many rows, queues one sum, which
-    reads the counter when it starts."""
-    from measures.tasks import refresh_kept_figures
-
-    day = timezone.localdate().isoformat()
-    for programme_id in programme_ids:
-        for name, compute in WHOLE_PLAN_FIGURES.items():
-            # Forgotten after KEPT_FIGURES_STALE_SECONDS, so a lost task is asked again.
-            timeout = max(settings.KEPT_FIGURES_STALE_SECONDS, 1)
-            if cache.add(_queued_key(name, programme_id), time.time(), timeout):
-                refresh_kept_figures.enqueue(
-                    name=name,
-                    programme_id=programme_id,
-                    day=day,
-                    compute=compute,
-                    language=settings.LANGUAGE_CODE,
-                )
-
-
 def refresh(*, name: str, programme_id: int, day: str, compute: str, language: str) -> bool:
     """The worker's side of ``kept``: sum and keep the figures of the plan's current version (the
-    counter read before summing, so that figures never outlive a write). Whether it summed."""
-    cache.delete(_queued_key(name, programme_id))  # a write from now on queues another sum
+    counter read before summing, so that figures never outlive a write). Whether it summed.
+    Once done, the next reader of a newer plan asks for the next sum."""
     today = datetime.date.fromisoformat(day)
     version = plan_version(programme_id)
-    if cache.get(_key(name, programme_id, version, today)) is not None:
-        return False
-    with translation.override(language):
-        _compute_and_keep(name, programme_id, version, today, import_string(compute))
-    return True
+    try:
+        if cache.get(_key(name, programme_id, version, today)) is not None:
+            return False
+        with translation.override(language):
+            _compute_and_keep(name, programme_id, version, today, import_string(compute))
+        return True
+    finally:
+        cache.delete(_pending_key(name, programme_id))
 
 
 def plans_state() -> str:
@@ -251,16 +237,12 @@ _BUMP = """
     SELECT DISTINCT programme_id, 1 FROM ({programmes}) AS changed(programme_id)
     WHERE programme_id IS NOT NULL
     ON CONFLICT (programme_id) DO UPDATE SET version = measures_planversion.version + 1
-    RETURNING programme_id
 """
 
 
 def _bump(programmes_sql: str, params: list) -> None:
     with connection.cursor() as cursor:
         cursor.execute(_BUMP.format(programmes=programmes_sql), params)
-        changed = [row[0] for row in cursor.fetchall()]
-    if changed and settings.KEPT_FIGURES_IN_BACKGROUND:
-        transaction.on_commit(lambda: _refresh_soon(changed))
 
 
 def keep_all(today: datetime.date | None = None) -> int:

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from measures import figures
 from measures.models import ComputedStatus, FundingLine, Measure, ReportStatus
@@ -214,6 +215,7 @@ def test_after_a_change_readers_get_the_last_figures_while_a_worker_sums_the_new
     from tests.queue_helpers import run_queued_tasks
 
     settings.KEPT_FIGURES_IN_BACKGROUND = True
+    settings.KEPT_FIGURES_REFRESH_SECONDS = 0
     programme = kept_plan.programme
     first = figures.plan_figures(programme.pk)  # nothing kept yet: summed in the request
     assert first == figures.compute(programme.pk, TODAY)
@@ -242,56 +244,6 @@ def test_after_a_change_readers_get_the_last_figures_while_a_worker_sums_the_new
     assert figures.plan_figures(programme.pk, tomorrow) == figures.compute(programme.pk, tomorrow)
 
 
-def test_a_committed_change_asks_a_worker_for_the_new_figures_before_any_reader(
-    kept_plan, settings, django_capture_on_commit_callbacks
-):
-    from django_tasks_db.models import DBTaskResult
-
-    from tests.queue_helpers import run_queued_tasks
-
-    settings.KEPT_FIGURES_IN_BACKGROUND = True
-    programme = kept_plan.programme
-    figures.keep_all()
-    before = figures.plan_figures(programme.pk)
-    # Two saves (an editor saving twice, or an import's many rows): one sum of each kind queued.
-    with django_capture_on_commit_callbacks(execute=True):
-        FundingLineFactory(
-            measure=programme.measures.first(), planned_amount=Decimal("4"), year=TODAY.year + 1
-        )
-    with django_capture_on_commit_callbacks(execute=True):
-        FundingLineFactory(
-            measure=programme.measures.last(), planned_amount=Decimal("6"), year=TODAY.year + 2
-        )
-    queued = DBTaskResult.objects.filter(task_path="measures.tasks.refresh_kept_figures")
-    assert sorted(task.args_kwargs["kwargs"]["name"] for task in queued) == [
-        "plan-figures",
-        "programme-dashboard",
-    ]
-    run_queued_tasks()
-    # The worker summed the plan as it is now: the next reader sums nothing.
-    fresh = figures.compute(programme.pk, TODAY)
-    assert fresh["funding"] == before["funding"] + 10
-    with CaptureQueriesContext(connection) as queries:
-        assert figures.plan_figures(programme.pk) == fresh
-    assert len(queries) <= 2
-    # Once it has run, the next change queues again.
-    with django_capture_on_commit_callbacks(execute=True):
-        FundingLineFactory(
-            measure=programme.measures.first(), planned_amount=Decimal("1"), year=TODAY.year + 3
-        )
-    assert queued.filter(status="READY").count() == 2
-
-
-def test_no_worker_is_asked_while_the_figures_are_summed_by_readers(
-    kept_plan, django_capture_on_commit_callbacks
-):
-    from django_tasks_db.models import DBTaskResult
-
-    with django_capture_on_commit_callbacks(execute=True):
-        FundingLineFactory(measure=kept_plan.programme.measures.first(), year=TODAY.year + 4)
-    assert not DBTaskResult.objects.exists()  # KEPT_FIGURES_IN_BACKGROUND off (the suite's)
-
-
 def test_keep_figures_sums_every_programme_so_no_reader_is_the_first(kept_plan, settings):
     from django.core.management import call_command
 
@@ -314,3 +266,29 @@ def test_keep_figures_sums_every_programme_so_no_reader_is_the_first(kept_plan, 
 def test_figures_kept_under_an_unregistered_name_are_refused(kept_plan):
     with pytest.raises(ValueError, match="WHOLE_PLAN_FIGURES"):
         figures.kept("plan-figures", kept_plan.programme.pk, TODAY, lambda pk, day: {})
+
+
+def test_a_plan_changing_without_pause_is_summed_at_most_once_per_interval(kept_plan, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.queue_helpers import run_queued_tasks
+
+    settings.KEPT_FIGURES_IN_BACKGROUND = True
+    settings.KEPT_FIGURES_REFRESH_SECONDS = 3600
+    programme = kept_plan.programme
+    first = figures.plan_figures(programme.pk)  # summed just now
+    for year in (1, 2, 3):  # an editor saving again and again, a reader after each save
+        FundingLineFactory(measure=programme.measures.first(), year=TODAY.year + year)
+        assert figures.plan_figures(programme.pk) == first
+    task = DBTaskResult.objects.get(task_path="measures.tasks.refresh_kept_figures")
+    wait = (task.run_after - timezone.now()).total_seconds()
+    assert 3500 < wait <= 3600  # one sum, due an interval after the last
+    run_queued_tasks()  # not due yet
+    assert figures.plan_figures(programme.pk) == first
+    # Its time come, the worker sums the plan as it is then; the next change asks again.
+    DBTaskResult.objects.update(run_after=timezone.now())
+    run_queued_tasks()
+    assert figures.plan_figures(programme.pk) == figures.compute(programme.pk, TODAY) != first
+    FundingLineFactory(measure=programme.measures.first(), year=TODAY.year + 4)
+    figures.plan_figures(programme.pk)
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
