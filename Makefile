@@ -93,7 +93,7 @@ bench: migrate
 LOAD_SECONDS ?= 60
 LOAD_USERS ?= 8
 LOAD_EDITORS ?= 1
-LOAD_WORKERS ?= 2
+LOAD_WORKERS ?= 3
 load: migrate
 	LOAD_EDITORS=$(LOAD_EDITORS) $(PY) load/run.py --seconds $(LOAD_SECONDS) --users $(LOAD_USERS) \
 		--workers $(LOAD_WORKERS)
