@@ -23,7 +23,7 @@ import tempfile
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.handlers.wsgi import WSGIRequest
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.urls import resolve, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -230,11 +230,9 @@ class ExportJobFileView(_JobView):
         }
     )
     def get(self, request, key):
-        job = self.job(request, key)
-        if job.status != ExportStatus.DONE or not job.file:
+        response = exports.file_response(self.job(request, key))
+        if response is None:
             raise exports_not_found()
-        response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
-        response["Cache-Control"] = "private, no-store"
         return response
 
 

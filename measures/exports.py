@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.core.files import File
 from django.db import transaction
-from django.http import QueryDict
+from django.http import FileResponse, QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -218,6 +218,15 @@ def export_job_run(*, job_id: int) -> str:
     job.finished_at = timezone.now()
     job.save()
     return job.status
+
+
+def file_response(job: ExportJob) -> FileResponse | None:
+    """The job's file as a download, private to its reader; None while it is not ready."""
+    if job.status != ExportStatus.DONE or not job.file:
+        return None
+    response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def export_jobs_expire(*, now: datetime.datetime | None = None) -> int:

@@ -7,10 +7,11 @@ Only the requester, and staff, see a job: anybody else gets 404, the anonymous t
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from measures.models import ExportJob, ExportStatus
+from measures import exports
+from measures.models import ExportJob
 
 # Seconds between the page's reloads while the file is prepared.
 REFRESH_SECONDS = 3
@@ -33,10 +34,9 @@ def export_job(request, pk: int):
 @login_required
 def export_job_download(request, pk: int):
     job = _job_or_404(request.user, pk)
-    if job.status != ExportStatus.DONE or not job.file:
+    response = exports.file_response(job)
+    if response is None:
         raise Http404
-    response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
-    response["Cache-Control"] = "private, no-store"
     return response
 
 
