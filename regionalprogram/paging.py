@@ -14,7 +14,11 @@ from django.utils.functional import cached_property
 
 def rows_by_ids_first(queryset, start: int, stop: int) -> list:
     """``list(queryset[start:stop])``, in the same order, reading full rows for that slice only."""
-    ids = list(queryset.values_list("pk", flat=True)[start:stop])
+    return rows_of_ids(queryset, list(queryset.values_list("pk", flat=True)[start:stop]))
+
+
+def rows_of_ids(queryset, ids: list) -> list:
+    """The queryset's full rows of these ids, in the order of ``ids`` (one query)."""
     if not ids:
         return []
     rows = {row.pk: row for row in queryset.filter(pk__in=ids)}

@@ -19,6 +19,7 @@ from django.utils import translation
 from rest_framework.renderers import BaseRenderer
 
 from regionalprogram.api.language import LANGUAGE_CODES
+from regionalprogram.paging import rows_of_ids
 from regionalprogram.spreadsheets import FORMULA_PREFIXES, neutralise  # noqa: F401 - re-exported
 
 EXPORT_CHUNK = 500
@@ -110,12 +111,15 @@ def export_rows(
 ) -> Iterator[dict]:
     """Flat rows, a chunk of rows at a time: each chunk costs the same fixed number of queries.
 
-    One server-side cursor reads the rows (the list is sorted once; an OFFSET per chunk re-sorted
-    everything before it), and the queryset's prefetches run per chunk."""
+    One server-side cursor reads the ids in order (the list is sorted once; an OFFSET per chunk
+    re-sorted everything before it), and each chunk's full rows are read by their ids
+    (``rows_of_ids``), with the queryset's prefetches: read whole through one cursor, a measure's
+    status subqueries were planned for the whole list, and PostgreSQL hashed every report first
+    (0.6 s before the first row of a 334-measure programme)."""
     chunk = chunk or EXPORT_CHUNK
-    rows = queryset.iterator(chunk_size=chunk)
-    while objects := list(itertools.islice(rows, chunk)):
-        for item in to_rows(objects):
+    ids = queryset.values_list("pk", flat=True).iterator(chunk_size=chunk)
+    while page := list(itertools.islice(ids, chunk)):
+        for item in to_rows(rows_of_ids(queryset, page)):
             yield flatten(item)
 
 

@@ -224,3 +224,21 @@ def test_a_sync_page_reads_its_ids_first_and_computes_statuses_for_them_only(api
     second = api.get(first["next"]).json()
     keys = [m["key"] for m in first["results"] + second["results"]]
     assert len(keys) == len(set(keys)) == 6  # the cursor still walks every row once
+
+
+def test_an_export_reads_its_ids_in_order_then_each_chunks_rows_by_id(api, monkeypatch):
+    # Read whole through one cursor, the status's subqueries were planned for the whole list
+    # and PostgreSQL hashed every report before the first row (3× slower at 3,334 measures).
+    from regionalprogram.api import export
+
+    monkeypatch.setattr(export, "EXPORT_CHUNK", 4)
+    rows = Rows()
+    rows.measures(10)
+    with CaptureQueriesContext(connection) as queries:
+        response = api.get("/api/v1/measures/?format=csv&lang=en")
+        body = b"".join(response.streaming_content).decode()
+    # (The ids come through a server-side cursor, which the capture does not record.)
+    measure_reads = [q["sql"] for q in queries if q["sql"].startswith('SELECT "measures_measure"')]
+    assert len(measure_reads) == 3  # chunks of 4, 4 and 2, each of its own rows only
+    assert all('"measures_measure"."id" IN (' in sql for sql in measure_reads)
+    assert body.count("\n") == 11  # the header and every measure, once
