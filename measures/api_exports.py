@@ -150,7 +150,7 @@ def status_of(request, job: ExportJob) -> dict:
         "message": str(
             job.error if job.status == ExportStatus.FAILED else STATUS_TEXTS[job.status]
         ),
-        "rows_done": job.progress_total if done else job.progress_done,
+        "rows_done": job.progress_done,
         "rows_total": job.progress_total,
         "percent": job.percent,
         "url": request.build_absolute_uri(reverse("api:export-job", args=[job.key])),

@@ -27,7 +27,7 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, Sum
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from measures.models import ComputedStatus, FundingLine, Measure, PlanVersion
@@ -79,34 +79,34 @@ def plan_version(programme_id: int) -> int:
     return next(iter(row), 0)
 
 
-# Every kind of whole-plan figures kept per programme, by name: what ``manage.py keep_figures``
-# sums at a deployment.
+# Every kind of whole-plan figures kept per programme: its name and the function that sums it,
+# ``compute(programme_id, today)``, which returns plain, picklable data in every language (one set
+# serves every reader). ``kept``, the worker and ``manage.py keep_figures`` all read it here.
 WHOLE_PLAN_FIGURES = {
     "plan-figures": "measures.figures.compute",
     "programme-dashboard": "measures.reporting.dashboard.programme_figures",
 }
 
 
-def _path(compute) -> str:
-    return f"{compute.__module__}.{compute.__qualname__}"
+def _compute(name: str):
+    if name not in WHOLE_PLAN_FIGURES:
+        raise ValueError(f"{name} is not in measures.figures.WHOLE_PLAN_FIGURES")
+    return import_string(WHOLE_PLAN_FIGURES[name])
 
 
-def kept(name: str, programme_id: int, today: datetime.date | None, compute) -> dict:
-    """``compute(programme_id, today)`` kept until the programme's plan changes or the day turns:
-    one query (the counter) while kept. ``compute`` returns plain, picklable data; anything a
-    reader may rename without touching the plan (directions, objectives) is joined by the caller.
-    The name carries what else the figures depend on (the language).
+def kept(name: str, programme_id: int, today: datetime.date | None = None) -> dict:
+    """The figures ``name`` of WHOLE_PLAN_FIGURES, kept until the programme's plan changes or the
+    day turns: one query (the counter) while kept. Anything a reader may rename without touching
+    the plan (directions, objectives) is joined by the caller.
 
     After a change or at a new day, with KEPT_FIGURES_IN_BACKGROUND, a reader gets the figures
     kept last and a worker sums the new ones (measures.tasks.refresh_kept_figures), at most once
     per KEPT_FIGURES_REFRESH_SECONDS: an editor saving every few seconds would otherwise make
     every reader of a large plan wait for its sums, or keep a worker summing it without pause. A
-    refresh overdue by more than KEPT_FIGURES_STALE_SECONDS (no worker) is summed by the reader. Only a programme never summed before (``manage.py keep_figures`` sums them all at
-    a deployment) is summed in the first reader's request."""
-    if WHOLE_PLAN_FIGURES.get(name) != _path(compute):
-        raise ValueError(
-            f"{name} is not in measures.figures.WHOLE_PLAN_FIGURES as {_path(compute)}"
-        )
+    refresh overdue by more than KEPT_FIGURES_STALE_SECONDS (no worker) is summed by the reader.
+    Only a programme never summed before (``manage.py keep_figures`` sums them all at a
+    deployment) is summed in the first reader's request."""
+    compute = _compute(name)
     today = today or timezone.localdate()
     version = plan_version(programme_id)
     value = cache.get(_key(name, programme_id, version, today))
@@ -114,7 +114,7 @@ def kept(name: str, programme_id: int, today: datetime.date | None, compute) -> 
         return value
     if settings.KEPT_FIGURES_IN_BACKGROUND:
         latest = cache.get(_latest_key(name, programme_id))
-        if latest is not None and _refresh_later(name, programme_id, latest, today, compute):
+        if latest is not None and _refresh_later(name, programme_id, latest, today):
             return latest["value"]
     return _compute_and_keep(name, programme_id, version, today, compute)
 
@@ -147,7 +147,7 @@ def _pending_key(name: str, programme_id: int) -> str:
     return f"refreshing:{name}:{programme_id}"
 
 
-def _refresh_later(name, programme_id, latest: dict, today, compute) -> bool:
+def _refresh_later(name, programme_id, latest: dict, today) -> bool:
     """Ask a worker to sum the figures again, at most once per KEPT_FIGURES_REFRESH_SECONDS per
     programme and kind (however often its plan changes: a sum of a large plan is seconds of the
     database's time); whether the reader may take the last figures meanwhile: not when the sum is
@@ -164,17 +164,11 @@ def _refresh_later(name, programme_id, latest: dict, today, compute) -> bool:
 
     refresh_kept_figures.using(
         run_after=datetime.datetime.fromtimestamp(due, tz=datetime.UTC)
-    ).enqueue(
-        name=name,
-        programme_id=programme_id,
-        day=today.isoformat(),
-        compute=_path(compute),
-        language=translation.get_language() or settings.LANGUAGE_CODE,
-    )
+    ).enqueue(name=name, programme_id=programme_id, day=today.isoformat())
     return True
 
 
-def refresh(*, name: str, programme_id: int, day: str, compute: str, language: str) -> bool:
+def refresh(*, name: str, programme_id: int, day: str) -> bool:
     """The worker's side of ``kept``: sum and keep the figures of the plan's current version (the
     counter read before summing, so that figures never outlive a write). Whether it summed.
     Once done, the next reader of a newer plan asks for the next sum."""
@@ -183,8 +177,7 @@ def refresh(*, name: str, programme_id: int, day: str, compute: str, language: s
     try:
         if cache.get(_key(name, programme_id, version, today)) is not None:
             return False
-        with translation.override(language):
-            _compute_and_keep(name, programme_id, version, today, import_string(compute))
+        _compute_and_keep(name, programme_id, version, today, _compute(name))
         return True
     finally:
         cache.delete(_pending_key(name, programme_id))
@@ -229,7 +222,7 @@ def kept_count(queryset) -> int:
 
 def plan_figures(programme_id: int, today: datetime.date | None = None) -> dict:
     """The programme's figures (see ``compute``), kept (see ``kept``)."""
-    return kept("plan-figures", programme_id, today, compute)
+    return kept("plan-figures", programme_id, today)
 
 
 _BUMP = """
@@ -253,10 +246,8 @@ def keep_all(today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     summed = 0
     for programme_id in Programme.objects.order_by("pk").values_list("pk", flat=True):
-        for name, compute in WHOLE_PLAN_FIGURES.items():
-            _compute_and_keep(
-                name, programme_id, plan_version(programme_id), today, import_string(compute)
-            )
+        for name in WHOLE_PLAN_FIGURES:
+            _compute_and_keep(name, programme_id, plan_version(programme_id), today, _compute(name))
             summed += 1
     return summed
 

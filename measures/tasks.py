@@ -17,13 +17,15 @@ def run_export_job(*, job_id: int) -> str:
 
 
 @task()
-def refresh_kept_figures(*, name: str, programme_id: int, day: str, compute: str, language: str):
-    """Sum a programme's whole-plan figures after a change of its plan (measures.figures.kept)."""
+def refresh_kept_figures(
+    *, name: str, programme_id: int, day: str, compute: str = "", language: str = ""
+):
+    """Sum a programme's whole-plan figures after a change of its plan (measures.figures.kept).
+    ``compute`` and ``language`` are ignored: tasks queued by the previous release carry them
+    (the function is now read from WHOLE_PLAN_FIGURES, and the figures hold every language)."""
     from measures.figures import refresh
 
-    return refresh(
-        name=name, programme_id=programme_id, day=day, compute=compute, language=language
-    )
+    return refresh(name=name, programme_id=programme_id, day=day)
 
 
 @task()

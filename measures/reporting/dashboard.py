@@ -337,7 +337,7 @@ def programme_dashboard(programme: Programme, today: datetime.date | None = None
     (measures.figures.kept), the directions and objectives read fresh. A fixed number of queries,
     and three while the sums are kept, whatever the size of the plan."""
     today = today or timezone.localdate()
-    sums = figures.kept("programme-dashboard", programme.pk, today, programme_figures)
+    sums = figures.kept("programme-dashboard", programme.pk, today)
     by_direction, by_objective = sums["by_direction"], sums["by_objective"]
     directions = programme.directions.active().in_plan_order()
     objectives = (

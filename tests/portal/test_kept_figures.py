@@ -265,7 +265,7 @@ def test_keep_figures_sums_every_programme_so_no_reader_is_the_first(kept_plan, 
 
 def test_figures_kept_under_an_unregistered_name_are_refused(kept_plan):
     with pytest.raises(ValueError, match="WHOLE_PLAN_FIGURES"):
-        figures.kept("plan-figures", kept_plan.programme.pk, TODAY, lambda pk, day: {})
+        figures.kept("plan-figures-unlisted", kept_plan.programme.pk, TODAY)
 
 
 def test_a_plan_changing_without_pause_is_summed_at_most_once_per_interval(kept_plan, settings):
