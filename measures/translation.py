@@ -36,7 +36,7 @@ class ProgressReportTranslation(TranslationOptions):
 track_history(
     Measure,
     m2m_fields=["target_units"],
-    excluded_fields=["updated_at", "plan_key"],
+    excluded_fields=["updated_at", "plan_key", "search_text"],
     bases=[ReasonLanguage],
 )
 track_history(MeasureExecutor, bases=[ReasonLanguage])

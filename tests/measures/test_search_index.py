@@ -1,13 +1,14 @@
 """The plan's free-text search (MeasureQuerySet.search, used by the plan page and the API) can be
-answered from indexes — a trigram index per text and language, a pattern index on the number — so
-it does not read the whole plan; what it finds stays the same (tests/measures/test_plan_filters.py)."""
+answered from indexes — a trigram index on the stored, upper-cased text of every searched text in
+every language (Measure.search_text), a pattern index on the number — so it does not read the whole
+plan; what it finds stays the same (tests/measures/test_plan_filters.py)."""
 
 from __future__ import annotations
 
 import pytest
 from django.db import connection
 
-from measures.models import SEARCHED_TEXTS, Measure
+from measures.models import SEARCH_TEXT_INDEX, SEARCHED_TEXTS, Measure
 from regionalprogram.languages import LANGUAGE_CODES
 from tests.factories import MeasureFactory
 
@@ -38,14 +39,14 @@ def test_the_trigram_indexes_exist_wherever_the_server_has_pg_trgm():
     CI runs this file a second time against the machine's packaged server (.ci/run)."""
     names = index_names()
     assert "measure_number_like" in names
-    trigram = {
-        f"measure_{name[:6]}_{lang}_trgm" for name in SEARCHED_TEXTS for lang in LANGUAGE_CODES
-    }
+    # 0012's nine indexes (one per text and language) are gone: one index replaced them (0016).
+    nine = {f"measure_{name[:6]}_{lang}_trgm" for name in SEARCHED_TEXTS for lang in LANGUAGE_CODES}
+    assert not nine & names
     if trigram_available():
         assert trigram_installed()
-        assert trigram <= names
+        assert SEARCH_TEXT_INDEX in names
     else:
-        assert not trigram & names
+        assert SEARCH_TEXT_INDEX not in names
 
 
 def test_search_finds_the_same_with_or_without_the_indexes():
@@ -55,7 +56,26 @@ def test_search_finds_the_same_with_or_without_the_indexes():
     assert list(Measure.objects.search("1.1.2").values_list("number", flat=True)) == ["1.1.2"]
 
 
-def test_search_walks_the_indexes_of_every_text_in_every_language():
+def test_the_search_text_holds_every_text_in_every_language_and_follows_a_change():
+    measure = MeasureFactory(number="1.1.1")
+    for name in SEARCHED_TEXTS:
+        for lang in LANGUAGE_CODES:
+            setattr(measure, f"{name}_{lang}", f"{name} {lang} ёлка")
+    measure.save()
+    for name in SEARCHED_TEXTS:
+        for lang in LANGUAGE_CODES:
+            found = Measure.objects.search(f"{name} {lang} Ёлк").values_list("pk", flat=True)
+            assert list(found) == [measure.pk], (name, lang)
+    # No match across the end of one text and the start of the next.
+    assert not Measure.objects.search("title ky ёлка title ru").exists()
+    Measure.objects.filter(pk=measure.pk).update(title_en="Water supply")
+    assert list(Measure.objects.search("ER SUPP").values_list("pk", flat=True)) == [measure.pk]
+    # A pattern's own characters are searched for as written, not as wildcards.
+    assert not Measure.objects.search("water%supply").exists()
+    assert not Measure.objects.search("water_supply").exists()
+
+
+def test_search_walks_the_index_of_the_search_text():
     if not trigram_installed():
         # Said, not hidden: the embedded server cannot have these indexes (see the test above);
         # .ci/run checks the plan on the machine's packaged server.
@@ -70,9 +90,7 @@ def test_search_walks_the_indexes_of_every_text_in_every_language():
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Seq Scan on measures_measure" not in plan
-    for name in SEARCHED_TEXTS:
-        for lang in LANGUAGE_CODES:
-            assert f"measure_{name[:6]}_{lang}_trgm" in plan
+    assert SEARCH_TEXT_INDEX in plan
     assert "measure_number_like" in plan
     assert list(query) == list(
         Measure.objects.filter(title_ru="Водоснабжение сёл").values_list("pk", flat=True)
