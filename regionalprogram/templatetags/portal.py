@@ -20,6 +20,7 @@ from regionalprogram.languages import (
     missing_languages,
     text_in_language,
 )
+from regionalprogram.widgets import option_html, options_html
 
 register = template.Library()
 
@@ -225,3 +226,15 @@ def untranslated(obj, *fields):
     missing = missing_languages(obj, fields)
     codes = [code for code in LANGUAGE_CODES if any(code in langs for langs in missing.values())]
     return ", ".join(code.upper() for code in codes)
+
+
+@register.simple_tag
+def select_options(widget: dict) -> str:
+    """A select's options (templates/django/forms/widgets/select.html): regionalprogram.widgets."""
+    return options_html(widget)
+
+
+@register.simple_tag
+def select_option(option: dict) -> str:
+    """One option, where a widget includes select_option.html itself."""
+    return option_html(option)

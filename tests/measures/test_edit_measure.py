@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
 from measures.models import FundingLine, IndicatorTarget, Measure
+from programs.models import ResponsibleBody
 from tests.edit_helpers import add_row, editor_of, measure_post_data
 from tests.factories import (
     BodyFactory,
@@ -262,3 +264,55 @@ def test_same_source_and_year_twice_is_refused(editor_client, measure):
     add_row(data, "funding", source="republican", year="2026", planned_amount="1")
     html = errors_of(editor_client.post(edit_url(measure), data))
     assert "There is already a line for republican budget in 2026." in html
+
+
+def select_options(html: str, name: str) -> list[str]:
+    """The values of a select's options, in order."""
+    found = re.search(rf'<select name="{re.escape(name)}"[^>]*>(.*?)</select>', html, re.S)
+    assert found, name
+    return re.findall(r'<option value="([^"]*)"', found.group(1))
+
+
+def test_an_inactive_body_is_offered_only_in_the_list_where_it_is_set(
+    editor_client, measure, django_assert_max_num_queries
+):
+    """The page's body lists share one read of the bodies (ChoosableBodies), and each keeps its
+    own rule: every active body, and an inactive one only where it is already set."""
+    old_lead = BodyFactory(name_en="Ministry of the past", is_active=False)
+    old_partner = BodyFactory(name_en="Retired agency", is_active=False)
+    never_set = BodyFactory(name_en="Closed office", is_active=False)
+    Measure.objects.filter(pk=measure.pk).update(lead_body=old_lead)
+    ExecutorFactory(measure=measure, body=old_partner)
+    html = editor_client.get(edit_url(measure)).content.decode()
+    lead = select_options(html, "measure-lead_body")
+    first, second = (select_options(html, f"executors-{i}-body") for i in (0, 1))
+    new_row = select_options(html, "executors-__prefix__-body")
+    active = {
+        str(pk)
+        for pk in ResponsibleBody.objects.filter(is_active=True).values_list("pk", flat=True)
+    }
+    assert str(old_lead.pk) in lead and str(old_partner.pk) not in lead
+    assert str(never_set.pk) not in lead + first + second + new_row
+    executor_rows = [first, second]
+    assert sum(str(old_partner.pk) in row for row in executor_rows) == 1
+    assert str(old_lead.pk) not in first + second + new_row
+    assert set(new_row) - {""} == active
+    assert lead[0] == "" and new_row[0] == ""  # the empty choice, with its label
+    assert "— choose a body —" in html
+    # One read of the bodies for all five lists, whatever their number.
+    with django_assert_max_num_queries(19) as captured:
+        editor_client.get(edit_url(measure))
+    body_reads = [
+        q for q in captured.captured_queries if 'FROM "programs_responsiblebody"' in q["sql"]
+    ]
+    assert len(body_reads) == 1, [q["sql"][:120] for q in body_reads]
+
+
+def test_an_inactive_body_cannot_be_chosen_where_it_is_not_set(editor_client, measure):
+    closed = BodyFactory(name_en="Closed office", is_active=False)
+    data = measure_post_data(measure, **{"measure-lead_body": str(closed.pk)})
+    response = editor_client.post(edit_url(measure), data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    measure.refresh_from_db()
+    assert measure.lead_body_id != closed.pk
