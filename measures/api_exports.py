@@ -39,7 +39,7 @@ from measures import exports
 from measures.figures import plans_state
 from measures.models import ExportJob, ExportKind, ExportStatus
 from regionalprogram.api.auth import ApiTokenAuthentication
-from regionalprogram.api.export import XLSX_CONTENT_TYPE
+from regionalprogram.api.export import XLSX_CONTENT_TYPE, WorkerExport
 from regionalprogram.api.language import activate_for, requested_language
 from regionalprogram.api.throttling import PartnerRateThrottle
 from regionalprogram.clients import client_address
@@ -256,8 +256,7 @@ def build(job: ExportJob, progress) -> tuple:
     }
     request = WSGIRequest(environ)
     request.user = job.requested_by or AnonymousUser()
-    request.export_job = job
-    request.export_tick = progress.tick
+    request.worker_export = WorkerExport(job=job, tick=progress.tick)
     match = resolve(environ["PATH_INFO"])
     response = match.func(request, *match.args, **match.kwargs)
     if response.status_code != 200:

@@ -6,6 +6,7 @@ Only the requester, and staff, see a job: anybody else gets 404, the anonymous t
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -43,4 +44,8 @@ def export_job_download(request, pk: int):
 @login_required
 def export_job_list(request):
     jobs = ExportJob.objects.filter(requested_by=request.user).select_related("programme")[:50]
-    return render(request, "measures/export_job_list.html", {"jobs": jobs})
+    return render(
+        request,
+        "measures/export_job_list.html",
+        {"jobs": jobs, "export_keep_hours": settings.EXPORT_KEEP_HOURS},
+    )

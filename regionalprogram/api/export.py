@@ -13,6 +13,8 @@ import itertools
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import translation
@@ -55,9 +57,18 @@ EXPORT_FORMATS = {"csv", "xlsx"}
 large_export: Callable | None = None
 
 
-def export_job_of(request):
-    """The export job a worker asks this list for (None for a partner's own request)."""
-    return getattr(request, "export_job", None)
+@dataclass(frozen=True)
+class WorkerExport:
+    """What a worker preparing an export job tells the list it asks (measures.api_exports.build):
+    the job, and how to count a row into its progress."""
+
+    job: Any
+    tick: Callable[[], None]
+
+
+def export_job_of(request) -> WorkerExport | None:
+    """The worker's export a request asks for (None for a partner's own request)."""
+    return getattr(request, "worker_export", None)
 
 
 def _label(item) -> str:

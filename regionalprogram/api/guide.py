@@ -19,7 +19,12 @@ def guide(request):
     return render(
         request,
         "api/guide.html",
-        {"api_base": base, "export_direct_max": settings.EXPORT_DIRECT_MAX_MEASURES},
+        {
+            "api_base": base,
+            "export_direct_max": settings.EXPORT_DIRECT_MAX_MEASURES,
+            "export_keep_hours": settings.EXPORT_KEEP_HOURS,
+            "export_jobs_max": settings.EXPORT_JOBS_UNFINISHED_MAX,
+        },
     )
 
 

@@ -142,9 +142,9 @@ class PartnerReadViewSet(viewsets.ReadOnlyModelViewSet):
             return self.get_serializer(self.prepare(objects), many=True).data
 
         rows = export_rows(queryset, to_rows)
-        tick = getattr(self.request, "export_tick", None)
-        if tick is not None:  # a worker preparing a job counts the rows into its progress
-            rows = _counted(rows, tick)
+        worker = api_export.export_job_of(self.request)
+        if worker is not None:  # a worker preparing a job counts the rows into its progress
+            rows = _counted(rows, worker.tick)
         language = activate_for(self.lang)
         if fmt == "csv":
             return csv_response(rows, self.export_name, language)

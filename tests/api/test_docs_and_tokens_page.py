@@ -140,3 +140,19 @@ def test_admin_issues_a_token_and_stores_only_its_hash(client):
     shown = [str(m) for m in response.context["messages"]]
     key = next(word for m in shown for word in m.split() if word.startswith("rpp_"))
     assert token.key_hash == hash_token(key)
+
+
+@pytest.mark.parametrize(
+    ("lang", "kept", "limited"),
+    [
+        ("ky", "36 саат сакталат", "чектелген: 5"),
+        ("ru", "хранится 36 ч", "ограничено: 5"),
+        ("en", "kept for 36 h", "limited to 5"),
+    ],
+)
+def test_guide_states_the_export_limits_the_portal_is_set_to(client, settings, lang, kept, limited):
+    settings.EXPORT_KEEP_HOURS = 36
+    settings.EXPORT_JOBS_UNFINISHED_MAX = 5
+    settings.EXPORT_DIRECT_MAX_MEASURES = 700
+    html = client.get(f"/{lang}/api/").content.decode()
+    assert kept in html and limited in html and "700" in html

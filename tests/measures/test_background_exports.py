@@ -244,3 +244,15 @@ def test_my_exports_lists_the_users_jobs_in_fixed_queries(
     with django_assert_max_num_queries(8):
         response = client.get("/ru/plan/exports/")
     assert response.content.decode().count("/ru/plan/exports/") >= 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "kept"), [("ky", "12 саат сакталат"), ("ru", "хранятся 12 ч"), ("en", "kept for 12 h")]
+)
+def test_my_exports_says_how_long_the_files_are_kept_as_the_portal_is_set(
+    client, settings, lang, kept
+):
+    settings.EXPORT_KEEP_HOURS = 12
+    client.force_login(UserFactory())
+    html = client.get(f"/{lang}/plan/exports/").content.decode()
+    assert kept in html
