@@ -26,6 +26,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.http import Http404
 from django.urls import resolve, reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -66,6 +67,12 @@ def _fingerprint(request, fmt: str) -> str:
     return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
 
 
+def _address_key(request) -> str:
+    """An anonymous requester, as its jobs are counted: a keyed hash of the client's address, so
+    that a job does not keep the address itself for EXPORT_KEEP_HOURS."""
+    return salted_hmac("export-job-requester", client_address(request._request)).hexdigest()
+
+
 def _mine(user, address):
     jobs = ExportJob.objects.filter(kind__in=KINDS.values())
     if user is not None:
@@ -82,7 +89,7 @@ def answer_if_large(view, request, queryset, fmt: str) -> Response | None:
         return None
     view.answer_in_json()
     user = _requester(request)
-    address = None if user is not None else client_address(request._request)
+    address = None if user is not None else _address_key(request)
     fingerprint = _fingerprint(request, fmt)
     existing = (
         _mine(user, address)

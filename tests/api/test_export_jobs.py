@@ -153,6 +153,16 @@ def test_a_requester_has_a_few_jobs_waiting_at_most(api, plan, settings):
     assert partner.get("/api/v1/measures/?format=csv&lang=ru").status_code == 202
     run_queued_tasks()
     assert api.get("/api/v1/measures/?format=csv&lang=ru").status_code == 202
+    # An anonymous job keeps a keyed hash of the address, never the address itself.
+    kept = {job.params["address"] for job in ExportJob.objects.filter(requested_by=None)}
+    assert len(kept) == 1 and "127.0.0.1" not in kept.pop()
+    # Another address is another requester.
+    other = api.get("/api/v1/measures/?format=csv&lang=ky", REMOTE_ADDR="10.9.8.7")
+    assert other.status_code == 202
+    assert (
+        ExportJob.objects.filter(requested_by=None).values("params__address").distinct().count()
+        == 2
+    )
 
 
 def test_a_job_whose_filter_no_longer_holds_fails_with_the_reason_in_every_language(api, plan):
