@@ -100,6 +100,7 @@ def answer_if_large(view, request, queryset, fmt: str) -> Response | None:
     )
     if existing is not None:
         return _accepted(request, existing)
+    exports.export_jobs_settle()  # a job whose worker stopped no longer counts as waiting
     waiting = _mine(user, address).unfinished().count()
     if waiting >= settings.EXPORT_JOBS_UNFINISHED_MAX:
         return Response(
@@ -202,6 +203,7 @@ class _JobView(APIView):
     def job(self, request, key) -> ExportJob:
         """The job, for its requester and staff; an anonymous one for whoever holds its key;
         404 for anybody else (the key is not confirmed to exist)."""
+        exports.export_jobs_settle()
         job = ExportJob.objects.filter(kind__in=KINDS.values(), key=key).first()
         user = request.user
         if job is not None and (

@@ -98,7 +98,9 @@ class _Progress:
 
     def write(self, done: int) -> None:
         done = min(done, self.job.progress_total)
-        ExportJob.objects.filter(pk=self.job.pk).update(progress_done=done)
+        ExportJob.objects.filter(pk=self.job.pk).update(
+            progress_done=done, touched_at=timezone.now()
+        )
 
 
 def counted(queryset, tick):
@@ -186,7 +188,7 @@ def export_job_run(*, job_id: int) -> str:
     A job is taken once: a second run of the same task (or a job deleted meanwhile) does nothing.
     """
     if not ExportJob.objects.filter(pk=job_id, status=ExportStatus.QUEUED).update(
-        status=ExportStatus.RUNNING
+        status=ExportStatus.RUNNING, touched_at=timezone.now()
     ):
         return "skipped"
     job = ExportJob.objects.select_related("programme", "requested_by").get(pk=job_id)
@@ -227,6 +229,26 @@ def file_response(job: ExportJob) -> FileResponse | None:
     response = FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+ABANDONED = _(
+    "The worker preparing this file stopped before it was ready (the portal was restarted, say). "
+    "Ask for the file again."
+)
+
+
+def export_jobs_settle(*, now: datetime.datetime | None = None) -> int:
+    """Fail the running jobs whose worker has stopped (ExportJobQuerySet.abandoned), with the reason
+    in every language; returns how many. Run wherever jobs are read, so that a requester is never
+    left waiting on one, and by expire_exports."""
+    now = now or timezone.now()
+    texts = {}
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            texts[f"error_{code}"] = str(ABANDONED)
+    return ExportJob.objects.abandoned(now).update(
+        status=ExportStatus.FAILED, finished_at=now, **texts
+    )
 
 
 def export_jobs_expire(*, now: datetime.datetime | None = None) -> int:

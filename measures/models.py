@@ -1200,6 +1200,16 @@ class ExportJobQuerySet(models.QuerySet):
     def unfinished(self):
         return self.filter(status__in=[ExportStatus.QUEUED, ExportStatus.RUNNING])
 
+    def abandoned(self, now=None):
+        """Running, and not a sign of its worker for EXPORT_ABANDONED_MINUTES: the worker was
+        stopped (a restart, a killed process) and the job will not end by itself."""
+        since = (now or timezone.now()) - datetime.timedelta(
+            minutes=settings.EXPORT_ABANDONED_MINUTES
+        )
+        return self.filter(status=ExportStatus.RUNNING).filter(
+            Q(touched_at__lt=since) | Q(touched_at__isnull=True, created_at__lt=since)
+        )
+
     def expired(self, now=None):
         return self.filter(expires_at__lt=now or timezone.now())
 
@@ -1244,6 +1254,8 @@ class ExportJob(models.Model):
     error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("requested at"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # The worker's last sign of life: when it took the job, and each progress it wrote.
+    touched_at = models.DateTimeField(_("last progress at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("deleted after"))
 
     objects = ExportJobQuerySet.as_manager()

@@ -536,6 +536,9 @@ KEPT_FIGURES_STALE_SECONDS = env_int("KEPT_FIGURES_STALE_SECONDS", 300, minimum=
 EXPORT_JOBS_UNFINISHED_MAX = env_int("EXPORT_JOBS_UNFINISHED_MAX", 3, minimum=1)
 # Prepared files (and their jobs) are deleted this long after they are ready (`expire_exports`).
 EXPORT_KEEP_HOURS = env_int("EXPORT_KEEP_HOURS", 24, minimum=1)
+# A running export whose worker wrote no progress for this long is failed, so that its requester
+# can ask again (a worker restarted or killed mid-job never ends it).
+EXPORT_ABANDONED_MINUTES = env_int("EXPORT_ABANDONED_MINUTES", 30, minimum=1)
 
 # --- Partner REST API v1 (regionalprogram/api/) ---
 # Token auth with hashed keys, throttling per token and per address, OpenAPI schema and docs

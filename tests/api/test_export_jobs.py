@@ -6,9 +6,12 @@ in the reader's language."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from measures.models import ExportJob, ExportKind, ExportStatus, Measure
@@ -188,3 +191,45 @@ def test_the_worker_is_not_throttled_and_the_request_is(api, plan, settings):
     run_queued_tasks()  # its own request to the list does not count against the requester
     assert ExportJob.objects.get().status == ExportStatus.DONE
     assert api.get("/api/v1/measures/?format=csv").status_code == 429
+
+
+def test_a_job_whose_worker_stopped_fails_and_can_be_asked_again(api, plan, client):
+    """A worker restarted or killed mid-job never ends it: after EXPORT_ABANDONED_MINUTES without
+    progress the job fails with the reason (read in the API, on the web, by expire_exports), so the
+    requester is not left waiting and the same question gets a new job."""
+    body = api.get("/api/v1/measures/?format=csv&lang=ru").json()
+    job = ExportJob.objects.get()
+    long_ago = timezone.now() - datetime.timedelta(minutes=31)
+    recent = timezone.now() - datetime.timedelta(minutes=5)
+    ExportJob.objects.filter(pk=job.pk).update(status=ExportStatus.RUNNING, touched_at=recent)
+    assert api.get(body["url"]).json()["status"] == "running"  # still writing progress
+    ExportJob.objects.filter(pk=job.pk).update(touched_at=long_ago)
+    status = api.get(body["url"]).json()
+    assert status["status"] == "failed" and status["download"] is None
+    assert status["message"].startswith("Работник, готовивший этот файл, остановился")
+    job.refresh_from_db()
+    assert job.error_en.startswith("The worker preparing this file stopped")
+    assert job.error_ky and job.error_ky != job.error_en and job.finished_at is not None
+    again = api.get("/api/v1/measures/?format=csv&lang=ru")
+    assert again.status_code == 202 and again.json()["key"] != body["key"]
+
+
+def test_expire_exports_fails_the_abandoned_jobs_and_leaves_the_working_ones(plan):
+    owner = UserFactory()
+    stopped, working = (
+        ExportJob.objects.create(
+            requested_by=owner,
+            kind=ExportKind.API_CSV,
+            language="en",
+            status=ExportStatus.RUNNING,
+            touched_at=timezone.now() - datetime.timedelta(minutes=minutes),
+            expires_at=timezone.now() + datetime.timedelta(hours=1),
+        )
+        for minutes in (45, 1)
+    )
+    out = io.StringIO()
+    call_command("expire_exports", stdout=out)
+    assert "1 abandoned exports failed" in out.getvalue()
+    stopped.refresh_from_db()
+    working.refresh_from_db()
+    assert (stopped.status, working.status) == (ExportStatus.FAILED, ExportStatus.RUNNING)
