@@ -39,9 +39,7 @@ from regionalprogram.api.filters import (
     UpdatedSinceFilter,
 )
 from regionalprogram.api.language import ALL, LANGUAGE_CODES
-from regionalprogram.api.pagination import PartnerPageNumberPagination
 from regionalprogram.api.viewsets import PartnerReadViewSet
-from regionalprogram.paging import IdsFirstPaginator
 from regions.filters import SoateFilter
 from regions.models import AdministrativeUnit
 
@@ -309,20 +307,16 @@ def attach_relations(measures: list[Measure], *, lang: str) -> list[Measure]:
     return measures
 
 
-class KeptCountPagination(PartnerPageNumberPagination):
-    """``?count=true`` answered from the kept count of the same query (measures.figures), which
-    moves on with every change of a plan: counting a filtered plan row by row grew with it."""
-
-    django_paginator_class = functools.partial(IdsFirstPaginator, count_with=kept_count)
-
-
 class MeasureViewSet(PartnerReadViewSet):
     """Measures of the action plan, addressed by programme code and measure number."""
 
     serializer_class = MeasureSerializer
     filterset_class = MeasureApiFilter
     export_name = "measures"
-    pagination_class = KeptCountPagination
+    # ?count=true and the size of an export, from the kept count of the same query
+    # (measures.figures), which moves on with every change of a plan: counting a filtered plan
+    # row by row grew with it.
+    count_with = staticmethod(kept_count)
 
     def get_queryset(self):
         user = self.request.user

@@ -84,7 +84,7 @@ def answer_if_large(view, request, queryset, fmt: str) -> Response | None:
     """None for an export small enough to stream from the request; else its job (an existing one
     for the same question, or a new one queued with its task): 202 and the status, or 429 when the
     requester has enough waiting."""
-    total = queryset.count()
+    total = view.count(queryset)
     if not exports.needs_background(total):
         return None
     view.answer_in_json()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -30,6 +32,10 @@ class PartnerPageNumberPagination(PageNumberPagination):
         self.request = request
         self.with_count = request.query_params.get("count") in ("true", "1")
         if self.with_count:
+            # The list's own way to count (PartnerReadViewSet.count: a kept count for measures).
+            self.django_paginator_class = functools.partial(
+                IdsFirstPaginator, count_with=getattr(view, "count", None)
+            )
             return list(super().paginate_queryset(queryset, request, view) or [])
         from rest_framework.exceptions import NotFound
 

@@ -102,6 +102,14 @@ class PartnerReadViewSet(viewsets.ReadOnlyModelViewSet):
             queryset = backend().filter_queryset(self.request, queryset, self)
         return queryset
 
+    # How this list counts the rows a query selects (``?count=true``, and whether an export is
+    # too large for a request): Django's COUNT, unless a list keeps its counts (measures name
+    # measures.figures.kept_count), as a staticmethod.
+    count_with = None
+
+    def count(self, queryset) -> int:
+        return self.count_with(queryset) if self.count_with is not None else queryset.count()
+
     def prepare(self, objects: list) -> list:
         """Hook: attach per-request data to one page of objects with a fixed number of queries."""
         return objects

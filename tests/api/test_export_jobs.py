@@ -11,6 +11,8 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -233,3 +235,14 @@ def test_expire_exports_fails_the_abandoned_jobs_and_leaves_the_working_ones(pla
     stopped.refresh_from_db()
     working.refresh_from_db()
     assert (stopped.status, working.status) == (ExportStatus.FAILED, ExportStatus.RUNNING)
+
+
+def test_the_size_of_an_export_is_read_from_the_kept_count(api, plan):
+    """Whether an export is streamed or becomes a job is decided by the list's own count
+    (PartnerReadViewSet.count): for measures the kept count, so asking again counts nothing."""
+    assert api.get("/api/v1/measures/?format=csv&count=true").status_code == 202
+    with CaptureQueriesContext(connection) as captured:
+        assert api.get("/api/v1/measures/?format=csv&count=true").status_code == 202
+        page = api.get("/api/v1/measures/?count=true&page_size=5").json()
+    assert page["count"] == len(api.get("/api/v1/measures/?page_size=500").json()["results"])
+    assert not [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
