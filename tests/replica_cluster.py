@@ -49,9 +49,22 @@ def _binaries() -> Path:
 _FOREIGN_COLUMN_OPTION = re.compile(r"^ALTER TABLE ONLY \S+ ALTER COLUMN \S+ SET \(pg_\w+=\w+\);$")
 
 
+# A source on a packaged server has pg_trgm and the plan's trigram index (measures migration
+# 0016); the pgserver build has no pg_trgm, and its migration leaves both out, as here.
+_TRIGRAM_STATEMENT = re.compile(
+    r"^(CREATE EXTENSION|COMMENT ON EXTENSION) .*\bpg_trgm\b|gin_trgm_ops"
+)
+
+
 def _drop_unknown_column_options(dump: Path) -> None:
     lines = dump.read_text().splitlines(keepends=True)
-    dump.write_text("".join(line for line in lines if not _FOREIGN_COLUMN_OPTION.match(line)))
+    dump.write_text(
+        "".join(
+            line
+            for line in lines
+            if not _FOREIGN_COLUMN_OPTION.match(line) and not _TRIGRAM_STATEMENT.search(line)
+        )
+    )
 
 
 class PrimaryAndReplica:
