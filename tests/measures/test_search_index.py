@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
+from measures import services
 from measures.models import SEARCH_TEXT_INDEX, SEARCHED_TEXTS, Measure
 from regionalprogram.languages import LANGUAGE_CODES
-from tests.factories import MeasureFactory
+from tests.factories import MeasureFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +96,13 @@ def test_search_walks_the_index_of_the_search_text():
     assert list(query) == list(
         Measure.objects.filter(title_ru="Водоснабжение сёл").values_list("pk", flat=True)
     )
+
+
+def test_the_search_text_follows_a_bulk_write_of_changed_measures():
+    """The import writes changed measures in bulk (services.measures_save_changed): the stored
+    search text is PostgreSQL's to write, and follows the new texts."""
+    measure = MeasureFactory(title_ru="Старое название", number="1.1.1")
+    measure.title_ru = "Новое водоснабжение"
+    services.measures_save_changed([measure], user=UserFactory())
+    assert list(Measure.objects.search("водоснаб").values_list("pk", flat=True)) == [measure.pk]
+    assert not Measure.objects.search("Старое").exists()
