@@ -8,7 +8,10 @@ reports are contributions to it):
 2. **overdue** — a due date has passed and no accepted report says *done*: for a dated measure its
    deadline; an annual or continuous measure falls due every year on the day and month of its
    ``deadline_end`` (31 December, or the day kept from "ежегодно, до 1 февраля"), and that year's
-   due date D is met by an accepted *done* report of a period starting in (D − 1 year, D].
+   due date D is met by an accepted *done* report of a period starting in (D − 1 year, D]. A due
+   date is judged once the reports that could show it met are due: after the latest due date of
+   the programme's periods that contain it (a measure due 31 December, reported half-yearly by
+   the 15th, is not overdue before 16 January); with no such period, the day after it.
 3. **not reported** — for the last closed period of any of the programme's cycles (its due date
    has passed and no later period of the cycle has closed), the measure owed a report and the
    lead body has not submitted one (submitted or accepted both count).
@@ -17,7 +20,7 @@ reports are contributions to it):
 5. **at risk** — the latest accepted report says *not done* or gives a reason for delay; or, for a
    report of a year's last period, an indicator is short of that year's target (lower is better
    where the target is below the baseline); or less than half is done three months (92 days)
-   before the deadline.
+   before the deadline (or after it, while its reports are not yet due).
 6. **on track** — everything else.
 
 A measure owes a report in every period of its programme's cycles from the one its deadline
@@ -253,6 +256,21 @@ def _status_steps(today: datetime.date) -> tuple[tuple[str, dict], ...]:
         year=F("report__period__year"),
         unit__isnull=True,
     ).filter(Exists(shortfall_target))
+    # The latest report due date of the programme's periods that contain the last due date: the
+    # day its reports can last show it met.
+    judged_after = Coalesce(
+        Subquery(
+            ReportingPeriod.objects.filter(
+                cycle__programme=OuterRef("programme"),
+                start__lte=OuterRef("last_due_date"),
+                end__gte=OuterRef("last_due_date"),
+            )
+            .order_by("-due_date")
+            .values("due_date")[:1]
+        ),
+        F("last_due_date"),
+        output_field=DateField(),
+    )
     owed_unreported = (
         periods_owing_report()
         .filter(last_closed_q(today))
@@ -285,6 +303,7 @@ def _status_steps(today: datetime.date) -> tuple[tuple[str, dict], ...]:
                 "_latest_delayed": Subquery(
                     latest.annotate(flag=delayed).values("flag")[:1], output_field=BooleanField()
                 ),
+                "_judged_after": judged_after,
                 "_done": Exists(done),
                 "_covered": Exists(covering_last_due),
                 "_unreported": Exists(owed_unreported),
@@ -306,7 +325,7 @@ def _status_steps(today: datetime.date) -> tuple[tuple[str, dict], ...]:
                             then=Value(ComputedStatus.COMPLETED.value),
                         ),
                         When(
-                            Q(last_due_date__isnull=False) & ~satisfied,
+                            Q(last_due_date__isnull=False, _judged_after__lt=today) & ~satisfied,
                             then=Value(ComputedStatus.OVERDUE.value),
                         ),
                         When(_unreported=True, then=Value(ComputedStatus.NOT_REPORTED.value)),
@@ -321,8 +340,9 @@ def _status_steps(today: datetime.date) -> tuple[tuple[str, dict], ...]:
                             | Q(_latest_delayed=True)
                             | Q(_shortfall=True)
                             | (
+                                # Past the deadline only while its reports are not yet due: later
+                                # it is overdue or completed (above).
                                 ~recurring
-                                & Q(deadline_end__gte=today)
                                 & Q(deadline_end__lte=today + datetime.timedelta(days=AT_RISK_DAYS))
                                 & Q(_latest_percent__lt=AT_RISK_PERCENT)
                             ),

@@ -1,6 +1,7 @@
 """The computed status, rule by rule, as of a given day; annual deadlines; the editor's override;
 and the plan's filter by it. The programme runs 2025–2030 with half-yearly reports due the 15th
-of the month after the period (H1 2026 closes on 15.07.2026, H2 2025 on 15.01.2026)."""
+of the month after the period (H1 2026 closes on 15.07.2026, H2 2025 on 15.01.2026); a due date is
+judged once those reports are due."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from measures.deadlines import parse_deadline
-from measures.models import ComputedStatus, Measure, ReportStatus
+from measures.models import ComputedStatus, Measure, ReportingCycle, ReportStatus
 from measures.services import measure_set_status_override
 from tests.edit_helpers import editor_of
 from tests.factories import (
@@ -100,13 +101,31 @@ def test_a_done_report_still_under_review_does_not_complete_it(objective):
         execution="done",
         percent_complete=100,
     )
-    assert status(measure, D(2026, 1, 10)) == S.OVERDUE
+    assert status(measure, D(2026, 1, 16)) == S.OVERDUE  # H2 2025's reports were due 15.01.2026
 
 
 def test_past_its_deadline_without_a_done_report_is_overdue(objective):
     measure = measure_due(objective, "IV квартал 2025")
     accepted(measure, year=2025, number=2, percent=80)
     assert status(measure, D(2025, 12, 31)) != S.OVERDUE  # the deadline day itself
+    # Judged once the reports that could show it done were due: H2 2025's, on 15.01.2026.
+    assert status(measure, D(2026, 1, 1)) == S.ON_TRACK
+    assert status(measure, D(2026, 1, 15)) == S.ON_TRACK
+    assert status(measure, D(2026, 1, 16)) == S.OVERDUE
+
+
+def test_past_its_deadline_while_its_reports_are_not_due_less_than_half_done_is_at_risk(objective):
+    measure = measure_due(objective, "IV квартал 2025")
+    accepted(measure, year=2025, number=1, percent=30)
+    assert status(measure, D(2025, 12, 1)) == S.AT_RISK
+    assert status(measure, D(2026, 1, 5)) == S.AT_RISK  # not yet overdue, still short
+    assert status(measure, D(2026, 1, 16)) == S.OVERDUE
+
+
+def test_without_reporting_periods_a_deadline_is_judged_the_day_after(objective):
+    ReportingCycle.objects.filter(programme=objective.direction.programme).delete()
+    measure = measure_due(objective, "IV квартал 2025")
+    assert status(measure, D(2025, 12, 31)) != S.OVERDUE
     assert status(measure, D(2026, 1, 1)) == S.OVERDUE
 
 
@@ -217,10 +236,12 @@ def test_an_annual_or_continuous_measure_falls_due_every_year(objective, text):
     measure = measure_due(objective, text)
     accepted(measure, year=2025, number=1)
     assert status(measure, D(2025, 12, 31)) == S.ON_TRACK
-    assert status(measure, D(2026, 1, 1)) == S.OVERDUE  # 2025's work not reported as done
+    # 2025's work is judged once H2 2025's reports were due (15.01.2026), not on 1 January.
+    assert status(measure, D(2026, 1, 1)) == S.ON_TRACK
+    assert status(measure, D(2026, 1, 16)) == S.OVERDUE  # 2025's work not reported as done
     accepted(measure, year=2025, number=2, execution="done", percent=100)
-    assert status(measure, D(2026, 1, 10)) == S.ON_TRACK
-    assert status(measure, D(2027, 1, 1)) == S.OVERDUE  # 2026 is another year
+    assert status(measure, D(2026, 1, 16)) == S.ON_TRACK
+    assert status(measure, D(2027, 1, 16)) == S.OVERDUE  # 2026 is another year
     accepted(measure, year=2026, number=1, execution="done", percent=100)
     assert status(measure, D(2027, 1, 1)) == S.ON_TRACK
     assert status(measure, D(2027, 1, 20)) == S.NOT_REPORTED  # H2 2026 was due on 15.01.2027
@@ -235,9 +256,11 @@ def test_an_annual_deadline_keeps_its_day(objective):
     assert (row.last_due_date, row.next_due_date) == (D(2025, 2, 1), D(2026, 2, 1))
     accepted(measure, year=2025, number=1, execution="done", percent=100)  # done in January 2025
     assert status(measure, D(2026, 1, 20)) != S.OVERDUE
-    assert status(measure, D(2026, 2, 2)) == S.OVERDUE  # 1 February 2026 passed with nothing done
-    accepted(measure, year=2026, number=1, execution="done", percent=100)
+    # 1 February 2026 passed with nothing done: judged once H1 2026's reports were due, 15.07.2026.
     assert status(measure, D(2026, 2, 2)) != S.OVERDUE
+    assert status(measure, D(2026, 7, 16)) == S.OVERDUE
+    accepted(measure, year=2026, number=1, execution="done", percent=100)
+    assert status(measure, D(2026, 7, 16)) != S.OVERDUE
 
 
 def test_an_annual_measure_is_completed_when_its_last_year_is_done(objective):
@@ -283,9 +306,9 @@ def test_an_override_needs_a_reason(objective):
 
 def test_is_overdue_reads_the_same_rule(objective):
     late = measure_due(objective, "IV квартал 2025")
-    assert late.is_overdue(D(2026, 1, 2)) and not late.is_overdue(D(2025, 12, 1))
+    assert late.is_overdue(D(2026, 1, 16)) and not late.is_overdue(D(2025, 12, 1))
     annual = measure_due(objective, "ежегодно", number="1.1.98")
-    assert annual.is_overdue(D(2026, 1, 2))  # no longer "never overdue"
+    assert annual.is_overdue(D(2026, 1, 16))  # no longer "never overdue"
 
 
 # --- the plan's filter --------------------------------------------------------------------
