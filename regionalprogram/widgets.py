@@ -6,6 +6,7 @@ its options."""
 from __future__ import annotations
 
 from django import forms
+from django.forms.utils import flatatt
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -38,23 +39,12 @@ EMPTY_CHOICE = "---------"  # the empty choice's label in Django's own choice fi
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 
 
-def attrs_html(attrs: dict) -> str:
-    """Django's attrs.html: True as a bare name, False left out, anything else as text."""
-    return mark_safe(  # noqa: S308 - every part below goes through format_html
-        "".join(
-            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
-            for name, value in attrs.items()
-            if value is not False
-        )
-    )
-
-
 def option_html(option: dict) -> str:
     label = option["label"]
     if label == EMPTY_CHOICE:
         label = _("— choose —")  # no select anywhere shows Django's bare "---------"
     return format_html(
-        '<option value="{}"{}>{}</option>', str(option["value"]), attrs_html(option["attrs"]), label
+        '<option value="{}"{}>{}</option>', str(option["value"]), flatatt(option["attrs"]), label
     )
 
 

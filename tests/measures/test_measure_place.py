@@ -3,6 +3,8 @@ programme has them; the lists stay changeable, and a mismatch says which objecti
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.utils import translation
 
@@ -113,7 +115,9 @@ def test_editor_creates_a_measure_placed_by_its_number(client, plan):
 def test_form_page_carries_the_numbers_for_the_script(client, plan):
     client.force_login(editor_of(plan["programme"]))
     page = client.get("/en/plan/P-PLACE/new/").content.decode()
-    assert f'data-number="2.1" data-direction="{plan["two"].pk}"' in page
+    # The objective's option carries its number and its direction (attributes in any order).
+    option = re.search(r'<option value="{}"([^>]*)>'.format(plan["o21"].pk), page).group(1)
+    assert 'data-number="2.1"' in option and f'data-direction="{plan["two"].pk}"' in option
     assert "js/plan_place.js" in page
 
 
