@@ -100,7 +100,7 @@ def answer_if_large(view, request, queryset, fmt: str) -> Response | None:
     )
     if existing is not None:
         return _accepted(request, existing)
-    exports.export_jobs_settle()  # a job whose worker stopped no longer counts as waiting
+    exports.export_jobs_settle(_mine(user, address))  # a stopped one no longer counts as waiting
     waiting = _mine(user, address).unfinished().count()
     if waiting >= settings.EXPORT_JOBS_UNFINISHED_MAX:
         return Response(
@@ -203,7 +203,6 @@ class _JobView(APIView):
     def job(self, request, key) -> ExportJob:
         """The job, for its requester and staff; an anonymous one for whoever holds its key;
         404 for anybody else (the key is not confirmed to exist)."""
-        exports.export_jobs_settle()
         job = ExportJob.objects.filter(kind__in=KINDS.values(), key=key).first()
         user = request.user
         if job is not None and (
@@ -212,7 +211,7 @@ class _JobView(APIView):
         ):
             if "lang" not in request.query_params:
                 activate_for(job.language)  # the status in the language the file was asked in
-            return job
+            return exports.settled(job)
         raise exports_not_found()
 
 

@@ -237,18 +237,27 @@ ABANDONED = _(
 )
 
 
-def export_jobs_settle(*, now: datetime.datetime | None = None) -> int:
-    """Fail the running jobs whose worker has stopped (ExportJobQuerySet.abandoned), with the reason
-    in every language; returns how many. Run wherever jobs are read, so that a requester is never
-    left waiting on one, and by expire_exports."""
+def export_jobs_settle(jobs=None, *, now: datetime.datetime | None = None) -> int:
+    """Fail those of ``jobs`` (every job by default: expire_exports) that are running but whose
+    worker has stopped (ExportJobQuerySet.abandoned), with the reason in every language; returns
+    how many."""
+    jobs = ExportJob.objects.all() if jobs is None else jobs
     now = now or timezone.now()
-    texts = {}
-    for code in LANGUAGE_CODES:
-        with translation.override(code):
-            texts[f"error_{code}"] = str(ABANDONED)
-    return ExportJob.objects.abandoned(now).update(
-        status=ExportStatus.FAILED, finished_at=now, **texts
+    return jobs.abandoned(now).update(
+        status=ExportStatus.FAILED, finished_at=now, **_error_texts(ExportProblem(ABANDONED))
     )
+
+
+def settled(job: ExportJob) -> ExportJob:
+    """The job as its reader should see it: failed first if it is running and its worker has
+    stopped (``export_jobs_settle``), so that nobody waits on it. Polling a job whose worker is
+    alive is a read: it is written only once it is found abandoned."""
+    if job.status != ExportStatus.RUNNING:
+        return job
+    stopped = ExportJob.objects.filter(pk=job.pk).abandoned()
+    if stopped.exists() and export_jobs_settle(stopped):
+        job.refresh_from_db()
+    return job
 
 
 def export_jobs_expire(*, now: datetime.datetime | None = None) -> int:

@@ -1221,8 +1221,9 @@ class ExportJob(models.Model):
     so the requester reads it in theirs.
 
     A large API list export (``?format=csv|xlsx``) is a job too: its requester may be anonymous
-    (public data; its address is kept in ``params`` to limit its unfinished jobs) and it may span
-    every programme. The API addresses a job by its ``key``, which only its requester learns."""
+    (public data; a keyed hash of its address is kept in ``params`` to limit its unfinished jobs,
+    measures.api_exports) and it may span every programme. The API addresses a job by its
+    ``key``, which only its requester learns."""
 
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -19,9 +19,10 @@ REFRESH_SECONDS = 3
 
 
 def _job_or_404(user, pk: int) -> ExportJob:
-    exports.export_jobs_settle()
-    return get_object_or_404(
-        ExportJob.objects.visible_to(user).select_related("programme", "requested_by"), pk=pk
+    return exports.settled(
+        get_object_or_404(
+            ExportJob.objects.visible_to(user).select_related("programme", "requested_by"), pk=pk
+        )
     )
 
 
@@ -44,8 +45,9 @@ def export_job_download(request, pk: int):
 
 @login_required
 def export_job_list(request):
-    exports.export_jobs_settle()
-    jobs = ExportJob.objects.filter(requested_by=request.user).select_related("programme")[:50]
+    mine = ExportJob.objects.filter(requested_by=request.user)
+    exports.export_jobs_settle(mine)
+    jobs = mine.select_related("programme")[:50]
     return render(
         request,
         "measures/export_job_list.html",

@@ -204,7 +204,10 @@ def test_a_job_whose_worker_stopped_fails_and_can_be_asked_again(api, plan, clie
     long_ago = timezone.now() - datetime.timedelta(minutes=31)
     recent = timezone.now() - datetime.timedelta(minutes=5)
     ExportJob.objects.filter(pk=job.pk).update(status=ExportStatus.RUNNING, touched_at=recent)
-    assert api.get(body["url"]).json()["status"] == "running"  # still writing progress
+    with CaptureQueriesContext(connection) as polled:
+        assert api.get(body["url"]).json()["status"] == "running"  # still writing progress
+    # Polling a job whose worker is alive writes nothing.
+    assert not [q for q in polled.captured_queries if q["sql"].startswith("UPDATE")]
     ExportJob.objects.filter(pk=job.pk).update(touched_at=long_ago)
     status = api.get(body["url"]).json()
     assert status["status"] == "failed" and status["download"] is None
